@@ -149,16 +149,16 @@ function detailOf(body: unknown): string | undefined {
   const parts: string[] = [];
   for (const key of ["error", "title", "message", "detail", "error_description"]) {
     const value = record[key];
-    if (typeof value === "string" && value && !parts.includes(value)) parts.push(value);
-    else if (
-      value &&
-      typeof value === "object" &&
-      typeof (value as Record<string, unknown>).message === "string"
-    ) {
-      parts.push((value as Record<string, string>).message);
-    }
+    const text = typeof value === "string" ? value : messageOf(value);
+    if (text && !parts.includes(text)) parts.push(text);
   }
   return parts.length > 0 ? parts.join(": ") : undefined;
+}
+
+function messageOf(value: unknown): string | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const message = (value as Record<string, unknown>).message;
+  return typeof message === "string" ? message : undefined;
 }
 
 function formatMessage(init: KapsoApiErrorInit, body: unknown, requestId: string | undefined): string {

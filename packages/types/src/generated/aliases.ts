@@ -3,7 +3,10 @@
 import type { components, operations } from "./schema.js";
 
 // Schemas
+export type Customer = components["schemas"]["Customer"];
+export type CustomerList = components["schemas"]["CustomerList"];
 export type ErrorResponse = components["schemas"]["ErrorResponse"];
+export type PageMeta = components["schemas"]["PageMeta"];
 export type Paging = components["schemas"]["Paging"];
 export type PagingCursors = components["schemas"]["PagingCursors"];
 export type StepPosition = components["schemas"]["StepPosition"];
@@ -19,6 +22,8 @@ export type WorkflowStep = components["schemas"]["WorkflowStep"];
 export type ListConversationFlowExecutionsPathParams = operations["listConversationFlowExecutions"]["parameters"]["path"];
 export type ListConversationFlowExecutionsQuery = NonNullable<operations["listConversationFlowExecutions"]["parameters"]["query"]>;
 export type ListConversationFlowExecutionsResponse = operations["listConversationFlowExecutions"]["responses"][200]["content"]["application/json"];
+export type ListCustomersQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
+export type ListCustomersResponse = operations["listCustomers"]["responses"][200]["content"]["application/json"];
 export type ListWorkflowExecutionEventsPathParams = operations["listWorkflowExecutionEvents"]["parameters"]["path"];
 export type ListWorkflowExecutionEventsQuery = NonNullable<operations["listWorkflowExecutionEvents"]["parameters"]["query"]>;
 export type ListWorkflowExecutionEventsResponse = operations["listWorkflowExecutionEvents"]["responses"][200]["content"]["application/json"];

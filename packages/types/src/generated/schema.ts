@@ -75,10 +75,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customers
+         * @description Customers of the project, newest first.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A customer of the project: one of the businesses the project's owner serves, to which WhatsApp phone numbers and setup links belong. */
+        Customer: {
+            /** Format: uuid */
+            id: string;
+            /** @description Display name of the customer. */
+            name: string;
+            /** @description The customer's identifier in the caller's own system. */
+            external_customer_id: string;
+            /** @description Free-form data stored with the customer, as sent at creation. Its presence in responses is not documented; the known response example omits it. */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A page of customers, newest first. */
+        CustomerList: {
+            data: components["schemas"]["Customer"][];
+            meta: components["schemas"]["PageMeta"];
+        };
         /** @description Error body. The v1 reference does not document its exact shape: `error` is usually a short human-readable string but may be an object, and `message` often adds detail. Other fields may appear. */
         ErrorResponse: {
             /** @description Short description of the error (usually a string; sometimes an object). */
@@ -87,6 +132,17 @@ export interface components {
             };
             /** @description Longer human-readable detail, when the API provides one. */
             message?: string;
+        };
+        /** @description Page-number pagination state of a list response. There is a next page while `page` is below `total_pages`; an empty result has `total_count` 0 and `total_pages` 0. */
+        PageMeta: {
+            /** @description The page returned (1-based). */
+            page: number;
+            /** @description Page size used for this response. */
+            per_page: number;
+            /** @description Number of pages for the current filters; 0 when nothing matches. */
+            total_pages: number;
+            /** @description Number of items matching the current filters, across all pages. */
+            total_count: number;
         };
         /** @description Cursor pagination state of a list response. Ask for the next page with `after=<cursors.after>`; a null, empty or missing `next` means there is no next page (and `previous` likewise going backward). The public reference calls `next`/`previous` the cursor for the next/previous page; whether they hold a bare cursor or a full URL is not documented, so clients should only test them for presence. */
         Paging: {
@@ -240,6 +296,10 @@ export interface components {
         before: string;
         /** @description Maximum number of items per cursor-paginated page. */
         limit: number;
+        /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+        page: number;
+        /** @description Maximum number of items per page of a page-number-paginated list. */
+        per_page: number;
     };
     requestBodies: never;
     headers: {
@@ -372,6 +432,36 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listCustomers: {
+        parameters: {
+            query?: {
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's customers. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -8,12 +8,17 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const packagesDir = join(root, "packages");
-const resultFiles = readdirSync(packagesDir).map((name) => join(packagesDir, name, ".vitest-result.json"));
+const resultFiles = [
+  ...readdirSync(packagesDir).map((name) => join(packagesDir, name, ".vitest-result.json")),
+  join(root, "scripts/.vitest-result.json"),
+];
 
 const steps = [
   ["spec lint (Redocly, examples validated)", "pnpm", ["spec:lint"]],
   ["generated files match the spec", "pnpm", ["check:generated"]],
   ["lint and format (Biome)", "pnpm", ["lint"]],
+  ["breaking spec changes carry a major changeset", "pnpm", ["spec:diff", "--require-changeset"]],
+  ["script tests (spec diff)", "pnpm", ["test:scripts"]],
   [
     "build, typecheck and tests (turbo)",
     "pnpm",

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `pnpm spec:diff [base-ref]`: lists how the spec changed since a git ref, each change classified as
+// breaking or not for a TypeScript client. With --require-changeset it fails when a breaking change
+// has no major changeset for @kapso/types, which is how CI keeps releases honest.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { diffSpecs } from "./lib/diff.mjs";
+import { bundleSpec, root } from "./lib/spec.mjs";
+
+const args = process.argv.slice(2);
+const requireChangeset = args.includes("--require-changeset");
+const failOnBreaking = args.includes("--fail-on-breaking");
+const unknown = args.filter(
+  (a) => a.startsWith("--") && !["--require-changeset", "--fail-on-breaking"].includes(a),
+);
+if (unknown.length > 0) {
+  console.error(
+    `spec:diff: unknown option ${unknown.join(", ")}\nusage: pnpm spec:diff [base-ref] [--fail-on-breaking] [--require-changeset]`,
+  );
+  process.exit(2);
+}
+
+const git = (...gitArgs) =>
+  execFileSync("git", gitArgs, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+const tryGit = (...gitArgs) => {
+  try {
+    return git(...gitArgs);
+  } catch {
+    return undefined;
+  }
+};
+
+// The last release of @kapso/types is the contract users have; without one, the branch point from main.
+function defaultBase() {
+  const tag = tryGit("tag", "--list", "@kapso/types@*", "--sort=-v:refname")?.split("\n")[0];
+  if (tag) return tag;
+  for (const main of ["origin/main", "main"]) {
+    const base = tryGit("merge-base", "HEAD", main);
+    if (base) return base;
+  }
+  return "HEAD";
+}
+
+const base = args.find((a) => !a.startsWith("--")) ?? defaultBase();
+if (!tryGit("rev-parse", "--verify", `${base}^{commit}`)) {
+  console.error(`spec:diff: ${base} is not a commit, tag or branch of this repository`);
+  process.exit(2);
+}
+const shipped = tryGit("show", `${base}:packages/types/openapi.json`);
+const before = shipped ? JSON.parse(shipped) : { paths: {} };
+const after = bundleSpec();
+const changes = diffSpecs(before, after);
+const breaking = changes.filter((c) => c.kind === "breaking");
+
+console.log(`Spec changes since ${base}${shipped ? "" : " (no bundled spec there: everything is new)"}:`);
+if (changes.length === 0) console.log("  none");
+for (const change of [...breaking, ...changes.filter((c) => c.kind !== "breaking")]) {
+  console.log(
+    `  ${change.kind === "breaking" ? "BREAKING    " : "non-breaking"}  ${change.where}: ${change.what}`,
+  );
+}
+console.log(`${breaking.length} breaking, ${changes.length - breaking.length} non-breaking`);
+
+if (breaking.length > 0 && requireChangeset && !hasMajorTypesChangeset()) {
+  console.error(
+    "\nBreaking spec changes need a major changeset for @kapso/types: run `pnpm changeset`, pick @kapso/types and `major`, and describe what users must change.",
+  );
+  process.exit(1);
+}
+if (breaking.length > 0 && failOnBreaking) process.exit(1);
+
+function hasMajorTypesChangeset() {
+  const dir = join(root, ".changeset");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md") && f !== "README.md")
+    .some((f) => {
+      const front = readFileSync(join(dir, f), "utf8").split(/^---$/m)[1] ?? "";
+      return /^\s*["']?@kapso\/types["']?\s*:\s*major\s*$/m.test(front);
+    });
+}

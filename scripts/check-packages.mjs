@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+// Checks the packages the way users get them: packed tarballs. publint and attw lint each tarball,
+// then the tarballs are installed into a fresh project outside the workspace where one consumer file is
+// type-checked (strict) and run against @kapso/mock in three setups: nodenext ESM, nodenext CommonJS
+// and bundler. This catches what the workspace hides: missing files, wrong exports, devDependencies
+// needed at run time.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { root } from "./lib/spec.mjs";
+
+const PUBLISHED = ["types", "client", "pagination", "mock"];
+// A data file for require.resolve and tooling, not a module: no types to resolve.
+const ATTW_EXCLUDE = { types: ["./openapi.yaml"] };
+const bin = (name) => join(root, "node_modules/.bin", name);
+const keep = process.argv.includes("--keep");
+const run = (command, args, cwd, extra = {}) =>
+  execFileSync(command, args, { cwd, stdio: ["ignore", "inherit", "inherit"], ...extra });
+
+const work = mkdtempSync(join(tmpdir(), "kapso-packages-"));
+const packs = join(work, "packs");
+mkdirSync(packs);
+const sizes = [];
+try {
+  for (const name of PUBLISHED) {
+    run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", name), { stdio: "ignore" });
+  }
+  const tarballs = readdirSync(packs).map((file) => join(packs, file));
+  for (const name of PUBLISHED) {
+    const tarball = tarballs.find((t) => t.includes(`kapso-${name}-`));
+    if (!tarball) throw new Error(`pnpm pack produced no tarball for @kapso/${name}`);
+    sizes.push([`@kapso/${name}`, statSync(tarball).size]);
+    console.log(`\n── @kapso/${name}: publint and attw`);
+    run(bin("publint"), ["run", tarball, "--strict"], root);
+    const exclude = ATTW_EXCLUDE[name] ? ["--exclude-entrypoints", ...ATTW_EXCLUDE[name]] : [];
+    run(
+      bin("attw"),
+      [tarball, "--profile", "strict", "--format", "table-flipped", "--no-emoji", ...exclude],
+      root,
+    );
+  }
+
+  console.log("\n── consumer project from the tarballs");
+  const project = join(work, "consumer");
+  cpSync(join(root, "scripts/consumer"), project, { recursive: true });
+  writeFileSync(
+    join(project, "package.json"),
+    `${JSON.stringify({ name: "consumer", private: true }, null, 2)}\n`,
+  );
+  run(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--loglevel=error", "@types/node@20", ...tarballs],
+    project,
+  );
+
+  for (const setup of ["esm", "cjs", "bundler"]) {
+    console.log(`\n── consumer setup: ${setup}`);
+    const dir = join(project, setup);
+    cpSync(join(project, "smoke.ts"), join(dir, "smoke.ts"));
+    run(bin("tsc"), ["-p", "tsconfig.json"], dir);
+    if (setup === "bundler") {
+      run(
+        bin("esbuild"),
+        [
+          "smoke.ts",
+          "--bundle",
+          "--platform=node",
+          "--format=esm",
+          "--outfile=out/smoke.mjs",
+          "--log-level=warning",
+        ],
+        dir,
+      );
+      run(process.execPath, ["out/smoke.mjs"], dir);
+    } else {
+      run(process.execPath, ["out/smoke.js"], dir);
+    }
+  }
+
+  console.log("\nPacked sizes:");
+  for (const [name, size] of sizes) console.log(`  ${name.padEnd(18)} ${(size / 1024).toFixed(1)} KiB`);
+  console.log("packages: publint and attw clean, consumer setups esm, cjs and bundler passed");
+} finally {
+  if (keep) console.log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

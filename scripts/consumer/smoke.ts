@@ -1,0 +1,67 @@
+// A consumer's view of the packages: written as a user would, type-checked strictly and run against
+// the mock in each module setup.
+import { createKapsoClient, KapsoApiError, unwrap } from "@kapso/client";
+import { startKapsoMock } from "@kapso/mock";
+import { collect, paginate } from "@kapso/pagination";
+import type { ListWorkflowExecutionsQuery, paths, WorkflowExecutionSummary } from "@kapso/types";
+
+type ExecutionsPage =
+  paths["/workflows/{workflow_id}/executions"]["get"]["responses"][200]["content"]["application/json"];
+const workflow_id = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+function check(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(`consumer smoke test: ${message}`);
+}
+
+async function main(): Promise<void> {
+  const mock = await startKapsoMock({ port: 0 });
+  try {
+    const kapso = createKapsoClient({ apiKey: "consumer-test-key", baseUrl: mock.url, maxRetries: 0 });
+    const query: ListWorkflowExecutionsQuery = { limit: 2, status: "waiting" };
+    const page: ExecutionsPage = await unwrap(
+      kapso.GET("/workflows/{workflow_id}/executions", { params: { path: { workflow_id }, query } }),
+    );
+    check(Array.isArray(page.data) && page.data.length > 0, "the first page has executions");
+    const endedAt: string | null | undefined = page.data[0]?.ended_at;
+    check(endedAt !== undefined, "ended_at is present");
+
+    const items: WorkflowExecutionSummary[] = await collect(
+      kapso,
+      "/workflows/{workflow_id}/executions",
+      { params: { path: { workflow_id }, query: { limit: 2 } } },
+      { maxItems: 2 },
+    );
+    check(items.length === 2, `collect returned ${items.length} items, expected 2`);
+
+    let seen = 0;
+    for await (const execution of paginate(
+      kapso,
+      "/workflows/{workflow_id}/executions",
+      { params: { path: { workflow_id } } },
+      { maxPages: 1 },
+    )) {
+      check(typeof execution.id === "string", "items carry an id");
+      seen++;
+    }
+    check(seen > 0, "paginate yielded items");
+
+    const anonymous = createKapsoClient({ apiKey: "", baseUrl: mock.url, maxRetries: 0 });
+    const failure = await unwrap(
+      anonymous.GET("/workflows/{workflow_id}/executions", { params: { path: { workflow_id } } }),
+    ).catch((error: unknown) => error);
+    check(
+      failure instanceof Error && !(failure instanceof KapsoApiError && failure.status < 400),
+      "a client without a key fails clearly",
+    );
+    console.log(
+      `consumer smoke test passed: ${page.data.length} executions on the first page, ${seen} paginated`,
+    );
+  } finally {
+    await mock.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,210 @@
+import { KapsoApiError } from "@kapso/client";
+import { KapsoPaginationError } from "./errors.js";
+import type {
+  CollectOptions,
+  CursorPaging,
+  MediaType,
+  PageMeta,
+  PaginatablePath,
+  PaginatedItem,
+  PaginatedPage,
+  PaginateInit,
+  PaginateOptions,
+  PaginationClient,
+} from "./types.js";
+
+type Query = Record<string, unknown>;
+type Init = { params?: { query?: Query }; signal?: AbortSignal | null } | undefined;
+type Result = { data?: unknown; error?: unknown; response: Response };
+type Body = { data?: unknown; paging?: CursorPaging; meta?: PageMeta };
+type AnyPage = { data: unknown[]; paging?: CursorPaging; meta?: PageMeta; response: Response };
+
+const noop = () => {};
+
+function checked(options: PaginateOptions = {}): PaginateOptions {
+  for (const key of ["maxItems", "maxPages"] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+      throw new KapsoPaginationError(`${key} must be a positive integer, got ${String(value)}`);
+    }
+  }
+  const { direction } = options;
+  if (direction !== undefined && direction !== "after" && direction !== "before") {
+    throw new KapsoPaginationError(`direction must be "after" or "before", got ${String(direction)}`);
+  }
+  return options;
+}
+
+async function* walk(
+  client: unknown,
+  path: string,
+  init: Init,
+  options: PaginateOptions,
+): AsyncGenerator<AnyPage, void, undefined> {
+  const { maxItems = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY, prefetch } = options;
+  const back = options.direction === "before";
+  const key = back ? "before" : "after";
+  // One internal controller carries every abort: the caller's signals, and leaving the loop early,
+  // which must cancel a prefetched request nobody will read.
+  const ctrl = new AbortController();
+  const signals = [options.signal, init?.signal].filter((s): s is AbortSignal => s != null);
+  const onAbort = () => ctrl.abort(signals.find((s) => s.aborted)?.reason);
+  const get = (query: Query): Promise<Result> =>
+    (client as { GET(path: string, init: unknown): Promise<Result> }).GET(path, {
+      ...init,
+      params: { ...init?.params, query },
+      signal: ctrl.signal,
+    });
+
+  let query: Query = { ...init?.params?.query };
+  let style: string | undefined;
+  let lastPage = 0;
+  let items = 0;
+  let index = 0;
+  const seen = new Set<unknown>([query[key]]);
+  let pending: Promise<Result> | undefined;
+  try {
+    for (const s of signals) {
+      if (s.aborted) onAbort();
+      else s.addEventListener("abort", onAbort);
+    }
+    ctrl.signal.throwIfAborted();
+    pending = get(query);
+    while (pending) {
+      const { data, error, response } = await pending;
+      pending = undefined;
+      const context = { page: index, cursor: (query[key] ?? query.page) as string | number | undefined };
+      if (!response.ok) throw KapsoApiError.fromResult({ error, response }, { method: "GET", context });
+      const body = (data ?? {}) as Body;
+      const kind = !Array.isArray(body.data)
+        ? undefined
+        : typeof body.paging === "object" && body.paging
+          ? "cursor"
+          : typeof body.meta?.page === "number"
+            ? "page"
+            : undefined;
+      if (!kind || (style && style !== kind)) {
+        throw new KapsoPaginationError(
+          `GET ${path} page ${index} is not a ${style ?? "list"} page: expected \`data\` with \`paging\` (cursor) or \`meta.page\` (page number)`,
+          context,
+        );
+      }
+      style = kind;
+      const all = body.data as unknown[];
+      const meta = body.meta as PageMeta;
+      if (kind === "page") {
+        if (back)
+          throw new KapsoPaginationError(`GET ${path} uses page numbers; direction "before" needs cursors`);
+        if (index > 0 && meta.page <= lastPage) {
+          throw new KapsoPaginationError(
+            `GET ${path}: asked for page ${query.page}, got page ${meta.page} again; stopping instead of looping`,
+            context,
+          );
+        }
+        lastPage = meta.page;
+      }
+      const page = all.length > maxItems - items ? all.slice(0, maxItems - items) : all;
+      items += page.length;
+      index++;
+
+      let next: Query | undefined;
+      let guard: KapsoPaginationError | undefined;
+      if (all.length > 0 && index < maxPages && items < maxItems) {
+        if (kind === "cursor") {
+          const paging = body.paging as CursorPaging;
+          const cursor = paging.cursors?.[key];
+          if ((back ? paging.previous : paging.next) && cursor) {
+            if (seen.has(cursor)) {
+              guard = new KapsoPaginationError(
+                `GET ${path}: cursor ${cursor} came back after page ${index - 1}; stopping instead of looping`,
+                { page: index, cursor },
+              );
+            } else {
+              seen.add(cursor);
+              next = { ...query, [key]: cursor };
+              delete next[back ? "after" : "before"];
+            }
+          }
+        } else if (
+          meta.has_next !== false &&
+          !(meta.page >= (meta.total_pages ?? Number.POSITIVE_INFINITY))
+        ) {
+          next = { ...query, page: meta.page + 1 };
+        }
+      }
+      if (next) {
+        query = next;
+        if (prefetch) {
+          pending = get(next);
+          // Its failure belongs to the caller only once they reach that page; until then it is handled.
+          pending.catch(noop);
+        }
+      }
+      yield kind === "cursor"
+        ? { data: page, paging: body.paging as CursorPaging, response }
+        : { data: page, meta, response };
+      if (guard) throw guard;
+      if (next) {
+        ctrl.signal.throwIfAborted();
+        pending ??= get(next);
+      }
+    }
+  } finally {
+    ctrl.abort();
+    for (const s of signals) s.removeEventListener("abort", onAbort);
+  }
+}
+
+/**
+ * Walks every page of a list, cursor or page-number style, and yields its items one at a time.
+ * At most one page (two with `prefetch`) is held in memory.
+ */
+export function paginate<Paths extends {}, P extends PaginatablePath<Paths>, M extends MediaType>(
+  client: PaginationClient<Paths, M>,
+  path: P,
+  init: PaginateInit<Paths, P>,
+  options?: PaginateOptions,
+): AsyncGenerator<PaginatedItem<Paths, P>, void, undefined> {
+  return items(walk(client, path, init as Init, checked(options))) as AsyncGenerator<
+    PaginatedItem<Paths, P>,
+    void,
+    undefined
+  >;
+}
+
+async function* items(pages: AsyncGenerator<AnyPage, void, undefined>) {
+  for await (const page of pages) for (const item of page.data) yield item;
+}
+
+/** Walks a list page by page: `{ data, paging, response }` for cursors, `{ data, meta, response }` for page numbers. */
+export function paginatePages<Paths extends {}, P extends PaginatablePath<Paths>, M extends MediaType>(
+  client: PaginationClient<Paths, M>,
+  path: P,
+  init: PaginateInit<Paths, P>,
+  options?: PaginateOptions,
+): AsyncGenerator<PaginatedPage<Paths, P>, void, undefined> {
+  return walk(client, path, init as Init, checked(options)) as AsyncGenerator<
+    PaginatedPage<Paths, P>,
+    void,
+    undefined
+  >;
+}
+
+/** Loads a list into an array; needs `maxItems`, or `all: true` to load everything on purpose. */
+export async function collect<Paths extends {}, P extends PaginatablePath<Paths>, M extends MediaType>(
+  client: PaginationClient<Paths, M>,
+  path: P,
+  init: PaginateInit<Paths, P>,
+  options: CollectOptions,
+): Promise<PaginatedItem<Paths, P>[]> {
+  if (options?.maxItems === undefined && options?.all !== true) {
+    throw new KapsoPaginationError(
+      "collect() loads the whole list into memory: pass { maxItems: n } to cap it, or { all: true } to load everything",
+    );
+  }
+  const out: unknown[] = [];
+  for await (const page of walk(client, path, init as Init, checked(options))) {
+    for (const item of page.data) out.push(item);
+  }
+  return out as PaginatedItem<Paths, P>[];
+}

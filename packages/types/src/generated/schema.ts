@@ -88,10 +88,76 @@ export interface paths {
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
          *     to stop.
+         *
+         *     The public reference also offers filters on a name substring and on your own customer id, but
+         *     does not name their query parameters, so they are not described here.
          */
         get: operations["listCustomers"];
         put?: never;
+        /**
+         * Create a customer
+         * @description Creates a customer of the project. Customers own the WhatsApp phone numbers they connect,
+         *     usually through a setup link.
+         */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a customer
+         * @description One customer of the project.
+         */
+        get: operations["getCustomer"];
+        put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/setup_links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a customer's setup links
+         * @description Setup links of one customer, newest first.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listSetupLinks"];
+        put?: never;
+        /**
+         * Create a setup link
+         * @description Creates a link to Kapso's hosted onboarding page, where the customer logs in with Facebook and
+         *     connects a WhatsApp number. Creating a link revokes the customer's other active links. Links
+         *     expire after 30 days.
+         *
+         *     The body is optional: without it (or with `{}`) the link offers both connection types and no
+         *     redirects.
+         */
+        post: operations["createSetupLink"];
         delete?: never;
         options?: never;
         head?: never;
@@ -133,6 +199,11 @@ export interface components {
             /** @description Longer human-readable detail, when the API provides one. */
             message?: string;
         };
+        /**
+         * @description A color in hex notation, `#RRGGBB`.
+         * @example #3b82f6
+         */
+        HexColor: string;
         /** @description Page-number pagination state of a list response. There is a next page while `page` is below `total_pages`; an empty result has `total_count` 0 and `total_pages` 0. */
         PageMeta: {
             /** @description The page returned (1-based). */
@@ -158,6 +229,106 @@ export interface components {
             before?: string | null;
             /** @description Cursor of the last item of the page; send it as `after` to get the next (older) page. */
             after?: string | null;
+        };
+        /** @description A phone number Kapso provisioned for the customer through the setup link (when `provision_phone_number` was requested). The set of `status` values is not documented. */
+        ProvisionedPhoneNumber: {
+            /** Format: uuid */
+            id: string;
+            phone_number?: string | null;
+            status?: string | null;
+            area_code?: string | null;
+            /** @description ISO 3166-1 alpha-2 country code. */
+            country_iso?: string | null;
+            country_dial_code?: string | null;
+            display_number?: string | null;
+        };
+        /** @description A link to Kapso's hosted page where a customer connects a WhatsApp number. Links expire 30 days after creation. Send `url` to the customer. */
+        SetupLink: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["SetupLinkStatus"];
+            /**
+             * Format: uri
+             * @description The hosted setup page to send to the customer.
+             */
+            url: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uri */
+            success_redirect_url?: string | null;
+            /** Format: uri */
+            failure_redirect_url?: string | null;
+            allowed_connection_types?: components["schemas"]["SetupLinkConnectionType"][];
+            theme_config?: components["schemas"]["SetupLinkThemeConfig"] | null;
+            provision_phone_number?: boolean | null;
+            phone_number_area_code?: string | null;
+            phone_number_country_isos?: string[] | null;
+            /** @description Language of the hosted page, for example `en`. Only one version of the public reference shows this field. */
+            language?: string | null;
+            /** @description Progress of the WhatsApp setup started from this link, for example `pending`. The full set of values is not documented. */
+            whatsapp_setup_status?: string | null;
+            /** @description Why the WhatsApp setup failed, when it did. Its values are not documented; the failure redirect's error codes are the known failure reasons, so one of them may appear here. */
+            whatsapp_setup_error?: components["schemas"]["SetupLinkErrorCode"] | string | null;
+            provisioned_phone_number?: components["schemas"]["ProvisionedPhoneNumber"] | null;
+        };
+        /**
+         * @description How a customer may connect WhatsApp: `coexistence` keeps the WhatsApp Business app working next to the API (about 5 messages per second); `dedicated` is API-only (up to 1000 messages per second).
+         * @enum {string}
+         */
+        SetupLinkConnectionType: "coexistence" | "dedicated";
+        /**
+         * @description Why a WhatsApp setup through a link failed. These are the values of the `error_code` query parameter added to `failure_redirect_url` (next to `setup_link_id`); a successful setup redirects to `success_redirect_url` with `setup_link_id` and `status=completed` instead.
+         * @enum {string}
+         */
+        SetupLinkErrorCode: "facebook_auth_failed" | "phone_verification_failed" | "waba_limit_reached" | "token_exchange_failed" | "link_expired" | "already_used";
+        /** @description Settings of a new setup link. Every field is optional; an empty object (or no body) creates a link with the defaults, offering both connection types. */
+        SetupLinkInput: {
+            /**
+             * Format: uri
+             * @description Where the customer lands after a successful setup; Kapso adds `setup_link_id` and `status=completed` to the query.
+             */
+            success_redirect_url?: string;
+            /**
+             * Format: uri
+             * @description Where the customer lands after a failed setup; Kapso adds `setup_link_id` and `error_code` (see SetupLinkErrorCode) to the query.
+             */
+            failure_redirect_url?: string;
+            /** @description Connection types offered to the customer; with a single type it is preselected. Defaults to both. */
+            allowed_connection_types?: components["schemas"]["SetupLinkConnectionType"][];
+            theme_config?: components["schemas"]["SetupLinkThemeConfig"];
+            /** @description Also provision a new phone number for the customer during setup. */
+            provision_phone_number?: boolean;
+            /** @description Preferred area code of the provisioned number. */
+            phone_number_area_code?: string;
+            /** @description Countries (ISO 3166-1 alpha-2) the provisioned number may come from. */
+            phone_number_country_isos?: string[];
+        };
+        /** @description A page of a customer's setup links, newest first. */
+        SetupLinkList: {
+            data: components["schemas"]["SetupLink"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /**
+         * @description State of a setup link. A link is `active` until it is used, expires (30 days after creation) or is revoked; creating a new link revokes the customer's other active links.
+         * @enum {string}
+         */
+        SetupLinkStatus: "active" | "used" | "expired" | "revoked";
+        /** @description Colors of the hosted setup page, each a hex color `#RRGGBB`. Every key is optional; an empty object keeps Kapso's defaults. */
+        SetupLinkThemeConfig: {
+            primary_color?: components["schemas"]["HexColor"];
+            primary_foreground_color?: components["schemas"]["HexColor"];
+            background_color?: components["schemas"]["HexColor"];
+            text_color?: components["schemas"]["HexColor"];
+            muted_text_color?: components["schemas"]["HexColor"];
+            card_color?: components["schemas"]["HexColor"];
+            muted_color?: components["schemas"]["HexColor"];
+            border_color?: components["schemas"]["HexColor"];
+            secondary_color?: components["schemas"]["HexColor"];
+            secondary_foreground_color?: components["schemas"]["HexColor"];
+            destructive_color?: components["schemas"]["HexColor"];
+            destructive_foreground_color?: components["schemas"]["HexColor"];
         };
         /** @description Position of a step on the workflow editor's canvas. */
         StepPosition: {
@@ -294,6 +465,8 @@ export interface components {
         after: string;
         /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
         before: string;
+        /** @description Customer identifier. */
+        customer_id: string;
         /** @description Maximum number of items per cursor-paginated page. */
         limit: number;
         /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
@@ -462,6 +635,156 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer: {
+                        /** @description Display name of the customer. */
+                        name: string;
+                        /** @description The customer's identifier in your own system. */
+                        external_customer_id: string;
+                        /** @description Free-form data to store with the customer. Its limits are not documented. */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The customer was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listSetupLinks: {
+        parameters: {
+            query?: {
+                /** @description Only links in this state. */
+                status?: components["schemas"]["SetupLinkStatus"];
+                /** @description Only links created at or after this time. */
+                created_after?: string;
+                /** @description Only links created at or before this time. */
+                created_before?: string;
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the customer's setup links. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetupLinkList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createSetupLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    setup_link?: components["schemas"]["SetupLinkInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The setup link was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SetupLink"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };

@@ -1,0 +1,132 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type KapsoMock, KapsoMockError, startKapsoMock } from "./index.js";
+import { isAlive, startParent, waitUntilGone } from "./test-helpers.js";
+
+const workflowId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+describe("startKapsoMock", () => {
+  let mock: KapsoMock;
+  beforeAll(async () => {
+    mock = await startKapsoMock();
+  });
+  afterAll(() => mock?.close());
+
+  it("listens on a free loopback port and answers with the spec's examples", async () => {
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mock.port).toBeGreaterThan(0);
+    const response = await fetch(`${mock.url}/workflows/${workflowId}/executions`, {
+      headers: { "X-API-Key": "test", Prefer: "example=last_page" },
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: Array<{ id: string }> };
+    expect(body.data.map((item) => item.id)).toEqual(["5f0c6a2e-1b7d-4c9a-9e3f-2a8b4d6c1e05"]);
+  });
+
+  it("answers 401 without an API key", async () => {
+    const response = await fetch(`${mock.url}/workflows/${workflowId}/executions`);
+    expect(response.status).toBe(401);
+  });
+
+  it("names the actual problem in the message of a validation error", async () => {
+    const headers = { "X-API-Key": "test" };
+    const limit = await fetch(`${mock.url}/workflows/${workflowId}/executions?limit=0`, { headers });
+    expect(limit.status).toBe(422);
+    expect(await limit.json()).toEqual({
+      error: "Unprocessable entity",
+      message: "Request query parameter limit must be >= 1",
+    });
+    const id = await fetch(`${mock.url}/workflows/not-a-uuid/executions`, { headers });
+    expect(id.status).toBe(422);
+    expect(((await id.json()) as { message: string }).message).toContain("workflow_id");
+  });
+
+  it("passes Prism's 422 example through untouched with rawErrors", async () => {
+    const raw = await startKapsoMock({ rawErrors: true });
+    try {
+      const response = await fetch(`${raw.url}/workflows/not-a-uuid/executions`, {
+        headers: { "X-API-Key": "test" },
+      });
+      expect(response.status).toBe(422);
+      expect(((await response.json()) as { message: string }).message).toBe(
+        "limit must be between 1 and 100",
+      );
+    } finally {
+      await raw.close();
+    }
+  });
+});
+
+describe("close()", () => {
+  it("stops Prism: its process is gone once close() resolves", async () => {
+    const mock = await startKapsoMock();
+    expect(isAlive(mock.pid)).toBe(true);
+    await mock.close();
+    expect(isAlive(mock.pid)).toBe(false);
+    await expect(fetch(mock.url)).rejects.toThrow();
+    await mock.close();
+  });
+
+  it("serves a fixed port when asked for one", async () => {
+    const first = await startKapsoMock();
+    const port = first.port;
+    await first.close();
+    const second = await startKapsoMock({ port });
+    try {
+      expect(second.port).toBe(port);
+      expect(second.url).toBe(`http://127.0.0.1:${port}`);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe("start failures", () => {
+  it("reports a missing spec file by path", async () => {
+    const missing = join(tmpdir(), "no-such-kapso-spec.yaml");
+    const start = startKapsoMock({ specPath: missing });
+    await expect(start).rejects.toBeInstanceOf(KapsoMockError);
+    await expect(start).rejects.toThrow(`spec file not found: ${missing}`);
+  });
+
+  it("reports Prism's own complaint, with the tail of its output, when Prism exits", async () => {
+    const broken = join(tmpdir(), `kapso-broken-spec-${process.pid}.yaml`);
+    writeFileSync(broken, "openapi: [\n");
+    const error = await startKapsoMock({ specPath: broken }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KapsoMockError);
+    const message = (error as Error).message;
+    // The first line alone says what went wrong; the tail follows for context.
+    expect(message.split("\n")[0]).toMatch(
+      new RegExp(
+        `^Kapso mock failed to start: Prism exited with code 1 before it was ready: Error parsing ${broken}`,
+      ),
+    );
+    expect(message).toContain("last lines of Prism's output");
+  });
+
+  it("reports a port that is already taken", async () => {
+    const mock = await startKapsoMock();
+    try {
+      await expect(startKapsoMock({ port: mock.port })).rejects.toThrow(/EADDRINUSE/);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("gives up after startTimeoutMs", async () => {
+    await expect(startKapsoMock({ startTimeoutMs: 1 })).rejects.toThrow(/did not answer within 1 ms/);
+  });
+});
+
+describe("cleanup when the parent process dies", () => {
+  it.each(["SIGKILL", "SIGTERM", "exit"] as const)("leaves no Prism behind after %s", async (how) => {
+    const { parent, started } = startParent(how);
+    const { pid, url } = await started;
+    expect(isAlive(pid)).toBe(true);
+    if (how !== "exit") parent.kill(how);
+    await waitUntilGone(pid, 5000);
+    await expect(fetch(url)).rejects.toThrow();
+  });
+});

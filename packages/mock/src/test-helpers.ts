@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export async function waitUntilGone(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`process ${pid} still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Plain Node cannot run src/index.ts, so the parent process gets a JavaScript copy of it. The copy
+ * sits one level below the package root, like src/ and dist/, so it finds lib/supervisor.js and the
+ * package's dependencies exactly as the built package does.
+ */
+function writeParentScript(): string {
+  const dir = join(packageDir, ".tmp");
+  mkdirSync(dir, { recursive: true });
+  const source = readFileSync(join(packageDir, "src", "index.ts"), "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  writeFileSync(join(dir, "index.js"), outputText);
+  const parent = join(dir, "parent.js");
+  writeFileSync(
+    parent,
+    [
+      'import { startKapsoMock } from "./index.js";',
+      "const mock = await startKapsoMock();",
+      'process.stdout.write(JSON.stringify({ pid: mock.pid, url: mock.url }) + "\\n");',
+      'if (process.argv[2] === "exit") process.exit(0);',
+      "setInterval(() => {}, 60_000);",
+    ].join("\n"),
+  );
+  return parent;
+}
+
+/** A Node process that starts a mock and never closes it; the test then kills it (or lets it exit). */
+export function startParent(how: string): {
+  parent: ChildProcess;
+  started: Promise<{ pid: number; url: string }>;
+} {
+  const parent = spawn(process.execPath, [writeParentScript(), how], { stdio: ["ignore", "pipe", "pipe"] });
+  const started = new Promise<{ pid: number; url: string }>((resolve, reject) => {
+    let out = "";
+    let err = "";
+    parent.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const line = out.split("\n")[0];
+      if (out.includes("\n") && line) resolve(JSON.parse(line));
+    });
+    parent.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8");
+    });
+    parent.once("exit", (code) => {
+      if (!out.includes("\n"))
+        reject(new Error(`parent exited with ${code} before starting the mock:\n${err}`));
+    });
+  });
+  return { parent, started };
+}

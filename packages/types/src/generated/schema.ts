@@ -164,6 +164,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/whatsapp/phone_numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List phone numbers
+         * @description WhatsApp phone numbers connected to the project, optionally narrowed to one customer or one
+         *     WhatsApp Business Account. The order is not documented.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listPhoneNumbers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/phone_numbers/{phone_number_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a phone number
+         * @description One WhatsApp phone number, by Meta's phone number id. The response also reports the number's
+         *     WhatsApp Flows encryption status; the reference does not name that field, so it is not
+         *     described here.
+         */
+        get: operations["getPhoneNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a phone number
+         * @description Changes a phone number's settings, typically to rotate its Meta access token or change where
+         *     raw Meta webhooks are forwarded. Send only the fields to change. The reference documents
+         *     `access_token` and `webhook_destination_url`; whether the other connection settings can be
+         *     changed here is not documented.
+         */
+        patch: operations["updatePhoneNumber"];
+        trace?: never;
+    };
+    "/whatsapp/phone_numbers/{phone_number_id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Check a phone number's health
+         * @description Runs live checks of one phone number against Meta's APIs and Kapso's services: API access,
+         *     messaging capability, webhook subscription and verification, token validity.
+         *
+         *     Unlike other endpoints the body is not wrapped in `data`. A failing check still answers 200,
+         *     with `status` `degraded`, `unhealthy` or `error`.
+         */
+        get: operations["getPhoneNumberHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customer_id}/whatsapp/phone_numbers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect a phone number
+         * @description Connects a WhatsApp number to a customer with Meta credentials obtained outside Kapso (Meta's
+         *     embedded signup or a manual setup in Meta's App Dashboard). To let the customer connect a
+         *     number themselves, create a setup link instead.
+         *
+         *     The reference names the success response "Phone number connected" without its status code;
+         *     expect 200 or 201.
+         */
+        post: operations["connectPhoneNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -204,6 +315,11 @@ export interface components {
          * @example #3b82f6
          */
         HexColor: string;
+        /**
+         * @description Meta's WhatsApp phone number id (`phone_number_id`): a numeric string, not a UUID.
+         * @example 1234567890
+         */
+        MetaPhoneNumberId: string;
         /** @description Page-number pagination state of a list response. There is a next page while `page` is below `total_pages`; an empty result has `total_count` 0 and `total_pages` 0. */
         PageMeta: {
             /** @description The page returned (1-based). */
@@ -229,6 +345,59 @@ export interface components {
             before?: string | null;
             /** @description Cursor of the last item of the page; send it as `after` to get the next (older) page. */
             after?: string | null;
+        };
+        /** @description Live health of a phone number, checked against Meta's APIs and Kapso's services at request time. Unlike other responses it is not wrapped in `data`. */
+        PhoneNumberHealth: {
+            status: components["schemas"]["PhoneNumberHealthStatus"];
+            /**
+             * Format: date-time
+             * @description When the checks ran.
+             */
+            timestamp: string;
+            /** @description Why the health check as a whole failed, when `status` is `error`. */
+            error?: string | null;
+            /** @description Individual checks by name. The typical checks are listed; others may appear and share the `passed`/`details` shape. */
+            checks?: ({
+                /** @description Whether Meta's API can be reached for the number. */
+                phone_number_access?: components["schemas"]["PhoneNumberHealthCheck"];
+                messaging_health?: components["schemas"]["PhoneNumberMessagingHealthCheck"];
+                /** @description Whether the app is subscribed to the WABA's webhooks. */
+                webhook_subscription?: components["schemas"]["PhoneNumberHealthCheck"];
+                /** @description Whether Meta verified the webhook. */
+                webhook_verified?: components["schemas"]["PhoneNumberHealthCheck"];
+                /** @description Whether the access token is valid. */
+                token_validity?: components["schemas"]["PhoneNumberHealthCheck"];
+            } & {
+                [key: string]: components["schemas"]["PhoneNumberHealthCheck"];
+            }) | null;
+        };
+        /** @description Result of one health check. `details` carries check-specific data (for example Meta's view of the number, or the app's webhook subscription); its shape differs per check and is not fully documented. */
+        PhoneNumberHealthCheck: {
+            passed: boolean;
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why the check failed, when it did. */
+            error?: string | null;
+        };
+        /**
+         * @description Overall result of a phone number health check. `error` means the check itself could not run (see `error`).
+         * @enum {string}
+         */
+        PhoneNumberHealthStatus: "healthy" | "degraded" | "unhealthy" | "error";
+        /** @description Result of the messaging health check: whether Meta lets the number send, for the number and each entity above it (WABA, business, app). `details` is Meta's answer, passed through. */
+        PhoneNumberMessagingHealthCheck: {
+            passed: boolean;
+            /**
+             * @description Meta's overall messaging capability.
+             * @enum {string}
+             */
+            overall_status?: "AVAILABLE" | "LIMITED" | "BLOCKED";
+            details?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why the check failed, when it did. */
+            error?: string | null;
         };
         /** @description A phone number Kapso provisioned for the customer through the setup link (when `provision_phone_number` was requested). The set of `status` values is not documented. */
         ProvisionedPhoneNumber: {
@@ -334,6 +503,58 @@ export interface components {
         StepPosition: {
             x: number;
             y: number;
+        };
+        /** @description A WhatsApp phone number connected to the project. Its `id` is Meta's `phone_number_id` (a numeric string); Kapso's own UUID is `internal_id`. Meta-derived fields (quality rating, statuses, tiers) are passed through as strings; their value sets are Meta's and are not restated here. Fetching one number also returns its Flows encryption status, under a field name the reference does not give. */
+        WhatsappPhoneNumber: {
+            id: components["schemas"]["MetaPhoneNumberId"];
+            /** @description Meta's phone number id again (same value as `id`). */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            /**
+             * Format: uuid
+             * @description Kapso's identifier of the connection.
+             */
+            internal_id: string;
+            /** @description Internal label of the number. */
+            name?: string | null;
+            /** @description Meta's WhatsApp Business Account (WABA) id. */
+            business_account_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The customer that owns the number; null for the project's own numbers.
+             */
+            customer_id?: string | null;
+            /** @description Whether the number also runs in the WhatsApp Business app (coexistence). */
+            is_coexistence?: boolean | null;
+            inbound_processing_enabled?: boolean | null;
+            calls_enabled?: boolean | null;
+            /** Format: date-time */
+            webhook_verified_at?: string | null;
+            display_name?: string | null;
+            /** @description The number as Meta formats it, for example `+1 555-123-4567`. */
+            display_phone_number?: string | null;
+            /** @description Digits only, for example `15551234567`. */
+            display_phone_number_normalized?: string | null;
+            verified_name?: string | null;
+            /** @description Meta's quality rating, for example `GREEN`. */
+            quality_rating?: string | null;
+            code_verification_status?: string | null;
+            name_status?: string | null;
+            /** @description Meta's status of the number, for example `CONNECTED`. */
+            status?: string | null;
+            throughput_tier?: string | null;
+            /** @description Meta's messaging limit; the reference shows it both as a string and as an integer. */
+            whatsapp_business_manager_messaging_limit?: string | number | null;
+            is_official_business_account?: boolean | null;
+            is_pin_enabled?: boolean | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A page of WhatsApp phone numbers. */
+        WhatsappPhoneNumberList: {
+            data: components["schemas"]["WhatsappPhoneNumber"][];
+            meta: components["schemas"]["PageMeta"];
         };
         /** @description One event recorded while a workflow execution ran. */
         WorkflowExecutionEvent: {
@@ -473,6 +694,8 @@ export interface components {
         page: number;
         /** @description Maximum number of items per page of a page-number-paginated list. */
         per_page: number;
+        /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+        phone_number_id_path: string;
     };
     requestBodies: never;
     headers: {
@@ -780,6 +1003,221 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["SetupLink"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPhoneNumbers: {
+        parameters: {
+            query?: {
+                /** @description Only numbers of this customer. */
+                customer_id?: string;
+                /** @description Only the number with this Meta phone number id. */
+                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                /** @description Only numbers of this WhatsApp Business Account (Meta's WABA id). */
+                business_account_id?: string;
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of phone numbers. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappPhoneNumberList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The phone number. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappPhoneNumber"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_phone_number: {
+                        /** @description New long-lived Meta access token. */
+                        access_token?: string;
+                        /**
+                         * Format: uri
+                         * @description URL that receives raw Meta webhooks forwarded by Kapso.
+                         */
+                        webhook_destination_url?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The updated phone number. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappPhoneNumber"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPhoneNumberHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The health of the number. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneNumberHealth"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    connectPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_phone_number: {
+                        /** @description Internal label of the number. */
+                        name?: string;
+                        /**
+                         * @description Kind of connection. Only `production` is documented.
+                         * @example production
+                         */
+                        kind?: string;
+                        phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+                        /** @description Meta's WhatsApp Business Account (WABA) id. */
+                        business_account_id: string;
+                        /** @description Long-lived Meta access token for the number. */
+                        access_token: string;
+                        /**
+                         * Format: uri
+                         * @description URL that receives raw Meta webhooks forwarded by Kapso.
+                         */
+                        webhook_destination_url?: string;
+                        /** @description Verify token for Meta's webhook handshake. */
+                        webhook_verify_token?: string;
+                        inbound_processing_enabled?: boolean;
+                        calls_enabled?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The phone number was connected. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappPhoneNumber"];
+                    };
+                };
+            };
+            /** @description The phone number was connected. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappPhoneNumber"];
                     };
                 };
             };

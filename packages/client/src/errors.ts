@@ -72,13 +72,14 @@ export class KapsoApiError extends KapsoError {
     request?: { method?: string; context?: KapsoErrorContext },
   ): KapsoApiError {
     const { response } = result;
+    const sent = requests.get(response);
     return new KapsoApiError({
       status: response.status,
       statusText: response.statusText,
       body: result.error,
       headers: response.headers,
-      method: request?.method ?? "GET",
-      path: pathOf(response.url),
+      method: request?.method ?? sent?.method ?? "GET",
+      path: sent?.path ?? pathOf(response.url),
       context: request?.context,
     });
   }
@@ -99,6 +100,14 @@ export class KapsoApiError extends KapsoError {
   }
 }
 
+// openapi-fetch results carry the response but not the request; the client's fetch records the method
+// and path of failed responses here so that `unwrap()` and `fromResult()` can name them.
+const requests = new WeakMap<Response, { method: string; path: string }>();
+
+export function rememberRequest(response: Response, method: string, path: string): void {
+  requests.set(response, { method, path });
+}
+
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
   if (value == null || value.trim() === "") return undefined;
@@ -108,7 +117,8 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function pathOf(url: string): string {
+/** Path of a URL, without origin or query string (which may carry identifiers worth keeping out of logs). */
+export function pathOf(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {

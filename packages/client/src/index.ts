@@ -1,4 +1,10 @@
 export {
+  createKapsoClient,
+  DEFAULT_BASE_URL,
+  type KapsoClient,
+  type KapsoClientOptions,
+} from "./client.js";
+export {
   KapsoApiError,
   type KapsoApiErrorInit,
   KapsoConfigError,
@@ -6,5 +12,8 @@ export {
   KapsoError,
   type KapsoErrorContext,
   KapsoTimeoutError,
+  MAX_TEXT_BODY,
   parseRetryAfter,
 } from "./errors.js";
+export { BACKOFF, RETRY_RULES, type RetryRule } from "./retry.js";
+export { type UnwrappedData, unwrap } from "./unwrap.js";

@@ -1,0 +1,144 @@
+import type { paths } from "@kapso/types";
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import { KapsoConfigError } from "./errors.js";
+import { createKapsoFetch, type KapsoFetchConfig } from "./fetch.js";
+import { sleep } from "./retry.js";
+
+/** The openapi-fetch client typed with every Kapso Platform API path. */
+export type KapsoClient = Client<paths>;
+
+export const DEFAULT_BASE_URL = "https://api.kapso.ai/platform/v1";
+
+export interface KapsoClientOptions
+  extends Omit<ClientOptions, "baseUrl" | "fetch" | "headers" | "redirect"> {
+  /** Sent as `X-API-Key`. Default: `KAPSO_API_KEY` from the environment, read at the first request. */
+  apiKey?: string;
+  /** Default: `https://api.kapso.ai/platform/v1`. Plain `http:` is accepted only for loopback hosts. */
+  baseUrl?: string;
+  /** Default: `globalThis.fetch`, looked up at each request. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Limit for one attempt, until the response headers arrive. Default: 30 000. */
+  timeoutMs?: number;
+  /** Attempts after the first; see the retry policy. Default: 2. */
+  maxRetries?: number;
+  /** A `Retry-After` longer than this is not waited for: the response is returned as is. Default: 60 000. */
+  maxRetryAfterMs?: number;
+  /** Allows plain `http:` to a host that is not loopback. The API key then travels unencrypted. */
+  allowInsecureHttp?: boolean;
+  /** Extra headers for every request. */
+  headers?: ClientOptions["headers"];
+}
+
+/** Timing hooks, replaced in tests to make waits deterministic. */
+export interface ClientInternals {
+  sleep: KapsoFetchConfig["sleep"];
+  random: KapsoFetchConfig["random"];
+}
+
+const defaultInternals: ClientInternals = { sleep, random: Math.random };
+
+/**
+ * Creates the Kapso client: openapi-fetch with the API key, per-attempt timeouts and safe retries.
+ * Nothing is read from the environment until the first request.
+ */
+export function createKapsoClient(options: KapsoClientOptions = {}): KapsoClient {
+  return buildKapsoClient(options, defaultInternals);
+}
+
+export function buildKapsoClient(options: KapsoClientOptions, internals: ClientInternals): KapsoClient {
+  const {
+    apiKey,
+    baseUrl = DEFAULT_BASE_URL,
+    fetch,
+    timeoutMs = 30_000,
+    maxRetries = 2,
+    maxRetryAfterMs = 60_000,
+    allowInsecureHttp = false,
+    ...rest
+  } = options;
+  if (!(timeoutMs > 0)) throw new KapsoConfigError(`timeoutMs must be a positive number, got ${timeoutMs}`);
+  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+    throw new KapsoConfigError(`maxRetries must be a whole number of 0 or more, got ${maxRetries}`);
+  }
+  if (!(maxRetryAfterMs >= 0)) {
+    throw new KapsoConfigError(`maxRetryAfterMs must be 0 or more, got ${maxRetryAfterMs}`);
+  }
+  const kapsoFetch = createKapsoFetch({
+    apiKey: keyResolver(apiKey),
+    fetch,
+    timeoutMs,
+    maxRetries,
+    maxRetryAfterMs,
+    sleep: internals.sleep,
+    random: internals.random,
+  });
+  return createClient<paths>({
+    ...rest,
+    baseUrl: normalizeBaseUrl(baseUrl, allowInsecureHttp),
+    fetch: kapsoFetch as unknown as ClientOptions["fetch"],
+  });
+}
+
+/** Validates a base URL and strips trailing slashes; throws `KapsoConfigError` when it cannot be used safely. */
+export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new KapsoConfigError(
+      `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new KapsoConfigError(`baseUrl must use https: (or http: for a local mock), got ${url.protocol}`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new KapsoConfigError(
+      "baseUrl must not contain a query string, a fragment or credentials; pass the API key as apiKey",
+    );
+  }
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
+    throw new KapsoConfigError(
+      `baseUrl uses plain http: to ${url.host}, which would send the API key unencrypted; use https:, ` +
+        "or pass allowInsecureHttp: true if the network in between is trusted",
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+// The key lives only in this closure: nothing reachable from the client object (or printed by
+// util.inspect / JSON.stringify of it) holds it.
+function keyResolver(explicit: string | undefined): () => string {
+  let key: string | undefined;
+  return () => {
+    if (key !== undefined) return key;
+    const found = explicit ?? readEnvKey();
+    if (!found) {
+      throw new KapsoConfigError(
+        "No Kapso API key: pass createKapsoClient({ apiKey }) or set the KAPSO_API_KEY environment variable",
+      );
+    }
+    // Header validation errors in some runtimes quote the offending value; check first so they never do.
+    if (!/^[\x21-\x7e]+$/.test(found)) {
+      throw new KapsoConfigError(
+        "The Kapso API key contains whitespace or characters that cannot be sent in a header",
+      );
+    }
+    key = found;
+    return key;
+  };
+}
+
+function readEnvKey(): string | undefined {
+  try {
+    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+    return env?.KAPSO_API_KEY?.trim() || undefined;
+  } catch {
+    // Deno without --allow-env throws on access.
+    return undefined;
+  }
+}

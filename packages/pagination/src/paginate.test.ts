@@ -1,0 +1,451 @@
+import { KapsoApiError, KapsoError } from "@kapso/client";
+import type { paths } from "@kapso/types";
+import fc from "fast-check";
+import createClient from "openapi-fetch";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { collect, KapsoPaginationError, paginate, paginatePages } from "./index.js";
+import {
+  backward,
+  cursorOf,
+  type FixturePaths,
+  forward,
+  startServer,
+  type TestServer,
+} from "./test-server.js";
+
+let server: TestServer;
+let client: ReturnType<typeof createClient<FixturePaths>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  client = createClient<FixturePaths>({ baseUrl: server.url });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  server.aborted = 0;
+});
+
+const ceil = (a: number, b: number) => Math.max(1, Math.ceil(a / b));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const numbers = async (iterable: AsyncIterable<{ n: number }>) => {
+  const out: number[] = [];
+  for await (const item of iterable) out.push(item.n);
+  return out;
+};
+const sent = (name: string) => server.requests.map((url) => url.searchParams.get(name));
+
+describe("every item exactly once, in order, with the expected number of requests", () => {
+  const totals = fc.integer({ min: 0, max: 1000 });
+  const sizes = fc.integer({ min: 1, max: 100 });
+
+  test("cursor, forward", async () => {
+    await fc.assert(
+      fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
+        server.requests.length = 0;
+        const got = await numbers(
+          paginate(client, "/items", { params: { query: { total, limit } } }, { prefetch }),
+        );
+        expect(got).toEqual(forward(total));
+        expect(server.requests.length).toBe(ceil(total, limit));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("cursor, backward from a stored `before` cursor", async () => {
+    await fc.assert(
+      fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
+        server.requests.length = 0;
+        const init = { params: { query: { total, limit, before: cursorOf(total) } } };
+        const got = await numbers(paginate(client, "/items", init, { direction: "before", prefetch }));
+        expect(got).toEqual(backward(total, limit));
+        expect(server.requests.length).toBe(ceil(total, limit));
+        expect(sent("after").every((value) => value === null)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("page numbers", async () => {
+    await fc.assert(
+      fc.asyncProperty(totals, sizes, fc.boolean(), async (total, per_page, prefetch) => {
+        server.requests.length = 0;
+        const got = await numbers(
+          paginate(client, "/pages", { params: { query: { total, per_page } } }, { prefetch }),
+        );
+        expect(got).toEqual(forward(total));
+        expect(server.requests.length).toBe(ceil(total, per_page));
+        expect(sent("per_page").every((value) => value === String(per_page))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("requests", () => {
+  test("the first request uses init as given; later ones keep every parameter and move one cursor", async () => {
+    const pages = [];
+    for await (const page of paginatePages(client, "/items", {
+      params: { query: { total: 25, limit: 10 } },
+    })) {
+      pages.push(page);
+    }
+    expect(pages.map((p) => p.data.length)).toEqual([10, 10, 5]);
+    expect(pages[0]?.paging.cursors?.after).toBe(cursorOf(9));
+    expect(pages[0]?.response.status).toBe(200);
+    expect(server.requests.map((url) => url.search)).toEqual([
+      "?total=25&limit=10",
+      `?total=25&limit=10&after=${encodeURIComponent(cursorOf(9))}`,
+      `?total=25&limit=10&after=${encodeURIComponent(cursorOf(19))}`,
+    ]);
+  });
+
+  test("going backward drops `after` and sends `before`", async () => {
+    const init = { params: { query: { total: 30, limit: 10, after: cursorOf(19) } } };
+    const expected = [...forward(30).slice(20), ...forward(20).slice(10), ...forward(10)];
+    expect(await numbers(paginate(client, "/items", init, { direction: "before" }))).toEqual(expected);
+    // The server's first page (20..29) has a `previous`, so the walk moves to before=20.
+    expect(sent("after")).toEqual([cursorOf(19), null, null]);
+    expect(sent("before")).toEqual([null, cursorOf(20), cursorOf(10)]);
+  });
+
+  test("resumes from a stored `after` cursor on the seed endpoint", async () => {
+    const kapso = createClient<paths>({ baseUrl: server.url });
+    const workflow_id = "0b6f0f7e-1d1c-4a31-9c43-6c2f1a0b5f11";
+    const init = { params: { path: { workflow_id }, query: { limit: 20, after: cursorOf(9) } } };
+    const ids: string[] = [];
+    for await (const execution of paginate(kapso, "/workflows/{workflow_id}/executions", init))
+      ids.push(execution.id);
+    expect(ids).toEqual(forward(45).slice(10).map(String));
+    expect(server.requests.length).toBe(2);
+    expect(server.requests[0]?.pathname).toBe(`/workflows/${workflow_id}/executions`);
+  });
+
+  test("page numbers start at init's page and keep per_page", async () => {
+    const got = await numbers(
+      paginate(client, "/pages", { params: { query: { total: 50, per_page: 10, page: 3 } } }),
+    );
+    expect(got).toEqual(forward(50).slice(20));
+    expect(sent("page")).toEqual(["3", "4", "5"]);
+  });
+
+  test("page-number pages carry meta", async () => {
+    const metas = [];
+    for await (const page of paginatePages(client, "/pages", {
+      params: { query: { total: 15, per_page: 10 } },
+    })) {
+      metas.push(page.meta);
+    }
+    expect(metas).toEqual([
+      { page: 1, per_page: 10, total_pages: 2, total_count: 15 },
+      { page: 2, per_page: 10, total_pages: 2, total_count: 15 },
+    ]);
+  });
+});
+
+describe("caps", () => {
+  const init = { params: { query: { total: 100, limit: 10 } } };
+  test.each([
+    [{ maxItems: 25 }, 25, 3],
+    [{ maxItems: 30 }, 30, 3],
+    [{ maxItems: 1 }, 1, 1],
+    [{ maxItems: 500 }, 100, 10],
+    [{ maxPages: 2 }, 20, 2],
+    [{ maxPages: 2, maxItems: 15 }, 15, 2],
+    [{ maxItems: 30, prefetch: true }, 30, 3],
+    [{ maxPages: 2, prefetch: true }, 20, 2],
+  ])("%o yields %i items in %i requests", async (options, items, requests) => {
+    expect(await numbers(paginate(client, "/items", init, options))).toEqual(forward(items));
+    expect(server.requests.length).toBe(requests);
+  });
+
+  test("paginatePages cuts the last page to maxItems", async () => {
+    const sizes = [];
+    for await (const page of paginatePages(
+      client,
+      "/pages",
+      { params: { query: { per_page: 10 } } },
+      { maxItems: 15 },
+    )) {
+      sizes.push(page.data.length);
+    }
+    expect(sizes).toEqual([10, 5]);
+    expect(server.requests.length).toBe(2);
+  });
+
+  test("collect with maxItems or all", async () => {
+    expect((await collect(client, "/items", init, { maxItems: 35 })).map((i) => i.n)).toEqual(forward(35));
+    expect(server.requests.length).toBe(4);
+    expect(await collect(client, "/pages", { params: { query: { total: 42 } } }, { all: true })).toHaveLength(
+      42,
+    );
+  });
+
+  test("collect without a cap is refused before any request", async () => {
+    // @ts-expect-error a cap or `all: true` is required
+    await expect(collect(client, "/items", init, {})).rejects.toThrow(/maxItems.*all: true/);
+    // @ts-expect-error the options are required
+    await expect(collect(client, "/items", init)).rejects.toBeInstanceOf(KapsoPaginationError);
+    // @ts-expect-error `all: false` is no cap
+    await expect(collect(client, "/items", init, { all: false })).rejects.toBeInstanceOf(
+      KapsoPaginationError,
+    );
+    expect(server.requests.length).toBe(0);
+  });
+
+  test.each([
+    { maxItems: 0 },
+    { maxItems: -1 },
+    { maxItems: 1.5 },
+    { maxItems: Number.NaN },
+    { maxPages: 0 },
+    { maxPages: Number.POSITIVE_INFINITY },
+    { direction: "sideways" as "after" },
+  ])("invalid options %o are refused at the call", (options) => {
+    expect(() => paginate(client, "/items", init, options)).toThrow(KapsoPaginationError);
+    expect(() => paginatePages(client, "/items", init, options)).toThrow(/must be/);
+    expect(server.requests.length).toBe(0);
+  });
+});
+
+describe("guards", () => {
+  test("a repeated cursor stops the walk with an error, after the pages that were fine", async () => {
+    const got: number[] = [];
+    const walk = async () => {
+      for await (const item of paginate(client, "/loop", { params: { query: { limit: 5 } } }))
+        got.push(item.n);
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KapsoPaginationError);
+    expect(error).toBeInstanceOf(KapsoError);
+    expect((error as Error).message).toMatch(/cursor a came back/);
+    expect(got).toHaveLength(10);
+    expect(server.requests.length).toBe(2);
+  });
+
+  test("a page number that does not advance stops the walk", async () => {
+    const walk = numbers(paginate(client, "/stuck", { params: { query: { total: 50, per_page: 10 } } }));
+    await expect(walk).rejects.toThrow(/asked for page 2, got page 1 again/);
+    expect(server.requests.length).toBe(2);
+  });
+
+  test("a response with neither paging nor meta is an error", async () => {
+    await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(KapsoPaginationError);
+    await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(
+      /neither|`paging`.*`meta.page`/,
+    );
+    expect(server.requests.length).toBe(2);
+  });
+
+  test("direction before on a page-number list is an error", async () => {
+    await expect(numbers(paginate(client, "/pages", {}, { direction: "before" }))).rejects.toThrow(
+      /page numbers/,
+    );
+  });
+});
+
+describe("errors", () => {
+  test("a failed page throws KapsoApiError with the page index and cursor", async () => {
+    const got: number[] = [];
+    const init = { params: { query: { total: 100, limit: 10, fail_from: 20 } } };
+    const error = await (async () => {
+      for await (const item of paginate(client, "/items", init)) got.push(item.n);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KapsoApiError);
+    const apiError = error as KapsoApiError;
+    expect(apiError.status).toBe(500);
+    expect(apiError.context).toEqual({ page: 2, cursor: cursorOf(19) });
+    expect(apiError.requestId).toBe("req-3");
+    expect(apiError.message).toMatch(/page=2/);
+    expect(got).toEqual(forward(20));
+  });
+
+  test("a failed page-number page carries the page number", async () => {
+    const init = { params: { query: { total: 100, per_page: 10, fail_from: 30 } } };
+    const error = await numbers(paginate(client, "/pages", init)).catch((e: unknown) => e);
+    expect((error as KapsoApiError).context).toEqual({ page: 3, cursor: 4 });
+  });
+});
+
+describe("abort", () => {
+  test("during a request", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const started = performance.now();
+    const walk = numbers(
+      paginate(client, "/items", { params: { query: { delay: 500 } } }, { signal: controller.signal }),
+    );
+    await expect(walk).rejects.toMatchObject({ name: "AbortError" });
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(server.requests.length).toBe(1);
+  });
+
+  test("between pages, with the caller's reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("enough");
+    const walk = async () => {
+      for await (const page of paginatePages(
+        client,
+        "/items",
+        { params: { query: { limit: 10 } } },
+        { signal: controller.signal },
+      )) {
+        expect(page.data).toHaveLength(10);
+        controller.abort(reason);
+      }
+    };
+    await expect(walk()).rejects.toBe(reason);
+    expect(server.requests.length).toBe(1);
+  });
+
+  test("between pages with prefetch cancels the page in flight", async () => {
+    const controller = new AbortController();
+    const walk = async () => {
+      for await (const _ of paginatePages(
+        client,
+        "/items",
+        { params: { query: { limit: 10, delay: 100 } } },
+        { signal: controller.signal, prefetch: true },
+      )) {
+        controller.abort();
+      }
+    };
+    await expect(walk()).rejects.toMatchObject({ name: "AbortError" });
+    await sleep(20);
+    expect(server.requests.length).toBe(2);
+    expect(server.aborted).toBe(1);
+  });
+
+  test("an already aborted signal makes no request", async () => {
+    const walk = numbers(paginate(client, "/items", {}, { signal: AbortSignal.abort() }));
+    await expect(walk).rejects.toMatchObject({ name: "AbortError" });
+    expect(server.requests.length).toBe(0);
+  });
+
+  test("a signal in init is honoured too", async () => {
+    const walk = numbers(
+      paginate(client, "/items", { signal: AbortSignal.timeout(30), params: { query: { delay: 500 } } }),
+    );
+    await expect(walk).rejects.toMatchObject({ name: "TimeoutError" });
+  });
+});
+
+describe("leaving the loop early", () => {
+  test("break makes no further request", async () => {
+    for await (const item of paginate(client, "/items", { params: { query: { limit: 10 } } })) {
+      if (item.n === 3) break;
+    }
+    await sleep(20);
+    expect(server.requests.length).toBe(1);
+  });
+
+  test("break on the last item of a page does not fetch the next page", async () => {
+    for await (const item of paginate(client, "/items", { params: { query: { limit: 10 } } })) {
+      if (item.n === 9) break;
+    }
+    expect(server.requests.length).toBe(1);
+  });
+
+  test("a throw in the loop body makes no further request", async () => {
+    const walk = async () => {
+      for await (const _ of paginate(client, "/items", { params: { query: { limit: 10 } } }))
+        throw new Error("stop");
+    };
+    await expect(walk()).rejects.toThrow("stop");
+    expect(server.requests.length).toBe(1);
+  });
+
+  test("with prefetch, break aborts the one page in flight and asks for nothing more", async () => {
+    for await (const item of paginate(
+      client,
+      "/items",
+      { params: { query: { limit: 10, delay: 60 } } },
+      { prefetch: true },
+    )) {
+      if (item.n === 3) break;
+    }
+    await sleep(120);
+    expect(server.requests.length).toBe(2);
+    expect(server.aborted).toBe(1);
+  });
+
+  test("return() on a pages iterator ends it", async () => {
+    const pages = paginatePages(client, "/items", { params: { query: { limit: 10 } } }, { prefetch: true });
+    await pages.next();
+    await pages.return(undefined);
+    expect((await pages.next()).done).toBe(true);
+    await sleep(20);
+    expect(server.requests.length).toBe(2);
+  });
+});
+
+describe("prefetch", () => {
+  const T = 40;
+  const pages = 6;
+  const init = { params: { query: { total: pages * 10, limit: 10, delay: T } } };
+  const timed = async (prefetch: boolean) => {
+    const started = performance.now();
+    for await (const page of paginatePages(client, "/items", init, { prefetch })) {
+      expect(page.data).toHaveLength(10);
+      await sleep(T);
+    }
+    return performance.now() - started;
+  };
+
+  test("overlaps the next request with the caller's work", async () => {
+    const sequential = await timed(false);
+    const overlapped = await timed(true);
+    const ratio = overlapped / (2 * T * pages);
+    console.log(
+      `prefetch: ${overlapped.toFixed(0)} ms vs ${sequential.toFixed(0)} ms without (T=${T} ms, ${pages} pages); ` +
+        `${ratio.toFixed(2)} of 2·T·pages, speed-up ${(sequential / overlapped).toFixed(2)}x`,
+    );
+    expect(overlapped).toBeLessThan(1.75 * T * pages);
+    expect(server.requests.length).toBe(2 * pages);
+  });
+
+  test("holds at most one page in flight", async () => {
+    const seen: number[] = [];
+    for await (const page of paginatePages(client, "/items", init, { prefetch: true })) {
+      await sleep(T * 2);
+      seen.push(server.requests.length - (page.data[0]?.n ?? 0) / 10);
+    }
+    // While the caller holds page k, requests k (its own) and k+1 (prefetched) have been made, never k+2.
+    expect(seen.slice(0, -1).every((ahead) => ahead === 2)).toBe(true);
+    expect(seen.at(-1)).toBe(1);
+  });
+
+  test("an error of a prefetched page surfaces only when the caller reaches it", async () => {
+    const got: number[] = [];
+    const failing = { params: { query: { total: 100, limit: 10, fail_from: 20 } } };
+    const error = await (async () => {
+      for await (const page of paginatePages(client, "/items", failing, { prefetch: true })) {
+        // By now page 2 has long failed; pages 0 and 1 still arrive in full.
+        await sleep(30);
+        got.push(...page.data.map((i) => i.n));
+      }
+    })().catch((e: unknown) => e);
+    expect(got).toEqual(forward(20));
+    expect(error).toBeInstanceOf(KapsoApiError);
+    expect((error as KapsoApiError).context).toEqual({ page: 2, cursor: cursorOf(19) });
+  });
+
+  test("a prefetched failure the caller never reaches is never reported", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const failing = { params: { query: { total: 100, limit: 10, fail_from: 10 } } };
+      for await (const _ of paginatePages(client, "/items", failing, { prefetch: true })) {
+        await sleep(30);
+        break;
+      }
+      await sleep(30);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(server.requests.length).toBe(2);
+  });
+});

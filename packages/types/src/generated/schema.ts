@@ -75,6 +75,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List workflows
+         * @description Workflows of the project, newest first, without their graphs.
+         *
+         *     The reference documents no pagination for this list (no `limit`, cursors or page numbers, and
+         *     no `paging` or `meta` in the response): every workflow matching the filters is returned.
+         */
+        get: operations["listWorkflows"];
+        put?: never;
+        /**
+         * Create a workflow
+         * @description Creates a workflow from a name and, optionally, a description and a graph. The status of a new
+         *     workflow is not documented; the example shows `draft`. A workflow runs only once it is active
+         *     and has a trigger.
+         */
+        post: operations["createWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/{workflow_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a workflow
+         * @description One workflow, without its graph. Use the definition endpoint for the nodes and edges.
+         */
+        get: operations["getWorkflow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a workflow
+         * @description Changes a workflow's attributes and, when `definition` is sent, replaces its whole graph.
+         *
+         *     Updates use optimistic locking: send the `lock_version` you last read. If the workflow changed
+         *     since, the API answers 409 and changes nothing; read the workflow again, re-apply the change and
+         *     retry with the new `lock_version`.
+         */
+        patch: operations["updateWorkflow"];
+        trace?: never;
+    };
+    "/workflows/{workflow_id}/definition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a workflow with its graph
+         * @description One workflow with its full graph, as the visual editor loads it: the workflow's attributes plus
+         *     `definition.nodes` (node ids are step identifiers) and `definition.edges` (edge ids are stored
+         *     UUIDs). Node `config` keys are snake_case and depend on the node type.
+         */
+        get: operations["getWorkflowDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflows/{workflow_id}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a workflow's variables
+         * @description Variables the workflow's steps can reference: the built-in system and context variables that
+         *     every execution has, and the variables observed in the workflow's past executions, with sample
+         *     values and usage counts. Useful for autocompletion and debugging.
+         */
+        get: operations["getWorkflowVariables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers": {
         parameters: {
             query?: never;
@@ -275,10 +385,442 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/whatsapp/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List broadcasts
+         * @description Broadcasts of the project, newest first.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listBroadcasts"];
+        put?: never;
+        /**
+         * Create a broadcast
+         * @description Creates a broadcast in `draft` state. Then add recipients (up to 1000 per call) and send or
+         *     schedule it; it stays a draft until then.
+         */
+        post: operations["createBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/broadcasts/{broadcast_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a broadcast
+         * @description One broadcast with its delivery counters. Poll it until `completed_at` is set to follow a send.
+         */
+        get: operations["getBroadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/broadcasts/{broadcast_id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List a broadcast's recipients
+         * @description Recipients of one broadcast with their delivery state. The order is not documented.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listBroadcastRecipients"];
+        put?: never;
+        /**
+         * Add recipients to a broadcast
+         * @description Adds up to 1000 recipients to a draft broadcast; call it again for larger audiences.
+         *     Recipients already on the broadcast are skipped and counted as duplicates; invalid ones are
+         *     reported in `errors` while the rest are added.
+         *
+         *     The reference does not state the success status code; 200 is assumed.
+         */
+        post: operations["addBroadcastRecipients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/broadcasts/{broadcast_id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a broadcast
+         * @description Starts sending a draft broadcast to its recipients now. Sending runs in the background: poll
+         *     the broadcast until `completed_at` is set.
+         *
+         *     The response of this endpoint is not documented (neither its status code nor its body); it is
+         *     modelled like the schedule response, the broadcast's id and state, and other broadcast fields
+         *     may appear.
+         */
+        post: operations["sendBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/broadcasts/{broadcast_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule a broadcast
+         * @description Schedules a draft broadcast to be sent at a future time. The body is not wrapped.
+         */
+        post: operations["scheduleBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/broadcasts/{broadcast_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a broadcast
+         * @description Cancels a scheduled broadcast (or stops one being sent; which states can be cancelled is not
+         *     documented).
+         *
+         *     The response of this endpoint is not documented (neither its status code nor its body, nor the
+         *     resulting status); it is modelled like the schedule response, and other broadcast fields may
+         *     appear.
+         */
+        post: operations["cancelBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List conversations
+         * @description WhatsApp conversations of the project across its phone numbers, most recently active first.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
+         *     `before=<paging.cursors.before>` for newer ones. The legacy `page`/`per_page` parameters are
+         *     deprecated.
+         *
+         *     `unassigned=true` cannot be combined with `assigned_user_id`; the API rejects the combination
+         *     (whether with 400 or 422 is not documented).
+         */
+        get: operations["listConversations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a conversation
+         * @description One WhatsApp conversation with Kapso's summary of its latest messages.
+         */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a conversation's status
+         * @description Ends a conversation (`status: ended`) or reopens it for a follow-up (`status: active`). The body is wrapped in `whatsapp_conversation`. Returns the updated conversation.
+         */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A broadcast: one approved WhatsApp template sent from one phone number to many recipients, with delivery counters. */
+        Broadcast: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description The broadcast's state (see BroadcastStatus); other values may appear, for example after a cancellation. */
+            status: components["schemas"]["BroadcastStatus"] | string;
+            /** Format: date-time */
+            scheduled_at?: string | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** Format: date-time */
+            stopped_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Set once sending finished; poll the broadcast until it is set.
+             */
+            completed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The sending phone number (Meta's phone number id). */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            /**
+             * Format: uuid
+             * @description Kapso's id of the sending number; only some versions of the reference show it.
+             */
+            whatsapp_config_id?: string | null;
+            whatsapp_template?: components["schemas"]["BroadcastTemplate"];
+            total_recipients?: number;
+            sent_count?: number;
+            failed_count?: number;
+            delivered_count?: number;
+            read_count?: number;
+            responded_count?: number;
+            pending_count?: number;
+            /** @description Share of recipients who replied, in percent. */
+            response_rate?: number;
+        };
+        /** @description A page of broadcasts, newest first. */
+        BroadcastList: {
+            data: components["schemas"]["Broadcast"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description A recipient of a broadcast and its delivery state. */
+        BroadcastRecipient: {
+            /** Format: uuid */
+            id: string;
+            /** @description Recipient's phone number, digits only in the reference examples. */
+            phone_number: string;
+            /** @description Delivery state of this recipient, for example `pending`, `sent` or `failed`. The full set is not documented. */
+            status: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /** Format: date-time */
+            read_at?: string | null;
+            /** Format: date-time */
+            responded_at?: string | null;
+            /** Format: date-time */
+            failed_at?: string | null;
+            error_message?: string | null;
+            /** @description Meta's error codes for a failed delivery, for example `error_code` and `error_subcode`. */
+            error_details?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The recipient's template parameters as Meta components. */
+            template_components?: components["schemas"]["TemplateComponent"][];
+            /** @description Older form of the recipient's template parameters. */
+            template_parameters?: string[] | {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description One recipient to add to a broadcast, with the template parameters for that recipient in Meta's component syntax. Older clients send `template_parameters` instead of `components`. */
+        BroadcastRecipientInput: {
+            /** @description Recipient's phone number in international format, for example `+14155550123`. */
+            phone_number: string;
+            /** @description Template parameters as Meta components (body, header and button components). */
+            components?: components["schemas"]["TemplateComponent"][];
+            /**
+             * @deprecated
+             * @description Older form of the template parameters (positional list or named map); prefer `components`.
+             */
+            template_parameters?: string[] | {
+                [key: string]: string;
+            };
+        };
+        /** @description A page of a broadcast's recipients. */
+        BroadcastRecipientList: {
+            data: components["schemas"]["BroadcastRecipient"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description Outcome of adding a batch of recipients. Duplicates are skipped and counted. */
+        BroadcastRecipientsResult: {
+            added: number;
+            duplicates: number;
+            /** @description One human-readable message per rejected recipient. */
+            errors: string[];
+        };
+        /** @description A broadcast's identity and schedule, as returned when its state changes. Other broadcast fields may be present. */
+        BroadcastState: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["BroadcastStatus"] | string;
+            /** Format: date-time */
+            scheduled_at?: string | null;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** Format: date-time */
+            completed_at?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description State of a broadcast. A broadcast is created as `draft`, becomes `scheduled` when scheduled, and `sending`, then `completed` or `failed` once sent. The status of a cancelled broadcast is not documented.
+         * @enum {string}
+         */
+        BroadcastStatus: "draft" | "scheduled" | "sending" | "completed" | "failed";
+        /** @description The WhatsApp template a broadcast sends, in brief. */
+        BroadcastTemplate: {
+            /** @description Template identifier. The reference shows both Kapso UUIDs and Meta template ids here, so it is typed as a plain string. */
+            id: string;
+            /** @description Meta's id of the template. */
+            meta_template_id?: string | null;
+            name: string;
+            /** @description Template language, for example `en_US`. */
+            language_code?: string | null;
+            /** @description Meta's template category, for example `MARKETING`. */
+            category?: string | null;
+            /** @description Approval status of the template, for example `approved`. */
+            status?: string | null;
+            components?: components["schemas"]["TemplateComponent"][];
+        };
+        /** @description A WhatsApp conversation between one of the project's phone numbers and a contact. */
+        Conversation: {
+            /** Format: uuid */
+            id: string;
+            /** @description The contact's phone number. The reference shows it as E.164 digits without `+` (`14155550123`); older examples include the `+`. */
+            phone_number: string;
+            status: components["schemas"]["ConversationStatus"];
+            /**
+             * Format: date-time
+             * @description Time of the latest activity; lists are ordered by it, most recent first.
+             */
+            last_active_at: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Free-form data stored with the conversation. Its keys are not documented. */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Meta id of the business phone number the conversation runs on. */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            /**
+             * Format: uuid
+             * @description Kapso's internal id of the phone number's configuration. The reference shows it on a single conversation (fetch and update) but not in list items.
+             */
+            whatsapp_config_id?: string;
+            kapso?: components["schemas"]["ConversationKapsoFields"];
+        };
+        /** @description One WhatsApp conversation. */
+        ConversationEnvelope: {
+            data: components["schemas"]["Conversation"];
+        };
+        /** @description Kapso's additions to a conversation: the contact's name and a summary of the latest messages. Which of these fields may be null is not documented; they are nullable here because a new conversation may have no message in one direction yet. */
+        ConversationKapsoFields: {
+            /** @description Name of the contact, as known to Kapso. */
+            contact_name?: string | null;
+            /** @description Number of messages in the conversation. */
+            messages_count?: number;
+            /** @description WAMID of the latest message. */
+            last_message_id?: components["schemas"]["Wamid"] | null;
+            /** @description WhatsApp type of the latest message, for example `text`. */
+            last_message_type?: string | null;
+            /**
+             * Format: date-time
+             * @description When the latest message was sent or received, as an ISO 8601 date-time (unlike a message's own `timestamp`, which is epoch seconds).
+             */
+            last_message_timestamp?: string | null;
+            /** @description Text of the latest message, when it has text. */
+            last_message_text?: string | null;
+            /**
+             * Format: date-time
+             * @description When the contact last wrote.
+             */
+            last_inbound_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the business last wrote.
+             */
+            last_outbound_at?: string | null;
+        };
+        /** @description A page of WhatsApp conversations, most recently active first. */
+        ConversationList: {
+            data: components["schemas"]["Conversation"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /**
+         * @description State of a WhatsApp conversation. An ended conversation can be set back to active.
+         * @enum {string}
+         */
+        ConversationStatus: "active" | "ended";
+        /** @description Changes to a conversation. Only `status` is documented: `ended` closes the conversation, `active` reopens it. */
+        ConversationUpdate: {
+            status: components["schemas"]["ConversationStatus"];
+        };
         /** @description A customer of the project: one of the businesses the project's owner serves, to which WhatsApp phone numbers and setup links belong. */
         Customer: {
             /** Format: uuid */
@@ -504,6 +1046,18 @@ export interface components {
             x: number;
             y: number;
         };
+        /** @description One component of a WhatsApp message template or of its parameters, in Meta's syntax (for example `{ "type": "body", "parameters": [...] }`). Its shape is Meta's and is not restated here. */
+        TemplateComponent: {
+            /** @description Component type, for example `body`, `header` or `button` (Meta's casing varies). */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description WhatsApp message id (WAMID) assigned by Meta, such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`. Messages are identified by WAMID, not by UUID.
+         * @example wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3
+         */
+        Wamid: string;
         /** @description A WhatsApp phone number connected to the project. Its `id` is Meta's `phone_number_id` (a numeric string); Kapso's own UUID is `internal_id`. Meta-derived fields (quality rating, statuses, tiers) are passed through as strings; their value sets are Meta's and are not restated here. Fetching one number also returns its Flows encryption status, under a field name the reference does not give. */
         WhatsappPhoneNumber: {
             id: components["schemas"]["MetaPhoneNumberId"];
@@ -555,6 +1109,88 @@ export interface components {
         WhatsappPhoneNumberList: {
             data: components["schemas"]["WhatsappPhoneNumber"][];
             meta: components["schemas"]["PageMeta"];
+        };
+        /** @description A workflow of the project, without its graph. Fetch `/workflows/{workflow_id}/definition` for the nodes and edges. */
+        Workflow: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description URL-friendly identifier of the workflow. Listed among the workflow's fields but absent from the reference's response examples, so it may be missing. */
+            slug?: string;
+            description: string | null;
+            status: components["schemas"]["WorkflowStatus"];
+            /** @description Optimistic-locking counter, increased by every update. Send the value you last read with an update; a stale value gets 409. */
+            lock_version: number;
+            /** @description Seconds to wait for further inbound messages before the workflow processes them together. The allowed range and whether null is possible are not documented. */
+            message_debounce_seconds: number | null;
+            /** @description How inbound messages are marked as read, for example `read_with_typing`. Seen in the reference's definition example only; the set of values is not documented. */
+            inbound_message_read_mode?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uuid */
+            project_id: string;
+            /** @description Number of executions the workflow has had. */
+            execution_count: number;
+            /**
+             * Format: date-time
+             * @description When the workflow last started an execution; null if it never ran.
+             */
+            last_executed_at: string | null;
+        };
+        /** @description Writable attributes of a workflow. The reference does not list every accepted attribute; these are the documented ones. */
+        WorkflowAttributes: {
+            name?: string;
+            /** @description URL-friendly identifier. Its format rules are not documented. */
+            slug?: string;
+            description?: string | null;
+            /** @description Seconds to wait for further inbound messages. The allowed range is not documented. */
+            message_debounce_seconds?: number;
+            definition?: components["schemas"]["WorkflowDefinition"];
+        };
+        /** @description Attributes of a new workflow. Only `name` is required; the graph may be sent later. */
+        WorkflowCreateInput: components["schemas"]["WorkflowAttributes"] & Record<string, never>;
+        /** @description The graph of a workflow. Node ids are step identifiers and edges refer to them. */
+        WorkflowDefinition: {
+            nodes: components["schemas"]["WorkflowNode"][];
+            edges: components["schemas"]["WorkflowEdge"][];
+        };
+        /** @description A variable observed in the workflow's past executions, with usage statistics. */
+        WorkflowDiscoveredVariable: {
+            /** @description Full path of the variable, for example `vars.user_name`. */
+            path?: string;
+            name?: string;
+            /** @description Observed value type. The set of values is not documented. */
+            type?: string;
+            /** @description A few values seen in past executions. */
+            sample_values?: unknown[];
+            usage_count?: number;
+            /** Format: date-time */
+            last_seen_at?: string | null;
+            /** @description Template expression that reads the variable in a step, for example `{{vars.user_name}}`. */
+            reference?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A directed edge between two nodes of a workflow graph. */
+        WorkflowEdge: {
+            /** @description Edge identifier. Stored edges have a UUID; whether other ids are accepted on write is not documented. */
+            id: string;
+            /** @description The `id` of the node the edge leaves. */
+            source: string;
+            /** @description The `id` of the node the edge enters. */
+            target: string;
+            /** @description Edge label, for example `next`; decide and function nodes choose the outgoing edge by label. */
+            label?: string | null;
+            /** @description Editor edge type, for example `default`. The set of values is not documented. */
+            type?: string | null;
+            /** @description Condition attached to the edge, if any. Its format is not documented. */
+            flow_condition_id?: string | null;
+        };
+        /** @description One workflow. */
+        WorkflowEnvelope: {
+            data: components["schemas"]["Workflow"];
         };
         /** @description One event recorded while a workflow execution ran. */
         WorkflowExecutionEvent: {
@@ -618,6 +1254,48 @@ export interface components {
             workflow: components["schemas"]["WorkflowReference"];
             current_step: components["schemas"]["WorkflowStep"];
         };
+        /** @description A built-in variable that the platform provides to every execution. */
+        WorkflowFixedVariable: {
+            /** @description Value type, for example `string` or `datetime`. The set of values is not documented. */
+            type?: string;
+            description?: string;
+            /** @description True when the variable is set in every execution, false when it depends on the channel or trigger. */
+            always_available?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The project's workflows, newest first. The reference documents no pagination for this list: every matching workflow is returned at once. */
+        WorkflowList: {
+            data: components["schemas"]["Workflow"][];
+        };
+        /** @description A node (step) of a workflow graph, in the shape the visual editor uses. */
+        WorkflowNode: {
+            /**
+             * @description The step's identifier inside the workflow (for example `start`), not a database id.
+             * @example start
+             */
+            id: string;
+            /**
+             * @description Editor node type; the reference shows `flow-node`. Other values are not documented.
+             * @example flow-node
+             */
+            type?: string;
+            position: components["schemas"]["StepPosition"];
+            /** @description What the node does. */
+            data: {
+                /**
+                 * @description Kind of node, for example `start`, `send_text`, `wait_for_response`, `decide`, `agent`, `function`, `webhook` or `handoff`. The full list is not part of this document.
+                 * @example send_text
+                 */
+                node_type: string;
+                /** @description Label shown in the editor. */
+                display_name?: string;
+                /** @description Node settings in snake_case. Their shape depends on `node_type` and is not described here. */
+                config?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
         /** @description The workflow an execution belongs to, in brief. */
         WorkflowReference: {
             /** Format: uuid */
@@ -626,6 +1304,11 @@ export interface components {
             /** @description The workflow's status. Documented only as a string; workflow lists filter on `draft`, `active` and `archived`. */
             status: string;
         };
+        /**
+         * @description Lifecycle state of a workflow. Only `active` workflows run; a workflow is created as `draft` unless stated otherwise (the default at creation is not documented).
+         * @enum {string}
+         */
+        WorkflowStatus: "draft" | "active" | "archived";
         /** @description A step (node) of a workflow's graph. */
         WorkflowStep: {
             /** Format: uuid */
@@ -639,8 +1322,59 @@ export interface components {
             stepable_type: string | null;
             position: components["schemas"]["StepPosition"] | null;
         };
+        /** @description Changes to a workflow. Send only the attributes to change plus the `lock_version` you last read; sending `definition` replaces the whole graph. */
+        WorkflowUpdateInput: components["schemas"]["WorkflowAttributes"] & {
+            /** @description The workflow's `lock_version` as last read. A stale value gets 409. */
+            lock_version: number;
+        };
+        /** @description Variables a workflow's steps can use: the built-in ones (`fixed`), keyed by path, and the ones seen in past executions (`discovered`), grouped by namespace. Other namespaces than the documented ones may appear. */
+        WorkflowVariables: {
+            fixed: {
+                /** @description Built-in system variables keyed by path, for example `system.flow_id`. */
+                system?: {
+                    [key: string]: components["schemas"]["WorkflowFixedVariable"];
+                };
+                /** @description Built-in context variables keyed by path, for example `context.phone_number`. */
+                context?: {
+                    [key: string]: components["schemas"]["WorkflowFixedVariable"];
+                };
+            } & {
+                [key: string]: {
+                    [key: string]: components["schemas"]["WorkflowFixedVariable"];
+                };
+            };
+            discovered: {
+                system?: components["schemas"]["WorkflowDiscoveredVariable"][];
+                context?: components["schemas"]["WorkflowDiscoveredVariable"][];
+                /** @description User-defined variables. */
+                vars?: components["schemas"]["WorkflowDiscoveredVariable"][];
+            } & {
+                [key: string]: components["schemas"]["WorkflowDiscoveredVariable"][];
+            };
+        };
+        /** @description The variables of one workflow. */
+        WorkflowVariablesEnvelope: {
+            data: components["schemas"]["WorkflowVariables"];
+        };
+        /** @description A workflow together with its graph, as the visual editor loads it. */
+        WorkflowWithDefinition: components["schemas"]["Workflow"] & {
+            definition: components["schemas"]["WorkflowDefinition"];
+        };
+        /** @description One workflow with its graph. */
+        WorkflowWithDefinitionEnvelope: {
+            data: components["schemas"]["WorkflowWithDefinition"];
+        };
     };
     responses: {
+        /** @description The request is malformed or not allowed in the resource's current state (for example a missing body wrapper key or a disallowed status change). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The resource named in the path does not exist or belongs to another project. */
         NotFound: {
             headers: {
@@ -686,8 +1420,20 @@ export interface components {
         after: string;
         /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
         before: string;
+        /** @description WhatsApp conversation identifier (a Kapso UUID). */
+        conversation_id: string;
         /** @description Customer identifier. */
         customer_id: string;
+        /**
+         * @deprecated
+         * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+         */
+        legacy_page: number;
+        /**
+         * @deprecated
+         * @description Deprecated legacy offset pagination: items per page (at most 100). Use `limit` with the cursor parameters instead. `page` × `per_page` may not exceed 5,000; a request beyond that window gets 400.
+         */
+        legacy_per_page: number;
         /** @description Maximum number of items per cursor-paginated page. */
         limit: number;
         /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
@@ -696,6 +1442,8 @@ export interface components {
         per_page: number;
         /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
         phone_number_id_path: string;
+        /** @description Workflow identifier. */
+        workflow_id: string;
     };
     requestBodies: never;
     headers: {
@@ -829,6 +1577,215 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWorkflows: {
+        parameters: {
+            query?: {
+                /** @description Only workflows in this status. */
+                status?: components["schemas"]["WorkflowStatus"];
+                /** @description Only workflows whose name contains this text (case-insensitive). */
+                name_contains?: string;
+                /** @description Only workflows created at or after this time (inclusive). */
+                created_after?: string;
+                /** @description Only workflows created at or before this time (inclusive). */
+                created_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's workflows that match the filters. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workflow: components["schemas"]["WorkflowCreateInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The workflow was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The workflow is invalid, for example a missing name or a graph that does not validate. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWorkflow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workflow: components["schemas"]["WorkflowUpdateInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated workflow; its `lock_version` has increased. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The `lock_version` sent is stale: the workflow was changed since it was read. Nothing was changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description An attribute or the graph is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkflowDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow and its graph. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowWithDefinitionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkflowVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow's variables. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowVariablesEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1221,6 +2178,417 @@ export interface operations {
                     };
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listBroadcasts: {
+        parameters: {
+            query?: {
+                /** @description Only broadcasts sent from this number (Meta's phone number id). */
+                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                /** @description Only broadcasts in this state. The reference lists `draft`, `sending`, `completed` and `failed` for this filter; `scheduled` is the state set by scheduling. */
+                status?: components["schemas"]["BroadcastStatus"];
+                /** @description Only broadcasts created at or after this time. */
+                created_after?: string;
+                /** @description Only broadcasts created at or before this time. */
+                created_before?: string;
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of broadcasts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_broadcast: {
+                        /** @description Internal name of the campaign. */
+                        name: string;
+                        /** @description The sending number (Meta's phone number id). */
+                        phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+                        /** @description The approved template to send. The reference shows both Kapso UUIDs and Meta template ids here. */
+                        whatsapp_template_id: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The broadcast was created as a draft. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broadcast. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listBroadcastRecipients: {
+        parameters: {
+            query?: {
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the broadcast's recipients. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastRecipientList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addBroadcastRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_broadcast: {
+                        recipients: components["schemas"]["BroadcastRecipientInput"][];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The recipients were processed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BroadcastRecipientsResult"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    sendBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sending started. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BroadcastState"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    scheduleBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When to send, an ISO 8601 timestamp with time zone. Must be in the future.
+                     */
+                    scheduled_at: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The broadcast is scheduled. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BroadcastState"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broadcast was cancelled. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["BroadcastState"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description Only conversations on this business phone number (Meta's phone number id). */
+                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                /** @description Only conversations whose contact's phone number contains this text (partial match). */
+                phone_number?: string;
+                /** @description Only conversations in this status. */
+                status?: components["schemas"]["ConversationStatus"];
+                /** @description Only conversations actively assigned to this user (a member of the project). Cannot be combined with `unassigned`. */
+                assigned_user_id?: string;
+                /** @description `true`: only conversations with no active assignment. Cannot be combined with `assigned_user_id`. The effect of `false` is not documented. */
+                unassigned?: boolean;
+                /** @description Only conversations created after this time. */
+                created_after?: string;
+                /** @description Only conversations created before this time. */
+                created_before?: string;
+                /** @description Only conversations last active after this time. */
+                last_active_after?: string;
+                /** @description Only conversations last active before this time. */
+                last_active_before?: string;
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+                /**
+                 * @deprecated
+                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+                 */
+                page?: components["parameters"]["legacy_page"];
+                /**
+                 * @deprecated
+                 * @description Deprecated legacy offset pagination: items per page (at most 100). Use `limit` with the cursor parameters instead. `page` × `per_page` may not exceed 5,000; a request beyond that window gets 400.
+                 */
+                per_page?: components["parameters"]["legacy_per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_conversation: components["schemas"]["ConversationUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated conversation. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];

@@ -6,7 +6,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description Workflow identifier. */
-                workflow_id: string;
+                workflow_id: components["parameters"]["workflow_id"];
             };
             cookie?: never;
         };
@@ -20,7 +20,17 @@ export interface paths {
          */
         get: operations["listWorkflowExecutions"];
         put?: never;
-        post?: never;
+        /**
+         * Start a workflow execution
+         * @description Queues a new execution of the workflow and answers at once with a tracking id; the execution
+         *     runs in the background. The workflow must be active and have an API trigger.
+         *
+         *     Besides the per-key rate limit, starting executions has a per-workflow burst limit per second
+         *     (5, 15 or 30 depending on the plan), reported in `X-Burst-RateLimit-Limit` and
+         *     `X-Burst-RateLimit-Remaining`. Over it, the API answers 429 with `Retry-After: 1`. Requests are
+         *     not idempotent: a retried request may start a second execution.
+         */
+        post: operations["startWorkflowExecution"];
         delete?: never;
         options?: never;
         head?: never;
@@ -33,7 +43,7 @@ export interface paths {
             header?: never;
             path: {
                 /** @description Workflow execution identifier. */
-                execution_id: string;
+                execution_id: components["parameters"]["execution_id"];
             };
             cookie?: never;
         };
@@ -179,6 +189,68 @@ export interface paths {
         get: operations["getWorkflowVariables"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workflow_executions/{execution_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow execution identifier. */
+                execution_id: components["parameters"]["execution_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a workflow execution
+         * @description One execution in full: the summary fields plus `status`, `error_details`, the
+         *     `execution_context` (variables, system and channel context, request metadata) and its events.
+         */
+        get: operations["getWorkflowExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a workflow execution's status
+         * @description Moves an execution to `ended` (stop now), `handoff` (hand the conversation to a human agent) or
+         *     `waiting` (pause until resumed), for example from an external system. Only transitions the
+         *     workflow's state machine allows succeed: a transition out of a terminal state such as `ended`
+         *     or `failed` is refused. The reference documents 422 for a refused transition; 400 is also used
+         *     for malformed requests.
+         *
+         *     The response carries the execution without its context and events.
+         */
+        patch: operations["updateWorkflowExecutionStatus"];
+        trace?: never;
+    };
+    "/workflow_executions/{execution_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow execution identifier. */
+                execution_id: components["parameters"]["execution_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a waiting workflow execution
+         * @description Resumes an execution in `waiting` status (it reached a wait-for-response step or was paused)
+         *     with an input, as if the contact had answered, and optionally merges variables into its
+         *     context. The execution continues from the waiting step.
+         *
+         *     The body is not wrapped in `workflow_execution`. The response carries the execution without
+         *     its context and events.
+         */
+        post: operations["resumeWorkflowExecution"];
         delete?: never;
         options?: never;
         head?: never;
@@ -547,6 +619,159 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description The project's webhooks. Project-level webhooks have a null `phone_number_id`; whether this list
+         *     also includes phone numbers' webhooks is not documented (clients have been seen telling them apart
+         *     by `phone_number_id`), so expect both.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Create a project-level webhook
+         * @description Subscribes a URL to project-wide events: phone numbers connected or deleted, workflow
+         *     executions handed off or failed. For message and conversation events create a phone number's
+         *     webhook instead.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a webhook
+         * @description One webhook of the project, by id.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook
+         * @description Deletes a webhook of the project; deliveries stop.
+         *     The reference does not document the response; an empty 204 is assumed.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a project-level webhook
+         * @description Changes a webhook's settings. Send only the fields to change.
+         */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/whatsapp/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test delivery
+         * @description Sends a sample event to the webhook's URL so you can check your endpoint and its signature
+         *     verification. The response body is not documented; it is modelled as an open object.
+         */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/phone_numbers/{phone_number_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a phone number's webhooks
+         * @description Webhooks of one phone number, which receive its message and conversation events.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listPhoneNumberWebhooks"];
+        put?: never;
+        /**
+         * Create a phone number's webhook
+         * @description Subscribes a URL to one phone number's message and conversation events. Use buffering to
+         *     batch high-volume events such as inbound messages; without it every event is delivered at
+         *     once. A `meta` webhook instead forwards Meta's raw payloads (one per number).
+         */
+        post: operations["createPhoneNumberWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a phone number's webhook
+         * @description One webhook of a phone number.
+         */
+        get: operations["getPhoneNumberWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a phone number's webhook
+         * @description Deletes a webhook of a phone number; deliveries stop.
+         *     The reference does not document the response; an empty 204 is assumed.
+         */
+        delete: operations["deletePhoneNumberWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a phone number's webhook
+         * @description Changes a phone number's webhook. Send only the fields to change.
+         */
+        patch: operations["updatePhoneNumberWebhook"];
         trace?: never;
     };
     "/whatsapp/conversations": {
@@ -941,6 +1166,63 @@ export interface components {
             /** @description Why the check failed, when it did. */
             error?: string | null;
         };
+        /**
+         * @description Events delivered to a phone number's webhooks (message and conversation events). Project-level webhooks do not receive them.
+         * @enum {string}
+         */
+        PhoneNumberWebhookEvent: "whatsapp.message.received" | "whatsapp.message.sent" | "whatsapp.message.delivered" | "whatsapp.message.read" | "whatsapp.message.failed" | "whatsapp.conversation.created" | "whatsapp.conversation.ended" | "whatsapp.conversation.inactive";
+        /** @description Settings of a phone number's webhook. On update send only the fields to change. */
+        PhoneNumberWebhookInput: {
+            /**
+             * Format: uri
+             * @description HTTPS endpoint that receives the deliveries.
+             */
+            url?: string;
+            kind?: components["schemas"]["WebhookKind"];
+            payload_version?: components["schemas"]["WebhookPayloadVersion"];
+            /** @description Events to subscribe to (ignored by `meta` webhooks). */
+            events?: components["schemas"]["PhoneNumberWebhookEvent"][];
+            active?: boolean;
+            /** @description Key of the delivery signature; generated when omitted. */
+            secret_key?: string;
+            /** @description Extra headers to send with every delivery. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description Batch inbound message events before delivery. */
+            buffer_enabled?: boolean;
+            buffer_window_seconds?: number;
+            max_buffer_size?: number;
+            buffer_events?: components["schemas"]["PhoneNumberWebhookEvent"][];
+            /**
+             * @description Minutes without messages after which `whatsapp.conversation.inactive` fires.
+             * @default 60
+             */
+            inactivity_minutes: number;
+        };
+        /**
+         * @description Events delivered to project-level webhooks: phone number lifecycle and workflow executions. `whatsapp.config.created` is the `v1` payload version's name for a connected number.
+         * @enum {string}
+         */
+        ProjectWebhookEvent: "whatsapp.phone_number.created" | "whatsapp.phone_number.deleted" | "whatsapp.config.created" | "workflow.execution.handoff" | "workflow.execution.failed";
+        /** @description Settings of a project-level webhook. On update send only the fields to change. Project-level webhooks receive lifecycle and workflow events only; message and conversation events need a phone number's webhook. Whether the buffering settings apply here is not documented. */
+        ProjectWebhookInput: {
+            /**
+             * Format: uri
+             * @description HTTPS endpoint that receives the deliveries.
+             */
+            url?: string;
+            kind?: components["schemas"]["WebhookKind"];
+            payload_version?: components["schemas"]["WebhookPayloadVersion"];
+            events?: components["schemas"]["ProjectWebhookEvent"][];
+            active?: boolean;
+            /** @description Key of the delivery signature; generated when omitted. */
+            secret_key?: string;
+            /** @description Extra headers to send with every delivery. */
+            headers?: {
+                [key: string]: string;
+            };
+        };
         /** @description A phone number Kapso provisioned for the customer through the setup link (when `provision_phone_number` was requested). The set of `status` values is not documented. */
         ProvisionedPhoneNumber: {
             /** Format: uuid */
@@ -1058,6 +1340,18 @@ export interface components {
          * @example wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3
          */
         Wamid: string;
+        /** @description Any webhook event name, of a phone number's webhooks or of project-level webhooks. */
+        WebhookEvent: components["schemas"]["PhoneNumberWebhookEvent"] | components["schemas"]["ProjectWebhookEvent"];
+        /**
+         * @description `kapso` (the default) delivers Kapso's event payloads, filtered by `events` and optionally buffered; `meta` forwards Meta's raw webhook payloads unfiltered and unbuffered, with an `X-Idempotency-Key` header. Only one `meta` webhook is allowed per phone number.
+         * @enum {string}
+         */
+        WebhookKind: "kapso" | "meta";
+        /**
+         * @description Payload format of deliveries, also sent in the `X-Webhook-Payload-Version` header. `v2` (the default for new webhooks) puts `phone_number_id` at the top level; `v1` (legacy) nests a `whatsapp_config` object.
+         * @enum {string}
+         */
+        WebhookPayloadVersion: "v1" | "v2";
         /** @description A WhatsApp phone number connected to the project. Its `id` is Meta's `phone_number_id` (a numeric string); Kapso's own UUID is `internal_id`. Meta-derived fields (quality rating, statuses, tiers) are passed through as strings; their value sets are Meta's and are not restated here. Fetching one number also returns its Flows encryption status, under a field name the reference does not give. */
         WhatsappPhoneNumber: {
             id: components["schemas"]["MetaPhoneNumberId"];
@@ -1108,6 +1402,52 @@ export interface components {
         /** @description A page of WhatsApp phone numbers. */
         WhatsappPhoneNumberList: {
             data: components["schemas"]["WhatsappPhoneNumber"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description A webhook: where Kapso posts events, for one phone number (`phone_number_id` set) or for the whole project (`phone_number_id` null). Deliveries are signed with `X-Webhook-Signature`, the hex HMAC-SHA256 of the raw body keyed with `secret_key`, and carry `X-Webhook-Event`, `X-Idempotency-Key` and `X-Webhook-Payload-Version` headers. */
+        WhatsappWebhook: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uri */
+            url: string;
+            kind?: components["schemas"]["WebhookKind"];
+            payload_version?: components["schemas"]["WebhookPayloadVersion"];
+            /** @description Subscribed events. Empty for `meta` webhooks, which receive everything Meta sends. */
+            events: components["schemas"]["WebhookEvent"][];
+            active: boolean;
+            /** @description Key of the delivery signature. */
+            secret_key?: string | null;
+            /** @description Extra headers sent with every delivery. */
+            headers?: {
+                [key: string]: string;
+            } | null;
+            /** @description Whether inbound message events are batched before delivery. */
+            buffer_enabled?: boolean | null;
+            /** @description How long to collect events before delivering a batch. */
+            buffer_window_seconds?: number | null;
+            /** @description Deliver a batch early once it holds this many events. */
+            max_buffer_size?: number | null;
+            /** @description Events that are buffered. */
+            buffer_events?: components["schemas"]["PhoneNumberWebhookEvent"][] | null;
+            /** @description Minutes without messages after which `whatsapp.conversation.inactive` fires. */
+            inactivity_minutes?: number | null;
+            /** Format: uuid */
+            project_id?: string | null;
+            /** @description The phone number (Meta's phone number id) of a per-number webhook; null for project-level webhooks. */
+            phone_number_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Kapso's id of the phone number; some responses carry it instead of `phone_number_id`.
+             */
+            whatsapp_config_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A page of webhooks. */
+        WhatsappWebhookList: {
+            data: components["schemas"]["WhatsappWebhook"][];
             meta: components["schemas"]["PageMeta"];
         };
         /** @description A workflow of the project, without its graph. Fetch `/workflows/{workflow_id}/definition` for the nodes and edges. */
@@ -1192,6 +1532,57 @@ export interface components {
         WorkflowEnvelope: {
             data: components["schemas"]["Workflow"];
         };
+        /** @description One workflow execution in full: the summary fields plus status, error details, execution context and the events recorded so far. */
+        WorkflowExecution: components["schemas"]["WorkflowExecutionMinimal"] & {
+            execution_context: components["schemas"]["WorkflowExecutionContext"];
+            /** @description Events of the execution. Whether this list is complete or capped is not documented; page through `/workflow_executions/{execution_id}/events` for the full history. */
+            events: components["schemas"]["WorkflowExecutionEvent"][];
+        };
+        /** @description The state an execution carries from step to step. Steps read it through template variables such as `{{vars.name}}` or `{{context.phone_number}}`. Only the fields below are documented; others may appear in every part. */
+        WorkflowExecutionContext: {
+            /** @description User-defined variables, set when the execution started or by its steps. */
+            vars?: {
+                [key: string]: unknown;
+            };
+            system?: {
+                /** @description What started the execution, for example `api_call` or `inbound_message`. The set of values is not documented. */
+                trigger_type?: string;
+                /**
+                 * Format: uuid
+                 * @description The tracking id returned when the execution was started through the API.
+                 */
+                tracking_id?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+            context?: {
+                /** @description Channel of the execution, for example `api` or `whatsapp`. */
+                channel?: string;
+                /** @description The contact's phone number. */
+                phone_number?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            metadata?: {
+                /** @description The API request that started the execution, when it was started through the API. */
+                request?: {
+                    ip?: string;
+                    user_agent?: string;
+                    /** Format: date-time */
+                    timestamp?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One workflow execution in full. */
+        WorkflowExecutionEnvelope: {
+            data: components["schemas"]["WorkflowExecution"];
+        };
         /** @description One event recorded while a workflow execution ran. */
         WorkflowExecutionEvent: {
             /** Format: uuid */
@@ -1220,6 +1611,77 @@ export interface components {
         WorkflowExecutionList: {
             data: components["schemas"]["WorkflowExecutionSummary"][];
             paging: components["schemas"]["Paging"];
+        };
+        /** @description A workflow execution with its status and error details but without execution context and events, as returned after a status change or a resume. */
+        WorkflowExecutionMinimal: components["schemas"]["WorkflowExecutionSummary"] & {
+            status: components["schemas"]["WorkflowExecutionStatus"];
+            /** @description What went wrong, for a failed execution; null or empty otherwise. Its fields are not documented. */
+            error_details?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description One workflow execution, without execution context and events. */
+        WorkflowExecutionMinimalEnvelope: {
+            data: components["schemas"]["WorkflowExecutionMinimal"];
+        };
+        /** @description The input that resumes a waiting execution, and optional variables to merge into its context. */
+        WorkflowExecutionResumeInput: {
+            message: {
+                /**
+                 * @description Kind of input. `payload` (the default) is the only documented value.
+                 * @default payload
+                 */
+                kind: string;
+                /** @description The input itself: a string for a plain text answer (for example `yes`) or an object for structured input such as a button reply or form data. */
+                data: string | {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Variables to merge into the execution's `vars`; existing keys are overwritten. */
+            variables?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Acknowledgement that an execution was queued. The execution runs in the background; poll it with the tracking id or look for it in the workflow's execution list. */
+        WorkflowExecutionStartAccepted: {
+            data: {
+                /** @description Human-readable confirmation. */
+                message?: string;
+                /** Format: uuid */
+                workflow_id?: string;
+                /**
+                 * Format: uuid
+                 * @description Correlation id of the queued execution. It appears as `tracking_id` on the execution once it exists; whether it also equals the execution id is not documented.
+                 */
+                tracking_id: string;
+            };
+        };
+        /** @description How to start an execution: who it talks to, from which WhatsApp number, and its initial variables. */
+        WorkflowExecutionStartInput: {
+            /**
+             * @description The contact's phone number in E.164 format, for example `+14155552671`.
+             * @example +14155552671
+             */
+            phone_number: string;
+            /** @description Meta phone number id of the project's WhatsApp number to send from. When it may be omitted is not documented. */
+            phone_number_id?: string;
+            /**
+             * @deprecated
+             * @description Older way to choose the sending number; prefer `phone_number_id`. The reference shows it without documenting its type.
+             */
+            whatsapp_config_id?: string | number;
+            /** @description Initial variables, readable in steps as `{{vars.<name>}}`. */
+            variables?: {
+                [key: string]: unknown;
+            };
+            /** @description Extra context stored with the execution, for example the source of the request. */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Additional initial data. Its use is not documented. */
+            initial_data?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description Lifecycle state of a workflow execution.
@@ -1254,6 +1716,11 @@ export interface components {
             workflow: components["schemas"]["WorkflowReference"];
             current_step: components["schemas"]["WorkflowStep"];
         };
+        /**
+         * @description A status an execution can be moved to through the API: `ended` ends it now, `handoff` hands the conversation to a human agent, `waiting` pauses it until it is resumed.
+         * @enum {string}
+         */
+        WorkflowExecutionTransitionStatus: "ended" | "handoff" | "waiting";
         /** @description A built-in variable that the platform provides to every execution. */
         WorkflowFixedVariable: {
             /** @description Value type, for example `string` or `datetime`. The set of values is not documented. */
@@ -1375,8 +1842,26 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The request conflicts with the resource's current state, for example a stale `lock_version` or an operation the resource is not in a state to accept. Fetch the resource again before retrying. */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The resource named in the path does not exist or belongs to another project. */
         NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API or a service it depends on cannot handle the request right now. The request had no effect; it may be retried later. Whether a `Retry-After` header is sent is not documented. */
+        ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1424,6 +1909,8 @@ export interface components {
         conversation_id: string;
         /** @description Customer identifier. */
         customer_id: string;
+        /** @description Workflow execution identifier. */
+        execution_id: string;
         /**
          * @deprecated
          * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
@@ -1447,6 +1934,10 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description Executions that may be started per second for this workflow (the per-workflow burst limit, which depends on the plan). */
+        BurstRateLimitLimit: number;
+        /** @description Executions that may still be started for this workflow in the current one-second window. */
+        BurstRateLimitRemaining: number;
         /** @description Requests allowed per minute for this API key (depends on the plan). */
         RateLimitLimit: number;
         /** @description Requests left in the current one-minute window. */
@@ -1481,7 +1972,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Workflow identifier. */
-                workflow_id: string;
+                workflow_id: components["parameters"]["workflow_id"];
             };
             cookie?: never;
         };
@@ -1504,6 +1995,64 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    startWorkflowExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workflow_execution: components["schemas"]["WorkflowExecutionStartInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The execution was queued. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-Burst-RateLimit-Limit": components["headers"]["BurstRateLimitLimit"];
+                    "X-Burst-RateLimit-Remaining": components["headers"]["BurstRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecutionStartAccepted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The execution cannot start: the body is invalid, or the workflow is not active or has no API trigger. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests: either the per-workflow burst limit (`Retry-After: 1`, with the `X-Burst-RateLimit-*` headers) or the per-key per-minute limit (`Retry-After: 60`). No execution was started. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-Burst-RateLimit-Limit": components["headers"]["BurstRateLimitLimit"];
+                    "X-Burst-RateLimit-Remaining": components["headers"]["BurstRateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listWorkflowExecutionEvents: {
         parameters: {
             query?: {
@@ -1519,7 +2068,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description Workflow execution identifier. */
-                execution_id: string;
+                execution_id: components["parameters"]["execution_id"];
             };
             cookie?: never;
         };
@@ -1712,15 +2261,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            /** @description The `lock_version` sent is stale: the workflow was changed since it was read. Nothing was changed. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            409: components["responses"]["Conflict"];
             /** @description An attribute or the graph is invalid. */
             422: {
                 headers: {
@@ -1787,6 +2328,123 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWorkflowExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow execution identifier. */
+                execution_id: components["parameters"]["execution_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The execution. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecutionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWorkflowExecutionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow execution identifier. */
+                execution_id: components["parameters"]["execution_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    workflow_execution: {
+                        status: components["schemas"]["WorkflowExecutionTransitionStatus"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The status was changed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecutionMinimalEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The transition is not allowed from the execution's current status. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeWorkflowExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow execution identifier. */
+                execution_id: components["parameters"]["execution_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowExecutionResumeInput"];
+            };
+        };
+        responses: {
+            /** @description The execution was resumed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecutionMinimalEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The execution is not in `waiting` status, so there is nothing to resume. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listCustomers: {
@@ -2460,6 +3118,372 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["BroadcastState"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Only webhooks of this kind. */
+                kind?: components["schemas"]["WebhookKind"];
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappWebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_webhook: components["schemas"]["ProjectWebhookInput"] & unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The webhook was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappWebhook"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappWebhook"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_webhook: components["schemas"]["ProjectWebhookInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated webhook. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappWebhook"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: {
+                /** @description Event to simulate. Which event is sent by default is not documented. */
+                event_type?: components["schemas"]["WebhookEvent"];
+            };
+            header?: never;
+            path: {
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test delivery was attempted. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listPhoneNumberWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappWebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPhoneNumberWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_webhook: components["schemas"]["PhoneNumberWebhookInput"] & unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The webhook was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappWebhook"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPhoneNumberWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappWebhook"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePhoneNumberWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePhoneNumberWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+                /** @description Webhook identifier. */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_webhook: components["schemas"]["PhoneNumberWebhookInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated webhook. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappWebhook"];
                     };
                 };
             };

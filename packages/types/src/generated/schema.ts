@@ -257,6 +257,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/workflows/{workflow_id}/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a workflow's triggers
+         * @description Every trigger of the workflow. The reference documents no pagination for this list.
+         */
+        get: operations["listWorkflowTriggers"];
+        /**
+         * Replace all of a workflow's triggers
+         * @description Replaces the workflow's triggers with the given set in one atomic step: triggers not in the
+         *     list are deleted, and an empty list removes them all. Use it to sync trigger configuration
+         *     declaratively.
+         *
+         *     The body holds a `triggers` array, not a single `trigger`.
+         */
+        put: operations["replaceWorkflowTriggers"];
+        /**
+         * Add a trigger to a workflow
+         * @description Adds one trigger to the workflow, keeping its other triggers.
+         */
+        post: operations["createWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/triggers/{trigger_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow trigger identifier. */
+                trigger_id: components["parameters"]["trigger_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a trigger
+         * @description Removes the trigger from its workflow. Executions it already started are not affected.
+         */
+        delete: operations["deleteWorkflowTrigger"];
+        options?: never;
+        head?: never;
+        /**
+         * Turn a trigger on or off
+         * @description Changes a trigger. Only `active` can be changed; to change a trigger's type or phone number,
+         *     delete it and add a new one.
+         */
+        patch: operations["updateWorkflowTrigger"];
+        trace?: never;
+    };
     "/customers": {
         parameters: {
             query?: never;
@@ -774,6 +837,313 @@ export interface paths {
         patch: operations["updatePhoneNumberWebhook"];
         trace?: never;
     };
+    "/whatsapp/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List WhatsApp Flows
+         * @description WhatsApp Flows of the project. The order is not documented.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listWhatsappFlows"];
+        put?: never;
+        /**
+         * Create a WhatsApp Flow
+         * @description Creates a Flow for a phone number, as a draft unless `publish` is true. The body is not wrapped.
+         *     The success status code is not documented; 201 is assumed.
+         */
+        post: operations["createWhatsappFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a WhatsApp Flow
+         * @description One WhatsApp Flow.
+         */
+        get: operations["getWhatsappFlow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a WhatsApp Flow
+         * @description Publishes the Flow's draft so it can be sent to users. Optionally names the phone number to act for.
+         */
+        post: operations["publishWhatsappFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List a WhatsApp Flow's versions
+         * @description Versions of one Flow's JSON, without the JSON itself; fetch a version for it.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listWhatsappFlowVersions"];
+        put?: never;
+        /**
+         * Create a WhatsApp Flow version
+         * @description Uploads new Flow JSON as a new version and syncs it with Meta; Meta's findings are returned in
+         *     `validation_errors`. The body is not wrapped. The success status code is not documented; 201 is
+         *     assumed.
+         */
+        post: operations["createWhatsappFlowVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/versions/{version_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+                /** @description Identifier of the Flow version. */
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a WhatsApp Flow version
+         * @description One version of a Flow, with its Flow JSON.
+         */
+        get: operations["getWhatsappFlowVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/setup_encryption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set up WhatsApp Flow encryption
+         * @description Configures Flows encryption for the WhatsApp Business Account behind the Flow, which dynamic
+         *     Flows (with a data endpoint) need. Optionally names the phone number to act for. The response is
+         *     not documented and is kept open.
+         */
+        post: operations["setupWhatsappFlowEncryption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/data_endpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a WhatsApp Flow's data endpoint
+         * @description The data endpoint function of a dynamic Flow. The response is not documented and is kept open.
+         */
+        get: operations["getWhatsappFlowDataEndpoint"];
+        put?: never;
+        /**
+         * Set a WhatsApp Flow's data endpoint code
+         * @description Creates or replaces the code of the Flow's data endpoint function. Deploy it, then register it
+         *     with Meta, for the Flow to use it. The body is not wrapped. The response is not documented and is
+         *     kept open.
+         */
+        post: operations["upsertWhatsappFlowDataEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/data_endpoint/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deploy a WhatsApp Flow's data endpoint
+         * @description Deploys the current code of the Flow's data endpoint function. The response is not documented and is kept open.
+         */
+        post: operations["deployWhatsappFlowDataEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/data_endpoint/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a WhatsApp Flow's data endpoint
+         * @description Registers the deployed data endpoint's URL with Meta as the Flow's endpoint; Flows encryption must
+         *     be set up first. Optionally names the phone number to act for. The response is not documented and
+         *     is kept open.
+         */
+        post: operations["registerWhatsappFlowDataEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List a WhatsApp Flow's responses
+         * @description Submissions of one Flow by users. The fields of a response are not documented.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listWhatsappFlowResponses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/function_invocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a WhatsApp Flow's function invocations
+         * @description Recent invocations of the Flow's data endpoint function. Neither the query parameters nor the
+         *     response are documented; the response is kept open.
+         */
+        get: operations["getWhatsappFlowFunctionInvocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/flows/{flow_id}/function_logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a WhatsApp Flow's function logs
+         * @description Recent logs of the Flow's data endpoint function. Neither the query parameters nor the response
+         *     are documented; the response is kept open.
+         */
+        get: operations["getWhatsappFlowFunctionLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/whatsapp/conversations": {
         parameters: {
             query?: never;
@@ -828,10 +1198,529 @@ export interface paths {
         patch: operations["updateConversation"];
         trace?: never;
     };
+    "/whatsapp/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List messages
+         * @description WhatsApp messages across all conversations of the project, newest first. Messages are in
+         *     Meta's format (WAMID ids, epoch-second string timestamps) with Kapso's additions under
+         *     `kapso`.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
+         *     `before=<paging.cursors.before>` for newer ones. The legacy `page`/`per_page` parameters are
+         *     deprecated.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp message id (WAMID), such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`; not a UUID. WAMIDs are Base64-like and may contain `+`, `/` and `=`, so percent-encode the value in the path. */
+                message_id: components["parameters"]["message_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a message
+         * @description One WhatsApp message by its WAMID, in Meta's format with Kapso's additions, including the status updates Meta reported for it (`kapso.statuses`).
+         */
+        get: operations["getMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description WhatsApp contacts of the project, newest first.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
+         *     `before=<paging.cursors.before>` for newer ones. The legacy `page`/`per_page` parameters are
+         *     deprecated.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description Adds a WhatsApp contact to the project. The body is wrapped in `contact`; only `wa_id` is required. What happens when a contact with the same `wa_id` already exists is not documented.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/contacts/{identifier}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                identifier: components["parameters"]["contact_identifier"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact
+         * @description One WhatsApp contact, looked up by its UUID or by its `wa_id`.
+         */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Erases a contact from the project. The success status is not documented; 204 with no body is assumed, as for the API's other deletions. Whether the contact's conversations and messages are erased too is not documented.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact
+         * @description Changes a contact's names, customer or metadata. The body is wrapped in `contact` and must set at least one field. Returns the updated contact.
+         */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api_logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API logs
+         * @description Requests the project made to Kapso's API within a recent time window (`period`, default the
+         *     last 24 hours), newest first. An older reference calls this endpoint `/external_api_logs`.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
+         *     `before=<paging.cursors.before>` for newer ones.
+         */
+        get: operations["listApiLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook_deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook deliveries
+         * @description Deliveries of events to the project's webhooks within a recent time window (`period`, default
+         *     the last 24 hours), newest first, with their retry state.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
+         *     `before=<paging.cursors.before>` for newer ones.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload media from a URL
+         * @description Fetches a file from a public URL and uploads it to Meta for one phone number, without sending a
+         *     message. With `delivery: meta_media` (the default) the result identifies WhatsApp media to
+         *     send in messages; with `delivery: meta_resumable_asset` it gives an upload handle to use as a
+         *     template header example (`header_handle`) when submitting a template for review.
+         *
+         *     The body is wrapped in `media_ingest`. Neither the success status (200 is assumed here) nor
+         *     the result's fields are documented; the result is kept open.
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/database_tables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List database tables
+         * @description Tables of the project's database. The response shape is not documented (kept open here), and the list has no pagination.
+         */
+        get: operations["listDatabaseTables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/database_tables/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a database table
+         * @description One table of the project's database. The response shape (columns, sample rows, …) is not documented and is kept open here.
+         */
+        get: operations["getDatabaseTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/db/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Query database rows
+         * @description Rows of a table that match the filters (all rows without filters), in PostgREST style:
+         *     `GET /db/leads?status=eq.new&select=id,name&order=created_at.desc&limit=50&offset=100`.
+         *
+         *     Rows use `limit`/`offset`, not Kapso's cursor or page-number pagination, so `@kapso/pagination`
+         *     does not walk this endpoint. The response shape is not documented (see `DatabaseRowsResult`).
+         */
+        get: operations["listDatabaseRows"];
+        /**
+         * Upsert database rows
+         * @description Updates the rows matching the filters with the body, or inserts the body as a new row when none matches. Kapso's reference scripts filter on the upsert key taken from the body, e.g. `?phone=eq.5215512345678` with a body containing that `phone`. The body is the row, unwrapped.
+         */
+        put: operations["upsertDatabaseRows"];
+        /**
+         * Insert a database row
+         * @description Inserts one row. The body is the row itself (column names to values), not wrapped in a resource key. The success status is not documented; 201 is assumed, as for the API's other creations. Whether an array of rows is accepted is not documented.
+         */
+        post: operations["createDatabaseRow"];
+        /**
+         * Delete database rows
+         * @description Deletes every row that matches the filters (for one row, filter on its key, e.g. `id=eq.42`). What happens without any filter is not documented: always pass one. Neither the success status nor its body is documented; 200 with an open body is assumed here.
+         */
+        delete: operations["deleteDatabaseRows"];
+        options?: never;
+        head?: never;
+        /**
+         * Update database rows
+         * @description Sets the given columns on every row that matches the filters (for one row, filter on its key, e.g. `id=eq.42`). The body is the columns to set, unwrapped. What happens without any filter is not documented: always pass one.
+         */
+        patch: operations["updateDatabaseRows"];
+        trace?: never;
+    };
+    "/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List integrations
+         * @description The project's app integrations. The response shape is not documented (kept open here), and no pagination is documented.
+         */
+        get: operations["listIntegrations"];
+        put?: never;
+        /**
+         * Create an integration
+         * @description Configures an action of an external app (found with `GET /integrations/actions`) with a connected account, so that workflows and agents can call it. The body is sent unwrapped. The success status is not documented; 201 is assumed, as for the API's other creations.
+         */
+        post: operations["createIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/{integration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an integration of the project (a Kapso UUID). */
+                integration_id: components["parameters"]["integration_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an integration
+         * @description Removes an integration from the project. The success status is not documented; 204 with no body is assumed, as for the API's other deletions.
+         */
+        delete: operations["deleteIntegration"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an integration
+         * @description Changes an integration's name, configured props or variable definitions. The body is sent unwrapped and must set at least one field.
+         */
+        patch: operations["updateIntegration"];
+        trace?: never;
+    };
+    "/integrations/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List integration apps
+         * @description External apps available in the integrations catalog. The response shape and any search parameters are not documented; the response is kept open.
+         */
+        get: operations["listIntegrationApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search integration actions
+         * @description Actions of the integrations catalog matching a search, optionally within one app. Use an action's id with the action endpoints and when creating an integration. The response shape is not documented and is kept open.
+         */
+        get: operations["listIntegrationActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List connected accounts
+         * @description Accounts of external apps the project has connected (through a connect token), optionally for one app. The response shape is not documented and is kept open.
+         */
+        get: operations["listIntegrationAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/connect_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a connect token
+         * @description Creates a token and link with which a user connects an account of an external app through OAuth; the account then appears in `GET /integrations/accounts`. Neither the body nor the result is documented beyond the app's slug; both are kept open, and the success status (200 here) is not documented either.
+         */
+        post: operations["createIntegrationConnectToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/actions/{action_id}/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
+                action_id: components["parameters"]["integration_action_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an action's props schema
+         * @description The props an action of the catalog takes, to fill `configured_props`. The schema's format is not documented and is kept open.
+         */
+        get: operations["getIntegrationActionSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/actions/{action_id}/configure_prop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
+                action_id: components["parameters"]["integration_action_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load a prop's options
+         * @description Loads the options of one prop of an action whose options come from the external app (for example the channels of a Slack workspace), given the props configured so far. The result's shape is not documented and is kept open; the success status (200 here) is not documented either.
+         */
+        post: operations["configureIntegrationActionProp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/actions/{action_id}/reload_props": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
+                action_id: components["parameters"]["integration_action_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reload an action's props
+         * @description Recomputes the props of an action whose props depend on the values configured so far (dynamic props). The result (including the id of the dynamic props state to pass on) is not documented and is kept open; the success status (200 here) is not documented either.
+         */
+        post: operations["reloadIntegrationActionProps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/provider_models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List AI provider models
+         * @description AI models the project's agents can use. The response shape is not documented (kept open here), and no pagination is documented.
+         */
+        get: operations["listProviderModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One request the project made to Kapso's API. Which fields may be null is not documented; the ones that can only be known for some requests are nullable here. */
+        ApiLog: {
+            /** Format: uuid */
+            id: string;
+            /** @description Path of the request, for example `/platform/v1/whatsapp/messages`. */
+            endpoint: string;
+            /** @description HTTP method of the request, for example `GET`. */
+            http_method: string;
+            /** @description HTTP status code of the response. */
+            response_status: number;
+            /** @description Time taken to answer, in milliseconds. */
+            response_time_ms?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description IP address the request came from. */
+            ip_address?: string | null;
+            /** @description Error message of a failed request; null when it succeeded. */
+            error_message?: string | null;
+            /**
+             * Format: uuid
+             * @description The API key that made the request.
+             */
+            api_key_id?: string | null;
+            /** @description Name of that API key. */
+            api_key_name?: string | null;
+        };
+        /** @description A page of API request logs, newest first. */
+        ApiLogList: {
+            data: components["schemas"]["ApiLog"][];
+            paging: components["schemas"]["Paging"];
+        };
         /** @description A broadcast: one approved WhatsApp template sent from one phone number to many recipients, with delivery counters. */
         Broadcast: {
             /** Format: uuid */
@@ -971,6 +1860,72 @@ export interface components {
             status?: string | null;
             components?: components["schemas"]["TemplateComponent"][];
         };
+        /** @description A WhatsApp contact of the project, identified by its UUID or by its `wa_id`. */
+        Contact: {
+            /** Format: uuid */
+            id: string;
+            wa_id: components["schemas"]["WaId"];
+            /** @description Name from the contact's WhatsApp profile. */
+            profile_name?: string | null;
+            /** @description Custom name set by the project, shown instead of the profile name. */
+            display_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The customer the contact belongs to; null for a contact with no customer (sandbox).
+             */
+            customer_id?: string | null;
+            /** @description Free-form data stored with the contact. */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A new WhatsApp contact. Only `wa_id` is required. */
+        ContactCreate: {
+            /** @description The contact's WhatsApp id: the phone number in E.164 form, digits only. Whether a leading `+` is accepted is not documented. */
+            wa_id: components["schemas"]["WaId"];
+            /** @description Name as on the contact's WhatsApp profile. */
+            profile_name?: string;
+            /** @description Custom name to show instead of the profile name. */
+            display_name?: string;
+            /**
+             * Format: uuid
+             * @description The customer the contact belongs to.
+             */
+            customer_id?: string;
+            /** @description Free-form data to store with the contact. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description One WhatsApp contact. */
+        ContactEnvelope: {
+            data: components["schemas"]["Contact"];
+        };
+        /** @description A page of WhatsApp contacts, newest first. */
+        ContactList: {
+            data: components["schemas"]["Contact"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /** @description Changes to a contact: at least one field. `wa_id` cannot be changed through this body (it is not among the documented fields). Whether `metadata` replaces or merges into the stored object is not documented. */
+        ContactUpdate: {
+            /** @description Name as on the contact's WhatsApp profile. */
+            profile_name?: string;
+            /** @description Custom name to show instead of the profile name. */
+            display_name?: string;
+            /**
+             * Format: uuid
+             * @description The customer the contact belongs to.
+             */
+            customer_id?: string;
+            /** @description Free-form data to store with the contact. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
         /** @description A WhatsApp conversation between one of the project's phone numbers and a contact. */
         Conversation: {
             /** Format: uuid */
@@ -1068,6 +2023,41 @@ export interface components {
             data: components["schemas"]["Customer"][];
             meta: components["schemas"]["PageMeta"];
         };
+        /** @description One row of a database table: column names to values. The columns depend on the table, so the row is an open object. */
+        DatabaseRow: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Rows read or written by a row operation. The response shape is not documented: it may be the
+         *     API's usual envelope (`{ "data": [...] }`) or a bare array of rows as PostgREST answers, so both
+         *     are accepted. Row operations have no cursor or page-number pagination; use `limit` and `offset`.
+         */
+        DatabaseRowsResult: ({
+            data?: components["schemas"]["DatabaseRow"][];
+        } & {
+            [key: string]: unknown;
+        }) | components["schemas"]["DatabaseRow"][];
+        /** @description A table of the project's database (a Cloudflare D1 database managed by Kapso). The fields of a table entry (name, columns, …) are not documented; the object is kept open. */
+        DatabaseTable: {
+            [key: string]: unknown;
+        };
+        /** @description One table of the project's database. The response shape is not documented: this assumes the API's usual single-resource envelope (`data: {...}`) and keeps everything open. */
+        DatabaseTableEnvelope: {
+            data?: components["schemas"]["DatabaseTable"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The tables of the project's database. The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
+        DatabaseTableList: {
+            data?: components["schemas"]["DatabaseTable"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Unix time in seconds, as a decimal string (Meta's format), for example `"1705395000"`. Unlike the rest of the API, message timestamps are not ISO 8601.
+         * @example 1705395000
+         */
+        EpochSeconds: string;
         /** @description Error body. The v1 reference does not document its exact shape: `error` is usually a short human-readable string but may be an object, and `message` often adds detail. Other fields may appear. */
         ErrorResponse: {
             /** @description Short description of the error (usually a string; sometimes an object). */
@@ -1082,6 +2072,230 @@ export interface components {
          * @example #3b82f6
          */
         HexColor: string;
+        /** @description An app integration of the project: a configured action of an external app (through Kapso's integrations catalog) that workflows and agents can call. Its fields are not documented; the object is kept open. */
+        Integration: {
+            [key: string]: unknown;
+        };
+        /** @description An entry of the integrations catalog: an app, an action or a connected account, depending on the endpoint. The fields are not documented; the object is kept open. */
+        IntegrationCatalogEntry: {
+            [key: string]: unknown;
+        };
+        /** @description Entries of the integrations catalog (apps, actions or connected accounts). The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`) and keeps everything open. No pagination is documented. */
+        IntegrationCatalogList: {
+            data?: components["schemas"]["IntegrationCatalogEntry"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Asks for the options of one prop of an action (for props whose options are loaded remotely, such as a list of channels). Field names come from Kapso's own reference scripts. */
+        IntegrationConfigurePropRequest: {
+            /** @description Name of the prop whose options to load. */
+            prop_name: string;
+            /** @description Props configured so far, including the connected account (for example `account_id`). */
+            configured_props: {
+                [key: string]: unknown;
+            };
+            /** @description Id of the dynamic props state returned by a props reload, if any. */
+            dynamic_props_id?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Request for a connect token, with which a user connects an account of an external app through OAuth. Kapso's reference guide passes the app's slug; the exact body is not documented, so other fields are accepted. */
+        IntegrationConnectTokenRequest: {
+            /** @description Slug of the app to connect an account of. */
+            app_slug?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A new integration, sent unwrapped (no resource key). The field names come from Kapso's own reference scripts, which require `action_id`, `app_slug` and `account_id`; the API's full rules are not documented, so other fields are accepted. */
+        IntegrationCreate: {
+            /** @description Catalog action to configure, from `GET /integrations/actions`. */
+            action_id: string;
+            /** @description Slug of the external app, from `GET /integrations/apps`. */
+            app_slug: string;
+            /** @description Connected account to act as, from `GET /integrations/accounts`. */
+            account_id: string;
+            /** @description Values of the action's props, keyed by prop name (see the action's schema). */
+            configured_props?: {
+                [key: string]: unknown;
+            };
+            /** @description Name of the integration. */
+            name?: string;
+            /** @description Display name of the app. */
+            app_name?: string;
+            /** @description Id of the dynamic props state returned by a props reload, when the action has dynamic props. */
+            dynamic_props_id?: string;
+            /** @description Definitions of variables the integration takes at call time. Their format is not documented. */
+            variable_definitions?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One integration. The response shape is not documented: this assumes the API's usual single-resource envelope (`data: {...}`) and keeps everything open. */
+        IntegrationEnvelope: {
+            data?: components["schemas"]["Integration"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The project's integrations. The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
+        IntegrationList: {
+            data?: components["schemas"]["Integration"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Recomputes an action's dynamic props from the props configured so far. Field names come from Kapso's own reference scripts. */
+        IntegrationReloadPropsRequest: {
+            /** @description Props configured so far, including the connected account (for example `account_id`). */
+            configured_props: {
+                [key: string]: unknown;
+            };
+            /** @description Id of the dynamic props state of a previous reload, if any. */
+            dynamic_props_id?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Result of an integrations catalog operation (a connect token, an action's props schema, a prop's options, reloaded props). Its shape is not documented; by the API's convention it is wrapped in `data`, and everything is kept open. */
+        IntegrationResult: {
+            /** @description The result. Its shape is not documented. */
+            data?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Changes to an integration, sent unwrapped: at least one field. The field names come from Kapso's own reference scripts; other fields are accepted. */
+        IntegrationUpdate: {
+            /** @description Name of the integration. */
+            name?: string;
+            /** @description Values of the action's props, keyed by prop name. */
+            configured_props?: {
+                [key: string]: unknown;
+            };
+            /** @description Id of the dynamic props state returned by a props reload. */
+            dynamic_props_id?: string;
+            /** @description Definitions of variables the integration takes at call time. Their format is not documented. */
+            variable_definitions?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A file to fetch from a public URL and upload to Meta for one phone number. */
+        MediaIngest: {
+            /** @description Meta id of the phone number that will own the media. */
+            phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+            /**
+             * Format: uri
+             * @description Public URL of the file; Kapso downloads it.
+             */
+            source: string;
+            delivery?: components["schemas"]["MediaIngestDelivery"];
+        };
+        /**
+         * @description How the ingested file is handed to Meta:
+         *     - `meta_media` (default): uploaded as WhatsApp media, giving a media id to send in messages;
+         *     - `meta_resumable_asset`: uploaded through Meta's resumable upload, giving a handle to use as a
+         *       template's `header_handle` when submitting a template for review.
+         * @default meta_media
+         * @enum {string}
+         */
+        MediaIngestDelivery: "meta_media" | "meta_resumable_asset";
+        /**
+         * @description Result of a media ingest. Its shape is not documented. By the API's convention the result is
+         *     wrapped in `data`; it holds the Meta media id (`meta_media`) or the upload handle
+         *     (`meta_resumable_asset`), under field names that are not documented (one third-party client
+         *     reads `target.handle` for the latter). The object is kept open for whatever the API returns.
+         */
+        MediaIngestResult: {
+            /** @description The ingest result. Its fields are not documented. */
+            data?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A WhatsApp message in Meta's format (as in Meta's webhook payloads) plus Kapso's additions under
+         *     `kapso`. Its id is the WAMID and its `timestamp` is epoch seconds as a string, both as Meta
+         *     sends them.
+         *
+         *     The content sits under a key named after `type` (`text`, `image`, `audio`, `video`, `document`,
+         *     `sticker`, `location`, `contacts`, `interactive`, `template`, `reaction`, …) with Meta's shape for
+         *     that type; only `text` is described here, the others are accepted as they come.
+         */
+        Message: {
+            id: components["schemas"]["Wamid"];
+            timestamp: components["schemas"]["EpochSeconds"];
+            /** @description WhatsApp message type, for example `text`, `image`, `audio`, `video`, `document`, `sticker`, `location`, `contacts`, `interactive`, `template` or `reaction`. The full set is Meta's and is not restated here. */
+            type: string;
+            /** @description Sender's WhatsApp id (for inbound messages, the contact's phone number digits). */
+            from?: string;
+            /** @description Recipient's WhatsApp id, for outbound messages. */
+            to?: string;
+            /** @description Reply context (the message this one answers), in Meta's format. */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Content of a `text` message. */
+            text?: {
+                body: string;
+            };
+            kapso?: components["schemas"]["MessageKapsoFields"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description `inbound`: sent by the contact; `outbound`: sent by the business.
+         * @enum {string}
+         */
+        MessageDirection: "inbound" | "outbound";
+        /** @description One WhatsApp message. */
+        MessageEnvelope: {
+            data: components["schemas"]["Message"];
+        };
+        /** @description Kapso's additions to a message. */
+        MessageKapsoFields: {
+            direction?: components["schemas"]["MessageDirection"];
+            status?: components["schemas"]["MessageStatus"];
+            /** @description Kapso's processing state of the message, for example `processed`. The set of values is not documented. */
+            processing_status?: string;
+            /** @description Where the message came from, for example `cloud_api`. The set of values is not documented. */
+            origin?: string;
+            /** @description The contact's phone number. */
+            phone_number?: string;
+            /** @description Meta id of the business phone number that sent or received the message. */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            /** @description Whether the message carries media (image, audio, video, document or sticker). */
+            has_media?: boolean;
+            /**
+             * Format: uuid
+             * @description The conversation the message belongs to.
+             */
+            whatsapp_conversation_id?: string | null;
+            /** @description Name of the contact, as known to Kapso. */
+            contact_name?: string | null;
+            /** @description A plain-text rendering of the message's content. */
+            content?: string | null;
+            /** @description Status updates received from Meta, oldest first. The reference shows them on a single message; list items may omit them. */
+            statuses?: components["schemas"]["MessageStatusEvent"][];
+        };
+        /** @description A page of WhatsApp messages, newest first. */
+        MessageList: {
+            data: components["schemas"]["Message"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /**
+         * @description Delivery status of a message.
+         * @enum {string}
+         */
+        MessageStatus: "pending" | "sent" | "delivered" | "read" | "failed";
+        /** @description One status update Meta reported for a message, in Meta's format. */
+        MessageStatusEvent: {
+            id?: components["schemas"]["Wamid"];
+            /** @description Status reported, for example `delivered` or `read`. Documented values are those of `MessageStatus`; Meta may report others. */
+            status: string;
+            timestamp: components["schemas"]["EpochSeconds"];
+            /** @description WhatsApp id of the recipient. */
+            recipient_id?: string;
+        };
         /**
          * @description Meta's WhatsApp phone number id (`phone_number_id`): a numeric string, not a UUID.
          * @example 1234567890
@@ -1223,6 +2437,16 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description An AI provider model available to the project's agents. Its fields are not documented; the object is kept open. */
+        ProviderModel: {
+            [key: string]: unknown;
+        };
+        /** @description The available AI provider models. The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
+        ProviderModelList: {
+            data?: components["schemas"]["ProviderModel"][];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description A phone number Kapso provisioned for the customer through the setup link (when `provision_phone_number` was requested). The set of `status` values is not documented. */
         ProvisionedPhoneNumber: {
             /** Format: uuid */
@@ -1336,10 +2560,69 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * @description WhatsApp id of a user (`wa_id`): the phone number in E.164 form as digits only, without the leading `+` (country code first, at most 15 digits).
+         * @example 15551234567
+         */
+        WaId: string;
+        /**
          * @description WhatsApp message id (WAMID) assigned by Meta, such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`. Messages are identified by WAMID, not by UUID.
          * @example wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3
          */
         Wamid: string;
+        /** @description One delivery of an event to a webhook, with its retries. The item carries no `status` field: the state follows from `delivered_at` and `failed_at` (both null while pending). Which fields may be null is not documented beyond that. */
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** @description Event delivered, for example `whatsapp.message.received`. */
+            event: string;
+            /** @description Number of delivery attempts so far. */
+            attempt_count: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description HTTP status of the last attempt's response; null when no response was received. */
+            response_status?: number | null;
+            /**
+             * Format: date-time
+             * @description When the delivery succeeded; null unless delivered.
+             */
+            delivered_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the delivery was given up as failed; null unless failed.
+             */
+            failed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the last attempt was made.
+             */
+            last_attempt_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The webhook the event was delivered to.
+             */
+            webhook_id: string;
+            /** @description URL the event was delivered to. */
+            webhook_url?: string;
+            /**
+             * Format: uuid
+             * @description Kapso's internal id of the phone number's configuration, for per-number webhooks.
+             */
+            whatsapp_config_id?: string | null;
+            /** @description Meta id of the phone number the event is about, if any. */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"] | null;
+            /** @description Phone number of the contact of the conversation the event is about, if any. */
+            conversation_phone_number?: string | null;
+        };
+        /** @description A page of webhook deliveries, newest first. */
+        WebhookDeliveryList: {
+            data: components["schemas"]["WebhookDelivery"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /**
+         * @description Outcome of a webhook delivery.
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
         /** @description Any webhook event name, of a phone number's webhooks or of project-level webhooks. */
         WebhookEvent: components["schemas"]["PhoneNumberWebhookEvent"] | components["schemas"]["ProjectWebhookEvent"];
         /**
@@ -1352,6 +2635,99 @@ export interface components {
          * @enum {string}
          */
         WebhookPayloadVersion: "v1" | "v2";
+        /** @description A WhatsApp Flow (Meta's interactive forms) managed through Kapso. Fields as shown by the public reference's example; the reference gives no descriptions, so meanings are inferred from names and other fields may appear. */
+        WhatsappFlow: {
+            /** Format: uuid */
+            id: string;
+            /** @description Meta's id of the Flow. */
+            meta_flow_id?: string | null;
+            name?: string | null;
+            /** @description State of the Flow, for example `draft`. The full set of values is not documented. */
+            status?: string | null;
+            /** @description Flow JSON version. */
+            json_version?: string | null;
+            data_api_version?: string | null;
+            /** @description Meta's WhatsApp Business Account (WABA) id. */
+            business_account_id?: string | null;
+            /** @description The phone number (Meta's phone number id) the Flow is used with. */
+            phone_number_id?: string | null;
+            preview_url?: string | null;
+            /** Format: date-time */
+            published_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When Kapso last synced the Flow with Meta.
+             */
+            last_synced_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The function serving the Flow's data endpoint, if any.
+             */
+            data_endpoint_function_id?: string | null;
+            data_endpoint_url?: string | null;
+            has_data_endpoint?: boolean | null;
+            flows_encryption_configured?: boolean | null;
+            /** Format: date-time */
+            created_at?: string | null;
+            /** Format: date-time */
+            updated_at?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The data endpoint of a dynamic WhatsApp Flow: a Kapso function that answers Meta's data-exchange requests. Its fields are not documented; the object is kept open. */
+        WhatsappFlowDataEndpoint: {
+            [key: string]: unknown;
+        };
+        /** @description A WhatsApp Flow definition in Meta's Flow JSON format (`version`, `screens`, ...). Its schema is Meta's and is not restated here. */
+        WhatsappFlowJson: {
+            [key: string]: unknown;
+        };
+        /** @description A page of WhatsApp Flows. */
+        WhatsappFlowList: {
+            data: components["schemas"]["WhatsappFlow"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description Result of a WhatsApp Flow operation (encryption setup, data endpoint registration, function logs or invocations). The reference shows only how these endpoints are called, not what they return, so the object is kept open. */
+        WhatsappFlowOperationResult: {
+            [key: string]: unknown;
+        };
+        /** @description One submission of a WhatsApp Flow by a user. Its fields are not documented; the object is kept open. */
+        WhatsappFlowResponse: {
+            [key: string]: unknown;
+        };
+        /** @description A page of a Flow's submitted responses. */
+        WhatsappFlowResponseList: {
+            data: components["schemas"]["WhatsappFlowResponse"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description One version of a WhatsApp Flow's JSON. Fields as shown by the public reference's example; `flow_json` is present when a single version is fetched or created, and other fields may appear. */
+        WhatsappFlowVersion: {
+            /** Format: uuid */
+            id: string;
+            version_label?: string | null;
+            /** @description State of the version, for example `draft`. The full set of values is not documented. */
+            status?: string | null;
+            /** @description Digest of the version's Flow JSON. */
+            flow_json_sha?: string | null;
+            /** @description Meta's validation errors of the Flow JSON; null or empty when valid. Their shape is Meta's. */
+            validation_errors?: {
+                [key: string]: unknown;
+            }[] | null;
+            flow_json?: components["schemas"]["WhatsappFlowJson"];
+            /** Format: date-time */
+            published_at?: string | null;
+            /** Format: date-time */
+            created_at?: string | null;
+            /** Format: date-time */
+            updated_at?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A page of a Flow's versions. */
+        WhatsappFlowVersionList: {
+            data: components["schemas"]["WhatsappFlowVersion"][];
+            meta: components["schemas"]["PageMeta"];
+        };
         /** @description A WhatsApp phone number connected to the project. Its `id` is Meta's `phone_number_id` (a numeric string); Kapso's own UUID is `internal_id`. Meta-derived fields (quality rating, statuses, tiers) are passed through as strings; their value sets are Meta's and are not restated here. Fetching one number also returns its Flows encryption status, under a field name the reference does not give. */
         WhatsappPhoneNumber: {
             id: components["schemas"]["MetaPhoneNumberId"];
@@ -1789,6 +3165,49 @@ export interface components {
             stepable_type: string | null;
             position: components["schemas"]["StepPosition"] | null;
         };
+        /** @description A trigger, that is a condition that starts an execution of its workflow. */
+        WorkflowTrigger: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            workflow_id: string;
+            trigger_type: components["schemas"]["WorkflowTriggerType"];
+            /** @description Whether the trigger currently starts executions. */
+            active: boolean;
+            /** @description Human-readable label of the trigger. */
+            display_name?: string | null;
+            /** @description Type-specific settings, for example the `phone_number_id` an `inbound_message` trigger listens on. Their shape per trigger type is not documented. */
+            triggerable?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description One workflow trigger. */
+        WorkflowTriggerEnvelope: {
+            data: components["schemas"]["WorkflowTrigger"];
+        };
+        /** @description A trigger to add to a workflow. Which fields each trigger type needs is documented only in part: `inbound_message` needs `phone_number_id`, WhatsApp event triggers take an `event`. */
+        WorkflowTriggerInput: {
+            trigger_type: components["schemas"]["WorkflowTriggerType"];
+            /** @description Whether the trigger starts executions right away. The default is not documented. */
+            active?: boolean;
+            /** @description Meta phone number id of the WhatsApp number to listen on. Only one workflow can have an active message trigger per number. */
+            phone_number_id?: string;
+            /** @description For WhatsApp event triggers, the event that starts the workflow, for example `whatsapp.message.received` or `whatsapp.conversation.ended`. */
+            event?: string;
+        };
+        /** @description The triggers of one workflow. The reference documents no pagination for this list. */
+        WorkflowTriggerList: {
+            data: components["schemas"]["WorkflowTrigger"][];
+        };
+        /**
+         * @description What starts the workflow. `inbound_message` starts it when a message arrives on a WhatsApp number; the documentation also describes WhatsApp event triggers and API triggers, whose exact values are not documented, so any string is accepted.
+         * @example inbound_message
+         */
+        WorkflowTriggerType: string;
         /** @description Changes to a workflow. Send only the attributes to change plus the `lock_version` you last read; sending `definition` replaces the whole graph. */
         WorkflowUpdateInput: components["schemas"]["WorkflowAttributes"] & {
             /** @description The workflow's `lock_version` as last read. A stale value gets 409. */
@@ -1905,12 +3324,48 @@ export interface components {
         after: string;
         /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
         before: string;
+        /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+        contact_identifier: string | components["schemas"]["WaId"];
         /** @description WhatsApp conversation identifier (a Kapso UUID). */
         conversation_id: string;
         /** @description Customer identifier. */
         customer_id: string;
+        /**
+         * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
+         *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+         *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
+         *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
+         *     documented and are not accepted by this description. Several filters are combined with AND.
+         *
+         *     OpenAPI cannot name query parameters that depend on the table's columns, so the filters are
+         *     described as one object parameter serialized with `style: form, explode: true`: each key of the
+         *     object becomes its own query parameter (`{ "status": "eq.active" }` → `?status=eq.active`), and
+         *     no parameter called `filters` is sent. Columns named `select`, `order`, `limit` or `offset`
+         *     cannot be filtered this way because those names are taken by the other parameters.
+         *
+         *     With openapi-fetch (and so `@kapso/client`), whose default serializes objects as `deepObject`
+         *     (`filters[status]=…`), pass `querySerializer: { object: { style: "form", explode: true } }` on the
+         *     call.
+         */
+        database_filters: {
+            [key: string]: string;
+        };
+        /** @description Maximum number of rows to return. The default and the maximum are not documented. */
+        database_limit: number;
+        /** @description Number of rows to skip before the first returned row. Database rows use this offset/limit style, not Kapso's cursor or page-number pagination. */
+        database_offset: number;
+        /** @description Sort order as `<column>.asc` or `<column>.desc`, for example `created_at.desc`. Whether several comma-separated columns are accepted is not documented. */
+        database_order: string;
+        /** @description Comma-separated list of the columns to return, for example `id,name,created_at`. All columns by default. */
+        database_select: string;
+        /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+        database_table: string;
         /** @description Workflow execution identifier. */
         execution_id: string;
+        /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
+        integration_action_id: string;
+        /** @description Identifier of an integration of the project (a Kapso UUID). */
+        integration_id: string;
         /**
          * @deprecated
          * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
@@ -1923,12 +3378,18 @@ export interface components {
         legacy_per_page: number;
         /** @description Maximum number of items per cursor-paginated page. */
         limit: number;
+        /** @description Time window to search, counted back from now. */
+        log_period: "24h" | "7d" | "30d";
+        /** @description WhatsApp message id (WAMID), such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`; not a UUID. WAMIDs are Base64-like and may contain `+`, `/` and `=`, so percent-encode the value in the path. */
+        message_id: components["schemas"]["Wamid"];
         /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
         page: number;
         /** @description Maximum number of items per page of a page-number-paginated list. */
         per_page: number;
         /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
         phone_number_id_path: string;
+        /** @description Workflow trigger identifier. */
+        trigger_id: string;
         /** @description Workflow identifier. */
         workflow_id: string;
     };
@@ -2445,6 +3906,185 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWorkflowTriggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workflow's triggers. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTriggerList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replaceWorkflowTriggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The complete desired set of triggers. */
+                    triggers: components["schemas"]["WorkflowTriggerInput"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The workflow's triggers after the replacement. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTriggerList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description One of the triggers is invalid; no trigger was changed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow identifier. */
+                workflow_id: components["parameters"]["workflow_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trigger: components["schemas"]["WorkflowTriggerInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The trigger was added. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTriggerEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The trigger is invalid, for example an unknown phone number or a number that already has an active message trigger in another workflow. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow trigger identifier. */
+                trigger_id: components["parameters"]["trigger_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trigger was deleted. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Workflow trigger identifier. */
+                trigger_id: components["parameters"]["trigger_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trigger: {
+                        /** @description Whether the trigger starts executions. */
+                        active: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The updated trigger. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTriggerEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listCustomers: {
@@ -3493,6 +5133,536 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listWhatsappFlows: {
+        parameters: {
+            query?: {
+                /** @description Only Flows in this state, for example `draft`. The set of values is not documented. */
+                status?: string;
+                /** @description Only Flows of this WhatsApp Business Account (Meta's WABA id). */
+                business_account_id?: string;
+                /** @description Only Flows of this phone number (Meta's phone number id). */
+                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                /** @description Only Flows whose name contains this text. */
+                name_contains?: string;
+                /** @description Only Flows created at or after this time. */
+                created_after?: string;
+                /** @description Only Flows created at or before this time. */
+                created_before?: string;
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of WhatsApp Flows. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappFlowList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWhatsappFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Phone number (Meta's phone number id) whose WhatsApp Business Account owns the Flow. */
+                    phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+                    name?: string;
+                    flow_json?: components["schemas"]["WhatsappFlowJson"];
+                    /**
+                     * @description Publish the Flow right away.
+                     * @default false
+                     */
+                    publish?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The Flow was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlow"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Flow. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlow"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    publishWhatsappFlow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Phone number to act for, instead of the Flow's own (optional). */
+                    phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                };
+            };
+        };
+        responses: {
+            /** @description The published Flow. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlow"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWhatsappFlowVersions: {
+        parameters: {
+            query?: {
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the Flow's versions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappFlowVersionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWhatsappFlowVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    flow_json: components["schemas"]["WhatsappFlowJson"];
+                    /** @description Phone number to act for, instead of the Flow's own (optional). */
+                    phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                };
+            };
+        };
+        responses: {
+            /** @description The version was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowVersion"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappFlowVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+                /** @description Identifier of the Flow version. */
+                version_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowVersion"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setupWhatsappFlowEncryption: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Phone number to act for, instead of the Flow's own (optional). */
+                    phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                };
+            };
+        };
+        responses: {
+            /** @description Encryption is set up. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappFlowDataEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data endpoint. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowDataEndpoint"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    upsertWhatsappFlowDataEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Source code of the data endpoint function. */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The data endpoint was saved. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowDataEndpoint"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deployWhatsappFlowDataEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data endpoint was deployed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowDataEndpoint"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    registerWhatsappFlowDataEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @description Phone number to act for, instead of the Flow's own (optional). */
+                    phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                };
+            };
+        };
+        responses: {
+            /** @description The data endpoint was registered. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWhatsappFlowResponses: {
+        parameters: {
+            query?: {
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the Flow's responses. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappFlowResponseList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappFlowFunctionInvocations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recent invocations. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappFlowFunctionLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recent logs. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listConversations: {
         parameters: {
             query?: {
@@ -3616,6 +5786,1039 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description Only messages of this business phone number (Meta's phone number id). */
+                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                /** @description Only messages of this conversation. */
+                conversation_id?: string;
+                /** @description Only messages whose contact's phone number contains this text (partial match). */
+                phone_number?: string;
+                /** @description Only messages of the contact with exactly this WhatsApp business-scoped user id. */
+                business_scoped_user_id?: string;
+                /** @description Only messages in this direction. */
+                direction?: components["schemas"]["MessageDirection"];
+                /** @description Only messages in this delivery status. */
+                status?: components["schemas"]["MessageStatus"];
+                /** @description Only messages of this WhatsApp type, for example `text` or `image`. */
+                message_type?: string;
+                /** @description `true`: only messages with media; `false`: only messages without. */
+                has_media?: boolean;
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+                /**
+                 * @deprecated
+                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+                 */
+                page?: components["parameters"]["legacy_page"];
+                /**
+                 * @deprecated
+                 * @description Deprecated legacy offset pagination: items per page (at most 100). Use `limit` with the cursor parameters instead. `page` × `per_page` may not exceed 5,000; a request beyond that window gets 400.
+                 */
+                per_page?: components["parameters"]["legacy_per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp message id (WAMID), such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`; not a UUID. WAMIDs are Base64-like and may contain `+`, `/` and `=`, so percent-encode the value in the path. */
+                message_id: components["parameters"]["message_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Only contacts of this customer. */
+                customer_id?: string;
+                /** @description Only contacts of the customer with this external id (your system's id for it). */
+                customer_external_id?: string;
+                /** @description `true`: only contacts linked to a customer; `false`: only contacts with none (sandbox). */
+                has_customer?: boolean;
+                /** @description Only contacts whose profile name contains this text (case-insensitive). */
+                profile_name_contains?: string;
+                /** @description Only contacts whose `wa_id` contains these digits. */
+                wa_id_contains?: string;
+                /** @description Only the contact with exactly this WhatsApp business-scoped user id. */
+                business_scoped_user_id?: string;
+                /** @description Only contacts created after this time. */
+                created_after?: string;
+                /** @description Only contacts created before this time. */
+                created_before?: string;
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+                /**
+                 * @deprecated
+                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+                 */
+                page?: components["parameters"]["legacy_page"];
+                /**
+                 * @deprecated
+                 * @description Deprecated legacy offset pagination: items per page (at most 100). Use `limit` with the cursor parameters instead. `page` × `per_page` may not exceed 5,000; a request beyond that window gets 400.
+                 */
+                per_page?: components["parameters"]["legacy_per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contact: components["schemas"]["ContactCreate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The contact was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                identifier: components["parameters"]["contact_identifier"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                identifier: components["parameters"]["contact_identifier"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                identifier: components["parameters"]["contact_identifier"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contact: components["schemas"]["ContactUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated contact. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listApiLogs: {
+        parameters: {
+            query?: {
+                /** @description Only requests whose path contains this text (partial match). */
+                endpoint?: string;
+                /** @description Only requests answered with this HTTP status code. */
+                status_code?: number;
+                /** @description `true`: only requests answered with a status of 400 or more. */
+                errors_only?: boolean;
+                /** @description Time window to search, counted back from now. */
+                period?: components["parameters"]["log_period"];
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of API request logs. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiLogList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries with this outcome. */
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+                /** @description Only deliveries of this event, for example `whatsapp.message.received`. */
+                event?: string;
+                /** @description Only deliveries to this webhook. */
+                webhook_id?: string;
+                /** @description `true`: only failed deliveries. */
+                errors_only?: boolean;
+                /** @description Time window to search, counted back from now. */
+                period?: components["parameters"]["log_period"];
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhook deliveries. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    media_ingest: components["schemas"]["MediaIngest"];
+                };
+            };
+        };
+        responses: {
+            /** @description The file was uploaded to Meta. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaIngestResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDatabaseTables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's tables. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseTableList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDatabaseTable: {
+        parameters: {
+            query?: {
+                /** @description Passed by Kapso's own reference scripts; its effect is not documented. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseTableEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDatabaseRows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
+                 *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
+                 *     documented and are not accepted by this description. Several filters are combined with AND.
+                 *
+                 *     OpenAPI cannot name query parameters that depend on the table's columns, so the filters are
+                 *     described as one object parameter serialized with `style: form, explode: true`: each key of the
+                 *     object becomes its own query parameter (`{ "status": "eq.active" }` → `?status=eq.active`), and
+                 *     no parameter called `filters` is sent. Columns named `select`, `order`, `limit` or `offset`
+                 *     cannot be filtered this way because those names are taken by the other parameters.
+                 *
+                 *     With openapi-fetch (and so `@kapso/client`), whose default serializes objects as `deepObject`
+                 *     (`filters[status]=…`), pass `querySerializer: { object: { style: "form", explode: true } }` on the
+                 *     call.
+                 */
+                filters?: components["parameters"]["database_filters"];
+                /** @description Comma-separated list of the columns to return, for example `id,name,created_at`. All columns by default. */
+                select?: components["parameters"]["database_select"];
+                /** @description Sort order as `<column>.asc` or `<column>.desc`, for example `created_at.desc`. Whether several comma-separated columns are accepted is not documented. */
+                order?: components["parameters"]["database_order"];
+                /** @description Maximum number of rows to return. The default and the maximum are not documented. */
+                limit?: components["parameters"]["database_limit"];
+                /** @description Number of rows to skip before the first returned row. Database rows use this offset/limit style, not Kapso's cursor or page-number pagination. */
+                offset?: components["parameters"]["database_offset"];
+            };
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching rows. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseRowsResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    upsertDatabaseRows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
+                 *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
+                 *     documented and are not accepted by this description. Several filters are combined with AND.
+                 *
+                 *     OpenAPI cannot name query parameters that depend on the table's columns, so the filters are
+                 *     described as one object parameter serialized with `style: form, explode: true`: each key of the
+                 *     object becomes its own query parameter (`{ "status": "eq.active" }` → `?status=eq.active`), and
+                 *     no parameter called `filters` is sent. Columns named `select`, `order`, `limit` or `offset`
+                 *     cannot be filtered this way because those names are taken by the other parameters.
+                 *
+                 *     With openapi-fetch (and so `@kapso/client`), whose default serializes objects as `deepObject`
+                 *     (`filters[status]=…`), pass `querySerializer: { object: { style: "form", explode: true } }` on the
+                 *     call.
+                 */
+                filters?: components["parameters"]["database_filters"];
+            };
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DatabaseRow"];
+            };
+        };
+        responses: {
+            /** @description The row was updated or inserted. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseRowsResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createDatabaseRow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DatabaseRow"];
+            };
+        };
+        responses: {
+            /** @description The row was inserted. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseRowsResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteDatabaseRows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
+                 *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
+                 *     documented and are not accepted by this description. Several filters are combined with AND.
+                 *
+                 *     OpenAPI cannot name query parameters that depend on the table's columns, so the filters are
+                 *     described as one object parameter serialized with `style: form, explode: true`: each key of the
+                 *     object becomes its own query parameter (`{ "status": "eq.active" }` → `?status=eq.active`), and
+                 *     no parameter called `filters` is sent. Columns named `select`, `order`, `limit` or `offset`
+                 *     cannot be filtered this way because those names are taken by the other parameters.
+                 *
+                 *     With openapi-fetch (and so `@kapso/client`), whose default serializes objects as `deepObject`
+                 *     (`filters[status]=…`), pass `querySerializer: { object: { style: "form", explode: true } }` on the
+                 *     call.
+                 */
+                filters?: components["parameters"]["database_filters"];
+            };
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows were deleted. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseRowsResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateDatabaseRows: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
+                 *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
+                 *     documented and are not accepted by this description. Several filters are combined with AND.
+                 *
+                 *     OpenAPI cannot name query parameters that depend on the table's columns, so the filters are
+                 *     described as one object parameter serialized with `style: form, explode: true`: each key of the
+                 *     object becomes its own query parameter (`{ "status": "eq.active" }` → `?status=eq.active`), and
+                 *     no parameter called `filters` is sent. Columns named `select`, `order`, `limit` or `offset`
+                 *     cannot be filtered this way because those names are taken by the other parameters.
+                 *
+                 *     With openapi-fetch (and so `@kapso/client`), whose default serializes objects as `deepObject`
+                 *     (`filters[status]=…`), pass `querySerializer: { object: { style: "form", explode: true } }` on the
+                 *     call.
+                 */
+                filters?: components["parameters"]["database_filters"];
+            };
+            header?: never;
+            path: {
+                /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
+                table: components["parameters"]["database_table"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DatabaseRow"];
+            };
+        };
+        responses: {
+            /** @description The rows were updated. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseRowsResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's integrations. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationCreate"];
+            };
+        };
+        responses: {
+            /** @description The integration was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an integration of the project (a Kapso UUID). */
+                integration_id: components["parameters"]["integration_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The integration was deleted. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an integration of the project (a Kapso UUID). */
+                integration_id: components["parameters"]["integration_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated integration. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog entries. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationCatalogList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationActions: {
+        parameters: {
+            query?: {
+                /** @description Free-text search, for example `send slack message`. Kapso's reference scripts always pass it; whether it is required is not documented. */
+                query?: string;
+                /** @description Only actions of this app. */
+                app_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog entries. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationCatalogList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listIntegrationAccounts: {
+        parameters: {
+            query?: {
+                /** @description Only accounts of this app. */
+                app_slug?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog entries. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationCatalogList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createIntegrationConnectToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationConnectTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The connect token. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getIntegrationActionSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
+                action_id: components["parameters"]["integration_action_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The action's props schema. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    configureIntegrationActionProp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
+                action_id: components["parameters"]["integration_action_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationConfigurePropRequest"];
+            };
+        };
+        responses: {
+            /** @description The prop's options. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reloadIntegrationActionProps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
+                action_id: components["parameters"]["integration_action_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntegrationReloadPropsRequest"];
+            };
+        };
+        responses: {
+            /** @description The reloaded props. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProviderModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The available models. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderModelList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -63,10 +63,12 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await fetchImpl(request.url, init);
-        if (response.status >= 300 && response.status < 400) {
-          response = await followRedirects(fetchImpl, response, request.url, init);
-        } else if (response.type === "opaqueredirect") {
+        const first = await fetchImpl(request.url, init);
+        if (first.status >= 300 && first.status < 400) {
+          response = await followRedirects(fetchImpl, first, request.url, init);
+        } else if (first.type !== "opaqueredirect") {
+          response = first;
+        } else {
           throw new KapsoConnectionError(
             `Kapso API redirected ${method} ${pathOf(request.url)}, and this runtime hides redirect targets, so it was not followed`,
           );

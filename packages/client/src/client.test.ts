@@ -1,0 +1,469 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildKapsoClient, type ClientInternals, type KapsoClientOptions } from "./client.js";
+import { KapsoConfigError, KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
+import { sleep } from "./retry.js";
+import { json, startTestServer, type TestServer } from "./test-server.js";
+
+const KEY = "kapso_test_secret_9f8e7d6c5b4a";
+const EXECUTIONS = "/workflows/{workflow_id}/executions";
+const SEEN_PATH = "/platform/v1/workflows/wf_1/executions";
+const listInit = { params: { path: { workflow_id: "wf_1" }, query: { limit: 10 } } } as const;
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+type RawClient = Record<
+  string,
+  (path: string, init?: { body?: unknown; signal?: AbortSignal }) => Promise<Result>
+>;
+
+let server: TestServer;
+let other: TestServer;
+beforeAll(async () => {
+  [server, other] = await Promise.all([startTestServer(), startTestServer()]);
+});
+afterAll(async () => {
+  await Promise.all([server.close(), other.close()]);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+/** A client on the test server whose waits are recorded instead of slept (unless `internals` says otherwise). */
+function setup(options: KapsoClientOptions = {}, internals: Partial<ClientInternals> = {}) {
+  const sleeps: number[] = [];
+  const kapso = buildKapsoClient(
+    { apiKey: KEY, baseUrl: `${server.origin}/platform/v1`, ...options },
+    {
+      sleep: async (ms, signal) => {
+        sleeps.push(ms);
+        if (signal.aborted) throw signal.reason;
+      },
+      random: () => 1,
+      ...internals,
+    },
+  );
+  return { kapso, raw: kapso as unknown as RawClient, sleeps };
+}
+
+const list = (kapso: ReturnType<typeof setup>["kapso"], init: { signal?: AbortSignal } = {}) =>
+  kapso.GET(EXECUTIONS, { ...listInit, ...init });
+
+const page = { data: [], paging: { cursors: { before: null, after: null }, next: null, previous: null } };
+const hang = () => {};
+const drop = (_req: unknown, res: { socket: { destroy(): void } | null }) => res.socket?.destroy();
+
+describe("retry policy", () => {
+  it("retries a GET 503 up to maxRetries: 3 requests with maxRetries 2", async () => {
+    server.handle((_req, res) => json(res, 503, { error: "down" }));
+    const { kapso } = setup({ maxRetries: 2 });
+    const { error, response } = await list(kapso);
+    expect(response.status).toBe(503);
+    expect(error).toEqual({ error: "down" });
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it.each([408, 429, 500, 502, 503, 504])("retries a GET answered %i", async (status) => {
+    server.handle((_req, res, n) => (n === 1 ? json(res, status, {}) : json(res, 200, page)));
+    const { kapso } = setup({ maxRetries: 1 });
+    const { data } = await list(kapso);
+    expect(data).toEqual(page);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422, 501])("does not retry a GET answered %i", async (status) => {
+    server.handle((_req, res) => json(res, status, {}));
+    const { kapso } = setup();
+    expect((await list(kapso)).response.status).toBe(status);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it.each(["PUT", "DELETE", "HEAD", "OPTIONS"])("retries a %s answered 503", async (method) => {
+    server.handle((_req, res) => json(res, 503, {}));
+    const { raw } = setup({ maxRetries: 2 });
+    await raw[method]?.("/things/1");
+    expect(server.seen.map((r) => r.method)).toEqual([method, method, method]);
+  });
+
+  it.each([
+    ["POST", 500],
+    ["POST", 502],
+    ["POST", 503],
+    ["POST", 504],
+    ["POST", 408],
+    ["PATCH", 500],
+    ["PATCH", 503],
+  ])("sends a %s answered %i exactly once", async (method, status) => {
+    server.handle((_req, res) => json(res, status, { error: "boom" }));
+    const { raw } = setup({ maxRetries: 2 });
+    const result = await raw[method]?.("/customers", { body: { customer: { name: "A" } } });
+    expect(result?.response.status).toBe(status);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it.each(["POST", "PATCH"])("retries a %s answered 429, then returns the success", async (method) => {
+    server.handle((_req, res, n) => (n < 3 ? json(res, 429, {}) : json(res, 201, { id: "c_1" })));
+    const { raw } = setup({ maxRetries: 2 });
+    const result = await raw[method]?.("/customers", { body: { customer: { name: "A" } } });
+    expect(result?.data).toEqual({ id: "c_1" });
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it("never replays a POST whose connection dropped: exactly 1 request, KapsoConnectionError with cause", async () => {
+    server.handle(drop);
+    const { raw } = setup({ maxRetries: 2 });
+    const error = await raw.POST?.("/customers", { body: { customer: { name: "A" } } }).catch((e) => e);
+    expect(error).toBeInstanceOf(KapsoConnectionError);
+    expect(error).not.toBeInstanceOf(KapsoTimeoutError);
+    expect(error.message).toContain("POST /platform/v1/customers");
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("retries a GET whose connection dropped, then throws KapsoConnectionError", async () => {
+    server.handle(drop);
+    const { kapso } = setup({ maxRetries: 2 });
+    const error = await list(kapso).catch((e) => e);
+    expect(error).toBeInstanceOf(KapsoConnectionError);
+    expect(error.message).toMatch(
+      /^Could not reach the Kapso API on GET \/platform\/v1\/workflows\/wf_1\/executions \(3 attempts\)/,
+    );
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it("makes a single request with maxRetries 0", async () => {
+    server.handle((_req, res) => json(res, 503, {}));
+    const { kapso } = setup({ maxRetries: 0 });
+    await list(kapso);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("backs off with full jitter: 0.5 s doubling, capped at 8 s", async () => {
+    server.handle((_req, res) => json(res, 503, {}));
+    const top = setup({ maxRetries: 6 });
+    await list(top.kapso);
+    expect(top.sleeps).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    const quarter = setup({ maxRetries: 2 }, { random: () => 0.25 });
+    await list(quarter.kapso);
+    expect(quarter.sleeps).toEqual([125, 250]);
+  });
+
+  it("honours Retry-After in seconds", async () => {
+    server.handle((_req, res, n) =>
+      n === 1 ? json(res, 429, {}, { "retry-after": "3" }) : json(res, 200, page),
+    );
+    const { kapso, sleeps } = setup();
+    expect((await list(kapso)).data).toEqual(page);
+    expect(sleeps).toEqual([3000]);
+  });
+
+  it("honours Retry-After as an HTTP date", async () => {
+    const date = new Date(Date.now() + 10_000).toUTCString();
+    server.handle((_req, res, n) =>
+      n === 1 ? json(res, 503, {}, { "retry-after": date }) : json(res, 200, page),
+    );
+    const { kapso, sleeps } = setup();
+    await list(kapso);
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThan(8000);
+    expect(sleeps[0]).toBeLessThanOrEqual(10_000);
+  });
+
+  it("returns a response whose Retry-After exceeds maxRetryAfterMs at once, after 1 request", async () => {
+    server.handle((_req, res) => json(res, 429, { error: "slow down" }, { "retry-after": "120" }));
+    const { kapso, sleeps } = setup();
+    const { error, response } = await list(kapso);
+    expect(response.status).toBe(429);
+    expect(error).toEqual({ error: "slow down" });
+    expect(sleeps).toEqual([]);
+    expect(server.seen).toHaveLength(1);
+
+    const strict = setup({ maxRetryAfterMs: 2000 });
+    server.handle((_req, res) => json(res, 429, {}, { "retry-after": "3" }));
+    await list(strict.kapso);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("really waits when the sleep is not replaced", async () => {
+    server.handle((_req, res, n) =>
+      n === 1 ? json(res, 503, {}, { "retry-after": "0.2" }) : json(res, 200, page),
+    );
+    const { kapso } = setup({}, { sleep });
+    const started = performance.now();
+    expect((await list(kapso)).data).toEqual(page);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it("re-sends the request body intact on every attempt", async () => {
+    const body = { customer: { name: "Ada Lovelace ✓", external_customer_id: "ext-1", metadata: { n: 1 } } };
+    server.handle((_req, res, n) =>
+      n < 3 ? json(res, 429, {}, { "retry-after": "0" }) : json(res, 201, {}),
+    );
+    const { raw } = setup();
+    const result = await raw.POST?.("/customers", { body });
+    const response = result?.response;
+    expect(response?.status).toBe(201);
+    expect(server.seen).toHaveLength(3);
+    for (const request of server.seen) {
+      expect(JSON.parse(request.body)).toEqual(body);
+      expect(request.headers["content-type"]).toBe("application/json");
+      expect(request.headers["x-api-key"]).toBe(KEY);
+    }
+  });
+});
+
+describe("timeouts and cancellation", () => {
+  it("fails a slow attempt with KapsoTimeoutError naming the timeout and the request", async () => {
+    server.handle(hang);
+    const { kapso } = setup({ timeoutMs: 50, maxRetries: 0 });
+    const error = await list(kapso).catch((e) => e);
+    expect(error).toBeInstanceOf(KapsoTimeoutError);
+    expect(error).toBeInstanceOf(KapsoConnectionError);
+    expect(error.message).toBe(`Kapso API request timed out after 50 ms on GET ${SEEN_PATH}`);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("retries a GET that timed out, with a fresh timer per attempt", async () => {
+    server.handle((_req, res, n) => (n === 1 ? undefined : json(res, 200, page)));
+    const { kapso } = setup({ timeoutMs: 100, maxRetries: 1 });
+    expect((await list(kapso)).data).toEqual(page);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  it("never retries a POST that timed out", async () => {
+    server.handle(hang);
+    const { raw } = setup({ timeoutMs: 50, maxRetries: 2 });
+    const error = await raw.POST?.("/customers", { body: { customer: { name: "A" } } }).catch((e) => e);
+    expect(error).toBeInstanceOf(KapsoTimeoutError);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("rethrows the caller's abort reason mid-request and sends nothing more", async () => {
+    server.handle(hang);
+    const { kapso } = setup({ maxRetries: 2 });
+    const controller = new AbortController();
+    const reason = new Error("caller gave up");
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("rejects with an AbortError when the caller aborts without a reason", async () => {
+    server.handle(hang);
+    const { kapso } = setup();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    await expect(list(kapso, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("stops waiting between attempts when the caller aborts mid-backoff", async () => {
+    server.handle((_req, res) => json(res, 503, {}, { "retry-after": "30" }));
+    const { kapso } = setup({ maxRetries: 2 }, { sleep });
+    const controller = new AbortController();
+    const reason = new Error("shutting down");
+    setTimeout(() => controller.abort(reason), 50);
+    const started = performance.now();
+    await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup();
+    await expect(list(kapso, { signal: AbortSignal.abort(new Error("early")) })).rejects.toThrow("early");
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it("lets the caller abort while the body is still arriving", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"data": [');
+    });
+    const { kapso } = setup();
+    const controller = new AbortController();
+    const reason = new Error("enough");
+    setTimeout(() => controller.abort(reason), 50);
+    // Without the abort reaching the body stream, this read would hang until the test times out.
+    await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
+  }, 2000);
+});
+
+describe("redirects", () => {
+  it("follows a same-origin redirect, keeping the key", async () => {
+    server.handle((req, res) =>
+      req.url.startsWith("/moved")
+        ? json(res, 200, page)
+        : res.writeHead(302, { location: "/moved/here" }).end(),
+    );
+    const { kapso } = setup();
+    expect((await list(kapso)).data).toEqual(page);
+    expect(server.seen.map((r) => r.url)).toEqual([`${SEEN_PATH}?limit=10`, "/moved/here"]);
+    expect(server.seen.every((r) => r.headers["x-api-key"] === KEY)).toBe(true);
+  });
+
+  it("keeps method and body across a 307 and turns a POST into a GET after a 303", async () => {
+    server.handle((req, res) => {
+      if (req.url === "/platform/v1/customers")
+        return res.writeHead(307, { location: "/v2/customers" }).end();
+      if (req.url === "/v2/customers") return res.writeHead(303, { location: "/v2/customers/c_1" }).end();
+      json(res, 200, { id: "c_1" });
+    });
+    const { raw } = setup();
+    const body = { customer: { name: "A", external_customer_id: "1" } };
+    expect((await raw.POST?.("/customers", { body }))?.data).toEqual({ id: "c_1" });
+    expect(server.seen.map((r) => [r.method, r.body])).toEqual([
+      ["POST", JSON.stringify(body)],
+      ["POST", JSON.stringify(body)],
+      ["GET", ""],
+    ]);
+  });
+
+  it("refuses a cross-origin redirect: the other server never sees the key (or anything)", async () => {
+    other.handle((_req, res) => json(res, 200, page));
+    server.handle((_req, res) => res.writeHead(302, { location: `${other.origin}/collect` }).end());
+    const { kapso } = setup({ maxRetries: 2 });
+    const error = await list(kapso).catch((e) => e);
+    expect(error).toBeInstanceOf(KapsoConnectionError);
+    expect(error.message).toBe(
+      `Kapso API redirected GET ${SEEN_PATH} to another origin (${other.origin}); not followed, so that the API key is only ever sent to ${server.origin}`,
+    );
+    expect(other.seen).toHaveLength(0);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("treats another host name for the same server as another origin", async () => {
+    const port = new URL(server.origin).port;
+    server.handle((_req, res) => res.writeHead(301, { location: `http://localhost:${port}/x` }).end());
+    const { kapso } = setup();
+    await expect(list(kapso)).rejects.toThrow(/another origin \(http:\/\/localhost:\d+\)/);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("gives up after 5 redirects", async () => {
+    server.handle((_req, res) => res.writeHead(302, { location: "/loop" }).end());
+    const { kapso } = setup();
+    await expect(list(kapso)).rejects.toThrow(`Kapso API redirected GET ${SEEN_PATH} more than 5 times`);
+    expect(server.seen).toHaveLength(6);
+  });
+});
+
+describe("configuration", () => {
+  it("reports a missing key at the first request, not at creation, naming both ways to set it", async () => {
+    vi.stubEnv("KAPSO_API_KEY", undefined);
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup({ apiKey: undefined });
+    const error = await list(kapso).catch((e) => e);
+    expect(error).toBeInstanceOf(KapsoConfigError);
+    expect(error).toBeInstanceOf(KapsoError);
+    expect(error.message).toBe(
+      "No Kapso API key: pass createKapsoClient({ apiKey }) or set the KAPSO_API_KEY environment variable",
+    );
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it("falls back to KAPSO_API_KEY, read at the first request", async () => {
+    vi.stubEnv("KAPSO_API_KEY", undefined);
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup({ apiKey: undefined });
+    vi.stubEnv("KAPSO_API_KEY", "key-from-env");
+    await list(kapso);
+    expect(server.seen[0]?.headers["x-api-key"]).toBe("key-from-env");
+  });
+
+  it("prefers the apiKey option over the environment", async () => {
+    vi.stubEnv("KAPSO_API_KEY", "key-from-env");
+    server.handle((_req, res) => json(res, 200, page));
+    await list(setup().kapso);
+    expect(server.seen[0]?.headers["x-api-key"]).toBe(KEY);
+  });
+
+  it("works where there is no process global", async () => {
+    vi.stubGlobal("process", undefined);
+    const kapso = buildKapsoClient({}, { sleep, random: Math.random });
+    const error = await kapso.GET(EXECUTIONS, listInit).catch((e) => e);
+    vi.unstubAllGlobals();
+    expect(error).toBeInstanceOf(KapsoConfigError);
+  });
+
+  it("refuses a key that cannot be sent in a header without quoting it", async () => {
+    const { kapso } = setup({ apiKey: `${KEY}\n` });
+    const error = await list(kapso).catch((e) => e);
+    expect(error).toBeInstanceOf(KapsoConfigError);
+    expect(error.message).not.toContain(KEY);
+  });
+
+  it("sends extra headers, and keeps the key out of middleware's view", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup({ headers: { "X-Team": "ops" } });
+    const inMiddleware: (string | null)[] = [];
+    kapso.use({
+      onRequest: ({ request }) => {
+        inMiddleware.push(request.headers.get("x-api-key"));
+      },
+      onResponse: ({ response }) => {
+        inMiddleware.push(String(response.status));
+      },
+    });
+    await list(kapso);
+    expect(inMiddleware).toEqual([null, "200"]);
+    expect(server.seen[0]?.headers["x-team"]).toBe("ops");
+    expect(server.seen[0]?.headers["x-api-key"]).toBe(KEY);
+  });
+
+  it("uses the fetch option, and otherwise globalThis.fetch as it is at request time", async () => {
+    const urls: string[] = [];
+    const fake = async (input: string) => {
+      urls.push(input);
+      return Response.json(page);
+    };
+    await list(setup({ baseUrl: undefined, fetch: fake }).kapso);
+    expect(urls).toEqual(["https://api.kapso.ai/platform/v1/workflows/wf_1/executions?limit=10"]);
+
+    const { kapso } = setup();
+    vi.stubGlobal("fetch", fake);
+    await list(kapso);
+    expect(urls).toHaveLength(2);
+  });
+
+  it("normalises trailing slashes of the base URL", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    await list(setup({ baseUrl: `${server.origin}/platform/v1///` }).kapso);
+    expect(server.seen[0]?.url).toBe(`${SEEN_PATH}?limit=10`);
+  });
+
+  it.each([
+    ["not a url", /absolute http\(s\) URL/],
+    ["ftp://api.kapso.ai/platform/v1", /must use https:/],
+    ["http://api.kapso.ai/platform/v1", /plain http: to api\.kapso\.ai.*allowInsecureHttp: true/],
+    ["http://10.0.0.2:4010", /plain http:/],
+    ["https://api.kapso.ai/platform/v1?x=1", /query string/],
+    ["https://user:pw@api.kapso.ai/platform/v1", /credentials/],
+  ])("refuses the base URL %s at creation", (baseUrl, message) => {
+    expect(() => setup({ baseUrl })).toThrow(message);
+    expect(() => setup({ baseUrl })).toThrow(KapsoConfigError);
+  });
+
+  it.each([
+    "http://localhost:4010",
+    "http://127.0.0.1:4010/platform/v1/",
+    "http://127.8.9.10",
+    "http://[::1]:4010",
+    "https://api.kapso.ai/platform/v1/",
+  ])("accepts the base URL %s", (baseUrl) => {
+    expect(() => setup({ baseUrl })).not.toThrow();
+  });
+
+  it("accepts plain http: to another host only with allowInsecureHttp", () => {
+    expect(() => setup({ baseUrl: "http://mock.internal:4010", allowInsecureHttp: true })).not.toThrow();
+  });
+
+  it.each([
+    [{ timeoutMs: 0 }, /timeoutMs/],
+    [{ maxRetries: -1 }, /maxRetries/],
+    [{ maxRetries: 1.5 }, /maxRetries/],
+    [{ maxRetryAfterMs: Number.NaN }, /maxRetryAfterMs/],
+  ])("refuses the option %o", (options, message) => {
+    expect(() => setup(options)).toThrow(message);
+  });
+});

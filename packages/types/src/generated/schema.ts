@@ -320,6 +320,206 @@ export interface paths {
         patch: operations["updateWorkflowTrigger"];
         trace?: never;
     };
+    "/functions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List functions
+         * @description Functions of the project. The reference documents neither filters nor pagination for this
+         *     list.
+         */
+        get: operations["listFunctions"];
+        put?: never;
+        /**
+         * Create a function
+         * @description Saves a new function as a draft. Deploy it with `POST /functions/{function_id}/deploy` before
+         *     invoking it.
+         */
+        post: operations["createFunction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/functions/{function_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a function
+         * @description One function, with its code and deployment state.
+         */
+        get: operations["getFunction"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a function
+         * @description Deletes the function. Workflow steps or agent tools that still use it will fail when they call
+         *     it; what happens to its deployment is not documented.
+         */
+        delete: operations["deleteFunction"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a function
+         * @description Changes a function's attributes or code. Send only what changes. A deployed function keeps
+         *     running its deployed code until it is deployed again.
+         */
+        patch: operations["updateFunction"];
+        trace?: never;
+    };
+    "/functions/{function_id}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deploy a function
+         * @description Starts deploying the function's current code and answers at once; deployment continues in the
+         *     background. Poll the function until its `status` is `deployed` (or `error`). The request takes
+         *     no body, and the 202 body is not documented beyond a confirmation message.
+         */
+        post: operations["deployFunction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/functions/{function_id}/invoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoke a function
+         * @description Runs a deployed function with any JSON payload, which it receives as its request body (not
+         *     wrapped in `function`).
+         *
+         *     With `invoke_response_mode: passthrough` (the default for new functions) a successful call
+         *     answers with the function's own body, status code and `Content-Type`, so the 200 body is
+         *     whatever the function returns and may not be JSON or even 200. Legacy `wrapped` functions
+         *     return their JSON output under `data`.
+         *
+         *     Public functions (`public_endpoint: true`) can be called without an API key. Unknown
+         *     functions, and private functions called without a valid key, both get 404. A function that is
+         *     not deployed gets 422. How a failing function is reported is not documented.
+         */
+        post: operations["invokeFunction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/functions/{function_id}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a function's secrets
+         * @description Names of the function's secrets. Values are never returned.
+         */
+        get: operations["listFunctionSecrets"];
+        put?: never;
+        /**
+         * Create a function secret
+         * @description Stores a secret that the function reads as an environment variable (`env.<NAME>`) from then
+         *     on. The function must be deployed (422 otherwise). The value cannot be read back later.
+         *
+         *     The reference does not show the body's wrapper: by the API's convention it is
+         *     `{ "secret": { "name", "value" } }`, and a bare `{ "name", "value" }` is accepted by this
+         *     document too until the form is confirmed. The success status (201 here) is not documented
+         *     either.
+         */
+        post: operations["createFunctionSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/functions/{function_id}/secrets/{secret_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+                /** @description Name of the function secret, for example `STRIPE_API_KEY`. */
+                secret_name: components["parameters"]["secret_name"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a function secret
+         * @description Removes the secret; the function no longer receives it. Whether the API answers 204 or 200
+         *     with a message is not documented; this document uses 204 like the API's other deletions.
+         */
+        delete: operations["deleteFunctionSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/functions/{function_id}/invocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a function's invocations
+         * @description Recent invocations of the function, for debugging. The fields of an invocation are not
+         *     documented, nor is any pagination beyond `limit`.
+         */
+        get: operations["listFunctionInvocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/customers": {
         parameters: {
             query?: never;
@@ -1860,6 +2060,13 @@ export interface components {
             status?: string | null;
             components?: components["schemas"]["TemplateComponent"][];
         };
+        /** @description A plain confirmation that an operation was accepted or done, for operations that return no resource. Other fields may appear. */
+        ConfirmationMessage: {
+            /** @description Human-readable confirmation. */
+            message?: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description A WhatsApp contact of the project, identified by its UUID or by its `wa_id`. */
         Contact: {
             /** Format: uuid */
@@ -2067,6 +2274,37 @@ export interface components {
             /** @description Longer human-readable detail, when the API provides one. */
             message?: string;
         };
+        /** @description One recorded invocation of a function. The reference does not document its fields beyond the `status` the list can be filtered on; others are passed through as received. */
+        FunctionInvocation: {
+            /** @description Outcome of the invocation, `success` or `failed`; other values are not excluded. */
+            status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Recent invocations of one function. The reference documents a `limit` but no cursors or page numbers, so older invocations beyond the limit cannot be reached through this list. */
+        FunctionInvocationList: {
+            data: components["schemas"]["FunctionInvocation"][];
+        };
+        /** @description A secret of a function, without its value: values are write-only and never returned after creation. Fields other than `name` are not documented. */
+        FunctionSecret: {
+            /** @description Environment variable name under which the function reads the secret. */
+            name: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A secret to store for a function. It reaches the function as an environment variable (`env.<NAME>`). A string value is stored as text, an object or array as JSON. */
+        FunctionSecretInput: {
+            /** @description Uppercase letters, digits and underscores, unique within the function, for example `STRIPE_API_KEY`. */
+            name: string;
+            /** @description The secret value. */
+            value: string | {
+                [key: string]: unknown;
+            } | unknown[];
+        };
+        /** @description The secrets of one function, without values. The reference documents no pagination for this list. */
+        FunctionSecretList: {
+            data: components["schemas"]["FunctionSecret"][];
+        };
         /**
          * @description A color in hex notation, `#RRGGBB`.
          * @example #3b82f6
@@ -2178,6 +2416,96 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A serverless function of the project: JavaScript that runs on demand (on Cloudflare Workers by default) and can be invoked through the API, from a workflow step or as an agent tool. */
+        KapsoFunction: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description URL-friendly identifier, for example `calculate-shipping-cost`. */
+            slug?: string;
+            description?: string | null;
+            /** @description Source code. Whether list responses include it is not documented. */
+            code?: string;
+            /** @description Version counter of the code. When it increases is not documented. */
+            version?: number;
+            status: components["schemas"]["KapsoFunctionStatus"];
+            /** Format: date-time */
+            last_deployed_at?: string | null;
+            /**
+             * @description Runtime platform: `cloudflare_worker` (the default) or `supabase_function`. Other values may appear.
+             * @example cloudflare_worker
+             */
+            function_type?: string;
+            /** @description Runtime settings such as `timeout` and `memory`. Their full set is not documented. */
+            runtime_config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description How a successful invoke answers: `passthrough` (the default for new functions) forwards the function's response as is; `wrapped` (legacy) returns JSON output under `data`.
+             * @example passthrough
+             */
+            invoke_response_mode?: string;
+            /** @description Whether the invoke endpoint accepts calls without an API key (Cloudflare functions only). */
+            public_endpoint?: boolean;
+            /**
+             * Format: uri
+             * @description The function's invoke URL on this API.
+             */
+            endpoint_url?: string | null;
+            /**
+             * Format: uri
+             * @description URL of the deployed Cloudflare worker, if any.
+             */
+            cf_worker_url?: string | null;
+            /** Format: uuid */
+            project_id?: string;
+            /** Format: uuid */
+            created_by_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Writable attributes of a function. Changing the code does not redeploy it; deploy again to run the new code. */
+        KapsoFunctionAttributes: {
+            name?: string;
+            /** @description URL-friendly identifier. Its format rules are not documented. */
+            slug?: string;
+            description?: string | null;
+            /** @description Source code. Cloudflare functions define `async function handler(request, env)` and return a `Response`. */
+            code?: string;
+            /**
+             * @description `cloudflare_worker` (default) or `supabase_function`.
+             * @example cloudflare_worker
+             */
+            function_type?: string;
+            /** @description Runtime settings such as `timeout` (seconds) and `memory` (MB). */
+            runtime_config?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description `passthrough` (default for new functions) or `wrapped` (legacy).
+             * @example passthrough
+             */
+            invoke_response_mode?: string;
+            /** @description Allow invoking without an API key (Cloudflare functions only). */
+            public_endpoint?: boolean;
+        };
+        /** @description Attributes of a new function. Only `name` is required by this document; whether the API also requires `code` at creation is not documented. The function is saved as a draft. */
+        KapsoFunctionCreateInput: WithRequired<components["schemas"]["KapsoFunctionAttributes"], "name">;
+        /** @description One function. */
+        KapsoFunctionEnvelope: {
+            data: components["schemas"]["KapsoFunction"];
+        };
+        /** @description The project's functions. The reference documents no pagination for this list. */
+        KapsoFunctionList: {
+            data: components["schemas"]["KapsoFunction"][];
+        };
+        /**
+         * @description Deployment state of a function: `draft` (saved, not deployed), `deployed` (can be invoked) or `error` (the last deployment failed).
+         * @enum {string}
+         */
+        KapsoFunctionStatus: "draft" | "deployed" | "error";
         /** @description A file to fetch from a public URL and upload to Meta for one phone number. */
         MediaIngest: {
             /** @description Meta id of the phone number that will own the media. */
@@ -2866,7 +3194,7 @@ export interface components {
             definition?: components["schemas"]["WorkflowDefinition"];
         };
         /** @description Attributes of a new workflow. Only `name` is required; the graph may be sent later. */
-        WorkflowCreateInput: components["schemas"]["WorkflowAttributes"] & Record<string, never>;
+        WorkflowCreateInput: WithRequired<components["schemas"]["WorkflowAttributes"], "name">;
         /** @description The graph of a workflow. Node ids are step identifiers and edges refer to them. */
         WorkflowDefinition: {
             nodes: components["schemas"]["WorkflowNode"][];
@@ -3270,6 +3598,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Unexpected server error. Whether the request took effect is unknown; retry only operations that are safe to repeat. */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The resource named in the path does not exist or belongs to another project. */
         NotFound: {
             headers: {
@@ -3362,6 +3699,8 @@ export interface components {
         database_table: string;
         /** @description Workflow execution identifier. */
         execution_id: string;
+        /** @description Function identifier. */
+        function_id: string;
         /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
         integration_action_id: string;
         /** @description Identifier of an integration of the project (a Kapso UUID). */
@@ -3388,6 +3727,8 @@ export interface components {
         per_page: number;
         /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
         phone_number_id_path: string;
+        /** @description Name of the function secret, for example `STRIPE_API_KEY`. */
+        secret_name: string;
         /** @description Workflow trigger identifier. */
         trigger_id: string;
         /** @description Workflow identifier. */
@@ -4079,6 +4420,369 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkflowTriggerEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listFunctions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's functions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KapsoFunctionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createFunction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    function: components["schemas"]["KapsoFunctionCreateInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The function was created as a draft. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KapsoFunctionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The function is invalid, for example a missing name or a slug already in use. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getFunction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The function. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KapsoFunctionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteFunction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The function was deleted. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateFunction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    function: components["schemas"]["KapsoFunctionAttributes"];
+                };
+            };
+        };
+        responses: {
+            /** @description The updated function. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KapsoFunctionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deployFunction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deployment has started. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The function cannot be deployed as it is, for example because it has no code. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    invokeFunction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+            };
+        };
+        responses: {
+            /** @description The function ran; the body is the function's response. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The function is not deployed (its status is `draft` or `error`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFunctionSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The function's secrets, without values. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionSecretList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createFunctionSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    secret: components["schemas"]["FunctionSecretInput"];
+                } | components["schemas"]["FunctionSecretInput"];
+            };
+        };
+        responses: {
+            /** @description The secret was stored. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The secret cannot be stored: the function is not deployed, the name is not uppercase letters, digits and underscores, or the name is already used. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteFunctionSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+                /** @description Name of the function secret, for example `STRIPE_API_KEY`. */
+                secret_name: components["parameters"]["secret_name"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret was deleted. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listFunctionInvocations: {
+        parameters: {
+            query?: {
+                /** @description Only invocations with this outcome. */
+                status?: "success" | "failed";
+                /** @description Maximum number of invocations to return. The default and the maximum are not documented. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Function identifier. */
+                function_id: components["parameters"]["function_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The function's recent invocations. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionInvocationList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -6823,3 +7527,6 @@ export interface operations {
         };
     };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

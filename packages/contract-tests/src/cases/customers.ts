@@ -1,0 +1,73 @@
+import type { ContractCase } from "../contract-case.js";
+
+const customer = { customer_id: "c0a8f1e2-3b4c-4d5e-8f60-7a8b9c0d1e01" };
+const newCustomer = { customer: { name: "Acme Retail", external_customer_id: "acme-001" } };
+
+/** One case per documented error status, picked with `Prefer: code=`. */
+function errorCases(
+  operationId: string,
+  codes: number[],
+  request: Partial<ContractCase> = {},
+): ContractCase[] {
+  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
+}
+
+export const cases: ContractCase[] = [
+  ...["first_page", "last_page", "empty"].map((example) => ({
+    operationId: "listCustomers",
+    prefer: { example },
+    status: 200,
+  })),
+  {
+    operationId: "listCustomers",
+    title: "second page of 50",
+    params: { query: { page: 2, per_page: 50 } },
+    status: 200,
+  },
+  ...errorCases("listCustomers", [401, 422, 429]),
+  {
+    operationId: "listCustomers",
+    title: "without X-API-Key",
+    withoutApiKey: true,
+    status: 401,
+  },
+  {
+    operationId: "listCustomers",
+    title: "per_page above 100",
+    params: { query: { per_page: 101 } },
+    status: 422,
+    messageIncludes: "per_page",
+  },
+  {
+    operationId: "listCustomers",
+    title: "page 0",
+    params: { query: { page: 0 } },
+    status: 422,
+    messageIncludes: "page",
+  },
+
+  { operationId: "createCustomer", body: newCustomer, prefer: { example: "created" }, status: 201 },
+  {
+    operationId: "createCustomer",
+    title: "with metadata",
+    body: { customer: { ...newCustomer.customer, metadata: { plan: "enterprise" } } },
+    status: 201,
+  },
+  ...errorCases("createCustomer", [401, 422, 429], { body: newCustomer }),
+  {
+    operationId: "createCustomer",
+    title: "without external_customer_id",
+    body: { customer: { name: "Acme Retail" } },
+    status: 422,
+    messageIncludes: "external_customer_id",
+  },
+
+  { operationId: "getCustomer", params: { path: customer }, prefer: { example: "customer" }, status: 200 },
+  ...errorCases("getCustomer", [401, 404, 422, 429], { params: { path: customer } }),
+  {
+    operationId: "getCustomer",
+    title: "customer_id is not a UUID",
+    params: { path: { customer_id: "acme-001" } },
+    status: 422,
+  },
+];

@@ -1,0 +1,124 @@
+import type { ContractCase } from "../contract-case.js";
+
+/** Phone numbers are addressed by Meta's numeric `phone_number_id`, not by a UUID. */
+const phoneNumber = { phone_number_id: "1234567890" };
+const customer = { customer_id: "c0a8f1e2-3b4c-4d5e-8f60-7a8b9c0d1e01" };
+const connectBody = {
+  whatsapp_phone_number: {
+    name: "Support line",
+    kind: "production",
+    phone_number_id: "1234567890",
+    business_account_id: "98765432109",
+    access_token: "EAAB-example-long-lived-token",
+    webhook_destination_url: "https://example.com/webhooks/whatsapp",
+    webhook_verify_token: "example-verify-token",
+    inbound_processing_enabled: true,
+    calls_enabled: false,
+  },
+};
+const updateBody = { whatsapp_phone_number: { access_token: "EAAB-example-new-token" } };
+
+function errorCases(
+  operationId: string,
+  codes: number[],
+  request: Partial<ContractCase> = {},
+): ContractCase[] {
+  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
+}
+
+export const cases: ContractCase[] = [
+  ...["first_page", "last_page", "empty"].map((example) => ({
+    operationId: "listPhoneNumbers",
+    prefer: { example },
+    status: 200,
+  })),
+  {
+    operationId: "listPhoneNumbers",
+    title: "with every filter",
+    params: {
+      query: {
+        customer_id: customer.customer_id,
+        phone_number_id: "1234567890",
+        business_account_id: "98765432109",
+      },
+    },
+    status: 200,
+  },
+  ...errorCases("listPhoneNumbers", [401, 422, 429]),
+  {
+    operationId: "listPhoneNumbers",
+    title: "customer_id is not a UUID",
+    params: { query: { customer_id: "acme" } },
+    status: 422,
+    messageIncludes: "customer_id",
+  },
+
+  {
+    operationId: "getPhoneNumber",
+    params: { path: phoneNumber },
+    prefer: { example: "phone_number" },
+    status: 200,
+  },
+  ...errorCases("getPhoneNumber", [401, 404, 422, 429], { params: { path: phoneNumber } }),
+  {
+    operationId: "getPhoneNumber",
+    title: "phone_number_id is not numeric",
+    params: { path: { phone_number_id: "4a5b6c7d-8e9f-4a1b-8c3d-4e5f6a7b8c01" } },
+    status: 422,
+  },
+
+  {
+    operationId: "updatePhoneNumber",
+    params: { path: phoneNumber },
+    body: updateBody,
+    prefer: { example: "updated" },
+    status: 200,
+  },
+  ...errorCases("updatePhoneNumber", [401, 404, 422, 429], {
+    params: { path: phoneNumber },
+    body: updateBody,
+  }),
+  {
+    operationId: "updatePhoneNumber",
+    title: "body not wrapped in whatsapp_phone_number",
+    params: { path: phoneNumber },
+    body: { access_token: "EAAB-example-new-token" },
+    status: 422,
+  },
+
+  ...["healthy", "degraded", "error"].map((example) => ({
+    operationId: "getPhoneNumberHealth",
+    params: { path: phoneNumber },
+    prefer: { example },
+    status: 200,
+  })),
+  ...errorCases("getPhoneNumberHealth", [401, 404, 422, 429], { params: { path: phoneNumber } }),
+
+  {
+    operationId: "connectPhoneNumber",
+    params: { path: customer },
+    body: connectBody,
+    prefer: { code: 201, example: "connected" },
+    status: 201,
+  },
+  {
+    operationId: "connectPhoneNumber",
+    title: "answered with 200",
+    params: { path: customer },
+    body: connectBody,
+    prefer: { code: 200, example: "connected" },
+    status: 200,
+  },
+  ...errorCases("connectPhoneNumber", [401, 404, 422, 429], {
+    params: { path: customer },
+    body: connectBody,
+  }),
+  {
+    operationId: "connectPhoneNumber",
+    title: "without access_token",
+    params: { path: customer },
+    body: { whatsapp_phone_number: { phone_number_id: "1234567890", business_account_id: "98765432109" } },
+    status: 422,
+    messageIncludes: "access_token",
+  },
+];

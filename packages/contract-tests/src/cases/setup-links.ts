@@ -1,0 +1,84 @@
+import type { ContractCase } from "../contract-case.js";
+
+const customer = { customer_id: "c0a8f1e2-3b4c-4d5e-8f60-7a8b9c0d1e01" };
+
+function errorCases(
+  operationId: string,
+  codes: number[],
+  request: Partial<ContractCase> = {},
+): ContractCase[] {
+  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
+}
+
+export const cases: ContractCase[] = [
+  ...["first_page", "last_page", "empty"].map((example) => ({
+    operationId: "listSetupLinks",
+    params: { path: customer },
+    prefer: { example },
+    status: 200,
+  })),
+  {
+    operationId: "listSetupLinks",
+    title: "with every filter",
+    params: {
+      path: customer,
+      query: {
+        status: "active",
+        created_after: "2026-11-01T00:00:00Z",
+        created_before: "2026-11-30T23:59:59Z",
+        page: 1,
+        per_page: 100,
+      },
+    },
+    status: 200,
+  },
+  ...errorCases("listSetupLinks", [401, 404, 422, 429], { params: { path: customer } }),
+  {
+    operationId: "listSetupLinks",
+    title: "unknown status",
+    params: { path: customer, query: { status: "pending" } },
+    status: 422,
+    messageIncludes: "status",
+  },
+
+  { operationId: "createSetupLink", params: { path: customer }, prefer: { example: "created" }, status: 201 },
+  {
+    operationId: "createSetupLink",
+    title: "with an empty body",
+    params: { path: customer },
+    body: {},
+    status: 201,
+  },
+  {
+    operationId: "createSetupLink",
+    title: "with every setting",
+    params: { path: customer },
+    body: {
+      setup_link: {
+        success_redirect_url: "https://example.com/whatsapp/success",
+        failure_redirect_url: "https://example.com/whatsapp/failed",
+        allowed_connection_types: ["coexistence", "dedicated"],
+        theme_config: { primary_color: "#3b82f6", destructive_foreground_color: "#fef2f2" },
+        provision_phone_number: true,
+        phone_number_area_code: "415",
+        phone_number_country_isos: ["US"],
+      },
+    },
+    status: 201,
+  },
+  ...errorCases("createSetupLink", [401, 404, 422, 429], { params: { path: customer }, body: {} }),
+  {
+    operationId: "createSetupLink",
+    title: "unknown connection type",
+    params: { path: customer },
+    body: { setup_link: { allowed_connection_types: ["shared"] } },
+    status: 422,
+  },
+  {
+    operationId: "createSetupLink",
+    title: "color not in #RRGGBB",
+    params: { path: customer },
+    body: { setup_link: { theme_config: { primary_color: "blue" } } },
+    status: 422,
+  },
+];

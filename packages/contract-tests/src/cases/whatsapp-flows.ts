@@ -1,0 +1,120 @@
+import type { ContractCase } from "../contract-case.js";
+
+const flow = { flow_id: "3c90c3cc-0d44-4b50-8888-8dd257360501" };
+const version = { ...flow, version_id: "4d5e6f70-8192-4a3b-8c4d-5e6f70819201" };
+const flowJson = {
+  version: "7.2",
+  screens: [{ id: "WELCOME", title: "Book an appointment", terminal: true }],
+};
+const createBody = {
+  phone_number_id: "1234567890",
+  name: "Appointment booking",
+  flow_json: flowJson,
+  publish: false,
+};
+const forNumber = { phone_number_id: "1234567890" };
+
+function errorCases(
+  operationId: string,
+  codes: number[],
+  request: Partial<ContractCase> = {},
+): ContractCase[] {
+  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
+}
+
+/** The success case of an operation on one Flow with a single named example, then its errors. */
+function flowCases(operationId: string, example: string, request: Partial<ContractCase> = {}, status = 200) {
+  return [
+    { operationId, params: { path: flow }, ...request, prefer: { example }, status },
+    ...errorCases(operationId, [401, 404, 422, 429], { params: { path: flow }, ...request }),
+  ];
+}
+
+export const cases: ContractCase[] = [
+  ...["first_page", "last_page", "empty"].map((example) => ({
+    operationId: "listWhatsappFlows",
+    prefer: { example },
+    status: 200,
+  })),
+  {
+    operationId: "listWhatsappFlows",
+    title: "with every filter",
+    params: {
+      query: {
+        status: "draft",
+        business_account_id: "98765432109",
+        phone_number_id: "1234567890",
+        name_contains: "booking",
+        created_after: "2026-11-01T00:00:00Z",
+        created_before: "2026-11-30T23:59:59Z",
+        page: 1,
+        per_page: 10,
+      },
+    },
+    status: 200,
+  },
+  ...errorCases("listWhatsappFlows", [401, 422, 429]),
+
+  { operationId: "createWhatsappFlow", body: createBody, prefer: { example: "created" }, status: 201 },
+  ...errorCases("createWhatsappFlow", [401, 422, 429], { body: createBody }),
+  {
+    operationId: "createWhatsappFlow",
+    title: "without phone_number_id",
+    body: { name: "Appointment booking" },
+    status: 422,
+    messageIncludes: "phone_number_id",
+  },
+
+  ...flowCases("getWhatsappFlow", "flow"),
+  {
+    operationId: "getWhatsappFlow",
+    title: "flow_id is not a UUID",
+    params: { path: { flow_id: "flow-123" } },
+    status: 422,
+  },
+  ...flowCases("publishWhatsappFlow", "published", { body: forNumber }),
+  { operationId: "publishWhatsappFlow", title: "without a body", params: { path: flow }, status: 200 },
+
+  ...["first_page", "last_page", "empty"].map((example) => ({
+    operationId: "listWhatsappFlowVersions",
+    params: { path: flow },
+    prefer: { example },
+    status: 200,
+  })),
+  ...errorCases("listWhatsappFlowVersions", [401, 404, 422, 429], { params: { path: flow } }),
+  ...flowCases("createWhatsappFlowVersion", "created", { body: { flow_json: flowJson } }, 201),
+  {
+    operationId: "createWhatsappFlowVersion",
+    title: "without flow_json",
+    params: { path: flow },
+    body: forNumber,
+    status: 422,
+  },
+
+  {
+    operationId: "getWhatsappFlowVersion",
+    params: { path: version },
+    prefer: { example: "version" },
+    status: 200,
+  },
+  ...errorCases("getWhatsappFlowVersion", [401, 404, 422, 429], { params: { path: version } }),
+
+  ...flowCases("setupWhatsappFlowEncryption", "result", { body: forNumber }),
+  ...flowCases("getWhatsappFlowDataEndpoint", "data_endpoint"),
+  ...flowCases("upsertWhatsappFlowDataEndpoint", "saved", {
+    body: { code: "async function handler(request, env) { return new Response('{}'); }" },
+  }),
+  ...flowCases("deployWhatsappFlowDataEndpoint", "deployed"),
+  ...flowCases("registerWhatsappFlowDataEndpoint", "registered"),
+
+  ...["first_page", "last_page", "empty"].map((example) => ({
+    operationId: "listWhatsappFlowResponses",
+    params: { path: flow },
+    prefer: { example },
+    status: 200,
+  })),
+  ...errorCases("listWhatsappFlowResponses", [401, 404, 422, 429], { params: { path: flow } }),
+
+  ...flowCases("getWhatsappFlowFunctionInvocations", "invocations"),
+  ...flowCases("getWhatsappFlowFunctionLogs", "logs"),
+];

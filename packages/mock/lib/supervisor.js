@@ -30,6 +30,7 @@ import net from "node:net";
 const config = JSON.parse(process.argv[2] ?? "{}");
 const OUTPUT_LINES_KEPT = 40;
 const PORT_ATTEMPTS = 3;
+const RESTART_GRACE_MS = 5000;
 
 /** Prism's log (stdout) and its stderr, kept apart: on a crash stderr opens with the CLI's help text. */
 /** @type {string[]} */
@@ -163,6 +164,19 @@ async function startPrism(deadline) {
 
 /** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 function forward(req, res) {
+  // The body is kept so the request can be sent again: Prism restarts itself when the spec file
+  // changes, and for that moment its port refuses connections.
+  /** @type {Buffer[]} */
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
+  req.on("end", () => send(req, res, Buffer.concat(chunks), Date.now() + RESTART_GRACE_MS));
+}
+
+/**
+ * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {Buffer} body
+ * @param {number} retryUntil
+ */
+function send(req, res, body, retryUntil) {
   const upstream = http.request(
     {
       host: "127.0.0.1",
@@ -173,27 +187,20 @@ function forward(req, res) {
       agent: upstreamAgent,
     },
     (answer) => {
-      const status = answer.statusCode ?? 502;
-      const violations = answer.headers["sl-violations"];
-      const json = String(answer.headers["content-type"] ?? "").includes("json");
-      if (config.rawErrors || (status !== 400 && status !== 422) || typeof violations !== "string" || !json) {
-        res.writeHead(status, answer.headers);
-        answer.pipe(res);
-        return;
-      }
-      /** @type {Buffer[]} */
-      const chunks = [];
-      answer.on("data", (chunk) => chunks.push(chunk));
-      answer.on("end", () => {
-        const body = explainViolations(Buffer.concat(chunks), violations);
-        const headers = { ...answer.headers, "content-length": String(body.length) };
-        delete headers["transfer-encoding"];
-        res.writeHead(status, headers);
-        res.end(body);
-      });
+      answered = true;
+      relay(answer, res);
     },
   );
+  let answered = false;
   upstream.on("error", (error) => {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    // Refused: Prism is between servers. Reset before any answer: it closed a kept-alive socket
+    // while restarting. A mock keeps no state, so sending the request again is harmless.
+    const restarting = code === "ECONNREFUSED" || code === "ECONNRESET";
+    if (restarting && !answered && Date.now() < retryUntil && !stopping) {
+      setTimeout(() => send(req, res, body, retryUntil), 100);
+      return;
+    }
     if (res.headersSent) return res.destroy();
     res.writeHead(502, { "content-type": "application/json" });
     res.end(
@@ -203,26 +210,63 @@ function forward(req, res) {
       }),
     );
   });
-  req.pipe(upstream);
+  upstream.end(body);
+}
+
+/** @param {http.IncomingMessage} answer @param {http.ServerResponse} res */
+function relay(answer, res) {
+  const status = answer.statusCode ?? 502;
+  const json = String(answer.headers["content-type"] ?? "").includes("json");
+  if (config.rawErrors || (status !== 400 && status !== 422) || !json) {
+    res.writeHead(status, answer.headers);
+    answer.pipe(res);
+    return;
+  }
+  /** @type {Buffer[]} */
+  const chunks = [];
+  answer.on("data", (chunk) => chunks.push(chunk));
+  answer.on("end", () => {
+    const header = answer.headers["sl-violations"];
+    const body = explainViolations(Buffer.concat(chunks), typeof header === "string" ? header : undefined);
+    const headers = { ...answer.headers, "content-length": String(body.length) };
+    delete headers["transfer-encoding"];
+    res.writeHead(status, headers);
+    res.end(body);
+  });
+}
+
+/** @typedef {{ location?: string[], severity?: string, message?: string }} Violation */
+
+/** @param {Violation[]} violations */
+function summarize(violations) {
+  return violations
+    .filter((v) => v.severity === "Error" && v.message)
+    .map((v) => v.message)
+    .join("; ");
 }
 
 /**
- * @param {Buffer} body the documented error example Prism chose
- * @param {string} header Prism's `sl-violations` header (a JSON array)
+ * Two shapes reach here. With a documented 400/422, Prism sends its example and lists what was wrong
+ * in the `sl-violations` header: that list replaces the example's `message`. Without one, Prism sends
+ * its own problem document, whose `detail` is generic and whose `validation` array says what was
+ * wrong: that list replaces `detail`.
+ * @param {Buffer} body
+ * @param {string | undefined} header
  * @returns {Buffer}
  */
 function explainViolations(body, header) {
   try {
-    /** @type {Array<{ location?: string[], severity?: string, message?: string }>} */
-    const violations = JSON.parse(header);
-    const messages = violations
-      .filter((v) => v.location?.[0] === "request" && v.severity === "Error" && v.message)
-      .map((v) => v.message);
     const parsed = JSON.parse(body.toString("utf8"));
-    if (messages.length === 0 || typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      return body;
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return body;
+    if (Array.isArray(parsed.validation)) {
+      const detail = summarize(parsed.validation);
+      return detail ? Buffer.from(JSON.stringify({ ...parsed, detail })) : body;
     }
-    return Buffer.from(JSON.stringify({ ...parsed, message: messages.join("; ") }));
+    if (header === undefined) return body;
+    /** @type {Violation[]} */
+    const violations = JSON.parse(header);
+    const message = summarize(violations.filter((v) => v.location?.[0] === "request"));
+    return message ? Buffer.from(JSON.stringify({ ...parsed, message })) : body;
   } catch {
     return body;
   }

@@ -59,6 +59,56 @@ describe("startKapsoMock", () => {
   });
 });
 
+describe("a spec of your own", () => {
+  const spec = join(tmpdir(), `kapso-mock-own-spec-${process.pid}.json`);
+  const document = (title: string) =>
+    JSON.stringify({
+      openapi: "3.1.0",
+      info: { title, version: "1" },
+      paths: {
+        "/things/{thing_id}": {
+          get: {
+            operationId: "getThing",
+            parameters: [
+              { name: "thing_id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+            ],
+            responses: {
+              "200": { description: "ok", content: { "application/json": { example: { title } } } },
+            },
+          },
+        },
+      },
+    });
+  let mock: KapsoMock;
+  beforeAll(async () => {
+    writeFileSync(spec, document("first"));
+    mock = await startKapsoMock({ specPath: spec });
+  });
+  afterAll(() => mock?.close());
+
+  it("names the problem in Prism's own error when the spec documents no 422", async () => {
+    const response = await fetch(`${mock.url}/things/not-a-uuid`);
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { title: string; detail: string };
+    expect(body.title).toBe("Invalid request");
+    expect(body.detail).toBe('Request path parameter thing_id must match format "uuid"');
+  });
+
+  it("keeps answering while Prism reloads a changed spec", async () => {
+    writeFileSync(spec, document("second"));
+    const deadline = Date.now() + 10_000;
+    let title = "";
+    // Prism restarts on the change; requests in that window wait for it instead of failing.
+    while (title !== "second" && Date.now() < deadline) {
+      const response = await fetch(`${mock.url}/things/${workflowId}`);
+      const body = (await response.json()) as { title: string };
+      expect(response.status, JSON.stringify(body)).toBe(200);
+      title = body.title;
+    }
+    expect(title).toBe("second");
+  });
+});
+
 describe("close()", () => {
   it("stops Prism: its process is gone once close() resolves", async () => {
     const mock = await startKapsoMock();

@@ -1,0 +1,122 @@
+import type { ContractCase } from "../contract-case.js";
+
+const fn = { function_id: "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c01" };
+const secret = { ...fn, secret_name: "STRIPE_API_KEY" };
+
+function errorCases(
+  operationId: string,
+  codes: number[],
+  request: Partial<ContractCase> = {},
+): ContractCase[] {
+  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
+}
+
+const code = `async function handler(request, env) {
+  const { weight } = await request.json();
+  return new Response(JSON.stringify({ cost: weight * 0.5 }));
+}
+`;
+const create = { body: { function: { name: "Calculate shipping cost", code } } };
+const update = { params: { path: fn }, body: { function: { public_endpoint: true } } };
+const invoke = { params: { path: fn }, body: { weight: 5.5, distance: 120, service: "express" } };
+const createSecret = {
+  params: { path: fn },
+  body: { secret: { name: "STRIPE_API_KEY", value: "sk_test_51Hx" } },
+};
+
+export const cases: ContractCase[] = [
+  ...["functions", "empty"].map((example) => ({
+    operationId: "listFunctions",
+    prefer: { example },
+    status: 200,
+  })),
+  ...errorCases("listFunctions", [401, 429]),
+
+  { operationId: "createFunction", ...create, prefer: { example: "draft" }, status: 201 },
+  {
+    operationId: "createFunction",
+    title: "without a name",
+    body: { function: { code } },
+    status: 422,
+  },
+  ...errorCases("createFunction", [401, 422, 429], create),
+
+  { operationId: "getFunction", params: { path: fn }, prefer: { example: "deployed" }, status: 200 },
+  ...errorCases("getFunction", [401, 404, 429], { params: { path: fn } }),
+
+  { operationId: "updateFunction", ...update, prefer: { example: "public" }, status: 200 },
+  ...errorCases("updateFunction", [401, 404, 422, 429], update),
+
+  { operationId: "deleteFunction", params: { path: fn }, status: 204 },
+  ...errorCases("deleteFunction", [401, 404, 429], { params: { path: fn } }),
+
+  { operationId: "deployFunction", params: { path: fn }, prefer: { example: "deploying" }, status: 202 },
+  ...errorCases("deployFunction", [401, 404, 422, 429], { params: { path: fn } }),
+
+  { operationId: "invokeFunction", ...invoke, prefer: { example: "passthrough" }, status: 200 },
+  {
+    operationId: "invokeFunction",
+    title: "public function called without X-API-Key",
+    ...invoke,
+    withoutApiKey: true,
+    status: 200,
+  },
+  {
+    operationId: "invokeFunction",
+    title: "function not deployed",
+    ...invoke,
+    prefer: { code: 422 },
+    status: 422,
+    messageIncludes: "deployed",
+  },
+  ...errorCases("invokeFunction", [404, 429, 500], invoke),
+
+  ...["secrets", "empty"].map((example) => ({
+    operationId: "listFunctionSecrets",
+    params: { path: fn },
+    prefer: { example },
+    status: 200,
+  })),
+  ...errorCases("listFunctionSecrets", [401, 404, 429], { params: { path: fn } }),
+
+  { operationId: "createFunctionSecret", ...createSecret, prefer: { example: "created" }, status: 201 },
+  {
+    operationId: "createFunctionSecret",
+    title: "JSON value, unwrapped body",
+    params: { path: fn },
+    body: { name: "CRM_CONFIG", value: { base_url: "https://crm.example.com" } },
+    status: 201,
+  },
+  {
+    operationId: "createFunctionSecret",
+    title: "lowercase name",
+    params: { path: fn },
+    body: { secret: { name: "stripe_api_key", value: "sk_test_51Hx" } },
+    status: 422,
+  },
+  ...errorCases("createFunctionSecret", [401, 404, 422, 429], createSecret),
+
+  { operationId: "deleteFunctionSecret", params: { path: secret }, status: 204 },
+  ...errorCases("deleteFunctionSecret", [401, 404, 429], { params: { path: secret } }),
+
+  ...["failed", "empty"].map((example) => ({
+    operationId: "listFunctionInvocations",
+    params: { path: fn },
+    prefer: { example },
+    status: 200,
+  })),
+  {
+    operationId: "listFunctionInvocations",
+    title: "failed only, at most 10",
+    params: { path: fn, query: { status: "failed", limit: 10 } },
+    status: 200,
+  },
+  {
+    operationId: "listFunctionInvocations",
+    title: "bad status enum",
+    params: { path: fn, query: { status: "error" } },
+    status: 422,
+    messageIncludes: "status",
+  },
+  ...errorCases("listFunctionInvocations", [401, 404, 422, 429], { params: { path: fn } }),
+];

@@ -1,0 +1,84 @@
+import type { ContractCase } from "../contract-case.js";
+
+const workflow = { workflow_id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" };
+const trigger = { trigger_id: "4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c01" };
+
+function errorCases(
+  operationId: string,
+  codes: number[],
+  request: Partial<ContractCase> = {},
+): ContractCase[] {
+  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
+}
+
+const messageTrigger = {
+  trigger_type: "inbound_message",
+  phone_number_id: "106540352242922",
+  active: true,
+};
+const create = { params: { path: workflow }, body: { trigger: messageTrigger } };
+const replace = { params: { path: workflow }, body: { triggers: [messageTrigger] } };
+const deactivate = { params: { path: trigger }, body: { trigger: { active: false } } };
+
+export const cases: ContractCase[] = [
+  ...["message_trigger", "empty"].map((example) => ({
+    operationId: "listWorkflowTriggers",
+    params: { path: workflow },
+    prefer: { example },
+    status: 200,
+  })),
+  ...errorCases("listWorkflowTriggers", [401, 404, 429], { params: { path: workflow } }),
+
+  { operationId: "createWorkflowTrigger", ...create, prefer: { example: "created" }, status: 201 },
+  {
+    operationId: "createWorkflowTrigger",
+    title: "event trigger",
+    params: { path: workflow },
+    body: { trigger: { trigger_type: "whatsapp_event", event: "whatsapp.conversation.ended" } },
+    status: 201,
+  },
+  {
+    operationId: "createWorkflowTrigger",
+    title: "without trigger_type",
+    params: { path: workflow },
+    body: { trigger: { phone_number_id: "106540352242922" } },
+    status: 422,
+  },
+  ...errorCases("createWorkflowTrigger", [401, 404, 422, 429], create),
+
+  { operationId: "replaceWorkflowTriggers", ...replace, prefer: { example: "replaced" }, status: 200 },
+  {
+    operationId: "replaceWorkflowTriggers",
+    title: "remove every trigger",
+    params: { path: workflow },
+    body: { triggers: [] },
+    prefer: { example: "cleared" },
+    status: 200,
+  },
+  {
+    operationId: "replaceWorkflowTriggers",
+    title: "a single trigger instead of a list",
+    params: { path: workflow },
+    body: { trigger: messageTrigger },
+    status: 422,
+  },
+  ...errorCases("replaceWorkflowTriggers", [401, 404, 422, 429], replace),
+
+  {
+    operationId: "updateWorkflowTrigger",
+    ...deactivate,
+    prefer: { example: "deactivated" },
+    status: 200,
+  },
+  {
+    operationId: "updateWorkflowTrigger",
+    title: "without active",
+    params: { path: trigger },
+    body: { trigger: {} },
+    status: 422,
+  },
+  ...errorCases("updateWorkflowTrigger", [401, 404, 422, 429], deactivate),
+
+  { operationId: "deleteWorkflowTrigger", params: { path: trigger }, status: 204 },
+  ...errorCases("deleteWorkflowTrigger", [401, 404, 429], { params: { path: trigger } }),
+];

@@ -3332,10 +3332,10 @@ export interface components {
         WorkflowExecutionResumeInput: {
             message: {
                 /**
-                 * @description Kind of input. `payload` (the default) is the only documented value.
-                 * @default payload
+                 * @description Kind of input. `payload` is the only documented value and is assumed when the field is omitted.
+                 * @example payload
                  */
-                kind: string;
+                kind?: string;
                 /** @description The input itself: a string for a plain text answer (for example `yes`) or an object for structured input such as a button reply or form data. */
                 data: string | {
                     [key: string]: unknown;

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// pnpm demo                                   lists a workflow's executions from the embedded mock
+// pnpm demo --live --workflow <uuid>          the same against the real API (needs KAPSO_API_KEY)
+//
+// Uses only the built packages, exactly as a user of @kapso/client, @kapso/pagination and
+// @kapso/mock would.
+import { parseArgs } from "node:util";
+import { createKapsoClient, KapsoError } from "@kapso/client";
+import { startKapsoMock } from "@kapso/mock";
+import { paginate } from "@kapso/pagination";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The workflow the spec's example executions belong to; the mock accepts any uuid.
+const MOCK_WORKFLOW_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+function fail(message) {
+  console.error(`demo: ${message}`);
+  process.exit(1);
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      live: { type: "boolean", default: false },
+      workflow: { type: "string" },
+      limit: { type: "string", default: "50" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  }).values;
+} catch (error) {
+  fail(error.message);
+}
+if (args.help) {
+  console.log("Usage: pnpm demo [--live --workflow <uuid>] [--limit <1-100>]");
+  process.exit(0);
+}
+const limit = Number(args.limit);
+if (!Number.isInteger(limit) || limit < 1 || limit > 100) fail(`--limit must be 1 to 100, got ${args.limit}`);
+if (args.live) {
+  if (!process.env.KAPSO_API_KEY?.trim()) {
+    fail(
+      "--live calls the real Kapso API and needs an API key: set KAPSO_API_KEY (Kapso dashboard > API keys)",
+    );
+  }
+  if (!args.workflow) fail("--live needs --workflow <uuid>: the workflow whose executions to list");
+}
+if (args.workflow !== undefined && !UUID.test(args.workflow))
+  fail(`--workflow must be a uuid, got ${args.workflow}`);
+
+let mock;
+async function stopMock() {
+  const running = mock;
+  mock = undefined;
+  await running?.close();
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    console.error(`\ndemo: ${signal === "SIGINT" ? "interrupted" : "terminated"}, stopping`);
+    await stopMock();
+    process.exit(130);
+  });
+}
+
+/**
+ * The mock answers from the spec's static examples, and a static example cannot know which page a
+ * cursor asks for. The spec chains its list examples instead: each cursor is the Base64 of the name
+ * of the example holding the adjacent page ("c2Vjb25kX3BhZ2U=" is "second_page"). This middleware
+ * decodes the cursor the paginator sends and asks Prism for that example (`Prefer: example=<name>`),
+ * so the walk moves through first_page, second_page, last_page and stops where the real API would.
+ * Against the real API it is not installed: real cursors are opaque.
+ */
+function followExampleChain() {
+  return {
+    onRequest({ request }) {
+      const query = new URL(request.url).searchParams;
+      const cursor = query.get("after") ?? query.get("before");
+      const example = cursor ? Buffer.from(cursor, "base64").toString("utf8") : "first_page";
+      request.headers.set("Prefer", `example=${example}`);
+      return request;
+    },
+  };
+}
+
+function table(rows, columns) {
+  const widths = columns.map(([title, get]) =>
+    Math.max(title.length, ...rows.map((row) => String(get(row)).length)),
+  );
+  const line = (cells) =>
+    cells
+      .map((cell, i) => String(cell).padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  return [
+    line(columns.map(([title]) => title)),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map((row) => line(columns.map(([, get]) => get(row)))),
+  ].join("\n");
+}
+
+async function main() {
+  const started = performance.now();
+  let client;
+  let source;
+  if (args.live) {
+    client = createKapsoClient({ apiKey: process.env.KAPSO_API_KEY.trim() });
+    source = "the Kapso Platform API";
+  } else {
+    mock = await startKapsoMock();
+    client = createKapsoClient({ baseUrl: mock.url, apiKey: "demo-key", maxRetries: 0 });
+    client.use(followExampleChain());
+    source = `the embedded mock at ${mock.url} (started in ${Math.round(performance.now() - started)} ms)`;
+  }
+  let pages = 0;
+  client.use({
+    onResponse() {
+      pages++;
+    },
+  });
+
+  const workflowId = args.workflow ?? MOCK_WORKFLOW_ID;
+  console.log(`Executions of workflow ${workflowId}, from ${source}\n`);
+
+  const walkStarted = performance.now();
+  const executions = [];
+  for await (const execution of paginate(client, "/workflows/{workflow_id}/executions", {
+    params: { path: { workflow_id: workflowId }, query: { limit } },
+  })) {
+    executions.push(execution);
+  }
+  const walkMs = Math.round(performance.now() - walkStarted);
+
+  console.log(
+    table(executions, [
+      ["id", (e) => e.id],
+      ["status", (e) => e.status],
+      ["started", (e) => e.started_at.replace("T", " ").replace(/(\.\d+)?Z$/, "Z")],
+      ["current step", (e) => e.current_step?.identifier ?? "-"],
+    ]),
+  );
+  console.log(
+    `\n${executions.length} execution${executions.length === 1 ? "" : "s"} in ${pages} page${pages === 1 ? "" : "s"}, ` +
+      `listed in ${walkMs} ms (${Math.round(performance.now() - started)} ms in all)`,
+  );
+}
+
+try {
+  await main();
+} catch (error) {
+  await stopMock();
+  fail(error instanceof KapsoError ? `${error.name}: ${error.message}` : (error?.stack ?? String(error)));
+}
+await stopMock();

@@ -130,7 +130,7 @@ export function responseSchema(op: Operation, status: number): JsonSchema | unde
 
 /** Named examples of the JSON response for a status. */
 export function namedExamples(op: Operation, status: number | string): Record<string, unknown> {
-  const raw = (op.object.responses ?? {})[String(status)];
+  const raw = op.object.responses?.[String(status)];
   const media = jsonContent(raw ? deref(raw) : undefined);
   const examples: Record<string, unknown> = {};
   for (const [name, example] of Object.entries(media?.examples ?? {})) {

@@ -1,4 +1,4 @@
-import { KapsoApiError, KapsoError } from "@kapso/client";
+import { createKapsoClient, KapsoApiError, KapsoError } from "@kapso/client";
 import type { paths } from "@kapso/types";
 import fc from "fast-check";
 import createClient from "openapi-fetch";
@@ -51,7 +51,7 @@ describe("every item exactly once, in order, with the expected number of request
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   test("cursor, backward from a stored `before` cursor", async () => {
     await fc.assert(
@@ -65,7 +65,7 @@ describe("every item exactly once, in order, with the expected number of request
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   test("page numbers", async () => {
     await fc.assert(
@@ -80,7 +80,7 @@ describe("every item exactly once, in order, with the expected number of request
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 });
 
 describe("requests", () => {
@@ -110,8 +110,8 @@ describe("requests", () => {
     expect(sent("before")).toEqual([null, cursorOf(20), cursorOf(10)]);
   });
 
-  test("resumes from a stored `after` cursor on the seed endpoint", async () => {
-    const kapso = createClient<paths>({ baseUrl: server.url });
+  test("resumes from a stored `after` cursor on the seed endpoint, through createKapsoClient", async () => {
+    const kapso = createKapsoClient({ baseUrl: server.url, apiKey: "test-key" });
     const workflow_id = "0b6f0f7e-1d1c-4a31-9c43-6c2f1a0b5f11";
     const init = { params: { path: { workflow_id }, query: { limit: 20, after: cursorOf(9) } } };
     const ids: string[] = [];
@@ -120,6 +120,22 @@ describe("requests", () => {
     expect(ids).toEqual(forward(45).slice(10).map(String));
     expect(server.requests.length).toBe(2);
     expect(server.requests[0]?.pathname).toBe(`/workflows/${workflow_id}/executions`);
+  });
+
+  test("a bare openapi-fetch client works on the seed endpoint too", async () => {
+    const bare = createClient<paths>({ baseUrl: server.url });
+    const init = { params: { path: { workflow_id: "w" }, query: { limit: 7 } } };
+    const first = await collect(bare, "/workflows/{workflow_id}/executions", init, { maxItems: 10 });
+    expect(first.map((execution) => execution.id)).toEqual(forward(10).map(String));
+    expect(server.requests.length).toBe(2);
+  });
+
+  test("next() calls made without waiting still get each item once, in order", async () => {
+    const iterator = paginate(client, "/items", { params: { query: { total: 25, limit: 10 } } });
+    const steps = await Promise.all(Array.from({ length: 27 }, () => iterator.next()));
+    expect(steps.filter((s) => !s.done).map((s) => (s.value as { n: number }).n)).toEqual(forward(25));
+    expect(steps.slice(25).every((s) => s.done)).toBe(true);
+    expect(server.requests.length).toBe(3);
   });
 
   test("page numbers start at init's page and keep per_page", async () => {
@@ -365,6 +381,18 @@ describe("leaving the loop early", () => {
     )) {
       if (item.n === 3) break;
     }
+    await sleep(120);
+    expect(server.requests.length).toBe(2);
+    expect(server.aborted).toBe(1);
+  });
+
+  test("with prefetch through createKapsoClient, break aborts the page in flight", async () => {
+    const kapso = createKapsoClient({ baseUrl: server.url, apiKey: "test-key" });
+    // The test server reads `delay` on every path; the seed endpoint's query type does not know it.
+    const query = { limit: 10, delay: 60 } as { limit: number };
+    const init = { params: { path: { workflow_id: "w" }, query } };
+    for await (const _ of paginate(kapso, "/workflows/{workflow_id}/executions", init, { prefetch: true }))
+      break;
     await sleep(120);
     expect(server.requests.length).toBe(2);
     expect(server.aborted).toBe(1);

@@ -1,4 +1,5 @@
-import type { paths, WorkflowExecutionEvent, WorkflowExecutionSummary } from "@kapso/types";
+import { createKapsoClient } from "@kapso/client";
+import type { Customer, paths, WorkflowExecutionEvent, WorkflowExecutionSummary } from "@kapso/types";
 import createClient from "openapi-fetch";
 import { describe, expectTypeOf, test } from "vitest";
 import {
@@ -9,6 +10,7 @@ import {
   type PaginatedItem,
   type PaginatedPage,
   type PaginateInit,
+  type PaginationStyleOf,
   paginate,
   paginatePages,
 } from "./index.js";
@@ -21,12 +23,16 @@ const seed = "/workflows/{workflow_id}/executions" as const;
 
 // Calls are made inside functions that never run: these tests are about types only.
 describe("paginatable paths come from the types", () => {
-  test("every list of the spec is accepted, and nothing else", () => {
-    expectTypeOf<PaginatablePath<paths>>().toEqualTypeOf<
-      | "/workflows/{workflow_id}/executions"
-      | "/workflow_executions/{execution_id}/events"
-      | "/whatsapp/conversations/{conversation_id}/flow_executions"
-    >();
+  test("the spec's lists are accepted in their own style, and nothing else", () => {
+    expectTypeOf<typeof seed>().toExtend<PaginatablePath<paths>>();
+    expectTypeOf<"/workflow_executions/{execution_id}/events">().toExtend<PaginatablePath<paths>>();
+    expectTypeOf<PaginationStyleOf<paths, typeof seed>>().toEqualTypeOf<"cursor">();
+    // Page-number lists of the spec, picked up with no list kept by hand.
+    expectTypeOf<"/customers">().toExtend<PaginatablePath<paths>>();
+    expectTypeOf<PaginationStyleOf<paths, "/customers">>().toEqualTypeOf<"page">();
+    expectTypeOf<PaginatedItem<paths, "/customers">>().toEqualTypeOf<Customer>();
+    // `GET /workflows` answers `data` with neither `paging` nor `meta`; the others are single resources.
+    expectTypeOf<Extract<PaginatablePath<paths>, "/workflows" | "/workflows/{workflow_id}">>().toBeNever();
     expectTypeOf<PaginatablePath<FixturePaths>>().toEqualTypeOf<
       "/items" | "/pages" | "/loop" | "/stuck" | "/bare"
     >();
@@ -71,11 +77,23 @@ describe("the item type is inferred", () => {
     () => {
       const init = { params: { path: { workflow_id } } };
       expectTypeOf(paginate(kapso, seed, init)).toEqualTypeOf<
-        AsyncGenerator<WorkflowExecutionSummary, void, undefined>
+        AsyncIterableIterator<WorkflowExecutionSummary>
       >();
       expectTypeOf(collect(kapso, seed, init, { maxItems: 10 })).toEqualTypeOf<
         Promise<WorkflowExecutionSummary[]>
       >();
+    };
+  });
+
+  test("createKapsoClient is accepted as the client", () => {
+    () => {
+      const client = createKapsoClient();
+      const init = { params: { path: { workflow_id }, query: { limit: 100 } } };
+      expectTypeOf(paginate(client, seed, init)).toEqualTypeOf<
+        AsyncIterableIterator<WorkflowExecutionSummary>
+      >();
+      // @ts-expect-error not a list
+      paginate(client, "/workflow_executions/{execution_id}", { params: { path: { execution_id: "e" } } });
     };
   });
 

@@ -1,13 +1,14 @@
 /**
  * Opt-in: the read-only list operations of the spec called against the real Kapso API, each answer
  * validated against the spec's schema. Needs KAPSO_LIVE=1, KAPSO_API_KEY and KAPSO_LIVE_WORKFLOW_ID;
- * other ids come from KAPSO_LIVE_<PARAM> or from the first execution of the workflow.
+ * other ids come from KAPSO_LIVE_<PARAM> or from the first execution of the workflow. KAPSO_BASE_URL
+ * points the run at another deployment (or at a kapso-mock, to try the live path without a key).
  */
 import { createKapsoClient, unwrap } from "@kapso/client";
 import { describe, expect, it } from "vitest";
 import { call } from "./harness.js";
 import { liveParam, liveStatus } from "./live-config.js";
-import { type Operation, operations, responseSchema } from "./spec.js";
+import { deref, type JsonSchema, type Operation, operations, responseSchema } from "./spec.js";
 import { validateResponse } from "./validate.js";
 
 const live = liveStatus();
@@ -15,8 +16,10 @@ const live = liveStatus();
 /** GET operations whose 200 body is a list and that need no query parameter. */
 const readOnlyLists = [...operations.values()].filter((op) => {
   const schema = responseSchema(op, 200);
+  const data = schema && (deref(schema) as { properties?: { data?: JsonSchema } }).properties?.data;
+  const isList = data !== undefined && deref(data).type === "array";
   const required = op.parameters.some((p) => p.in === "query" && p.required);
-  return op.method === "GET" && schema !== undefined && !required && JSON.stringify(schema).includes("List");
+  return op.method === "GET" && isList && !required;
 });
 
 // Ids other cases need, taken from what earlier live answers returned.

@@ -249,7 +249,7 @@ describe("guards", () => {
   test("a response with neither paging nor meta is an error", async () => {
     await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(KapsoPaginationError);
     await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(
-      /neither|`paging`.*`meta.page`/,
+      "has neither `data`+`paging` nor `data`+`meta.page`",
     );
     expect(server.requests.length).toBe(2);
   });

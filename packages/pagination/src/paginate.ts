@@ -25,12 +25,12 @@ function checked(options: PaginateOptions = {}): PaginateOptions {
   for (const key of ["maxItems", "maxPages"] as const) {
     const value = options[key];
     if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      throw new KapsoPaginationError(`${key} must be a positive integer, got ${String(value)}`);
+      throw new KapsoPaginationError(`${key} must be a positive integer, got ${value}`);
     }
   }
   const { direction } = options;
   if (direction !== undefined && direction !== "after" && direction !== "before") {
-    throw new KapsoPaginationError(`direction must be "after" or "before", got ${String(direction)}`);
+    throw new KapsoPaginationError(`direction must be "after" or "before", got ${direction}`);
   }
   return options;
 }
@@ -89,7 +89,7 @@ async function* walk(
             : undefined;
       if (!kind || (style && style !== kind)) {
         throw new KapsoPaginationError(
-          `GET ${path} page ${index} is not a ${style ?? "list"} page: expected \`data\` with \`paging\` (cursor) or \`meta.page\` (page number)`,
+          `GET ${path} page ${index} ${kind ? `switched from ${style} to ${kind} pagination` : "has neither `data`+`paging` nor `data`+`meta.page`"}`,
           context,
         );
       }
@@ -101,7 +101,7 @@ async function* walk(
           throw new KapsoPaginationError(`GET ${path} uses page numbers; direction "before" needs cursors`);
         if (index > 0 && meta.page <= lastPage) {
           throw new KapsoPaginationError(
-            `GET ${path}: asked for page ${query.page}, got page ${meta.page} again; stopping instead of looping`,
+            `GET ${path}: asked for page ${query.page}, got page ${meta.page} again; stopped to avoid a loop`,
             context,
           );
         }
@@ -120,7 +120,7 @@ async function* walk(
           if ((back ? paging.previous : paging.next) && cursor) {
             if (seen.has(cursor)) {
               guard = new KapsoPaginationError(
-                `GET ${path}: cursor ${cursor} came back after page ${index - 1}; stopping instead of looping`,
+                `GET ${path}: cursor ${cursor} came back after page ${index - 1}; stopped to avoid a loop`,
                 { page: index, cursor },
               );
             } else {
@@ -238,7 +238,7 @@ export async function collect<Paths extends {}, P extends PaginatablePath<Paths>
 ): Promise<PaginatedItem<Paths, P>[]> {
   if (options?.maxItems === undefined && options?.all !== true) {
     throw new KapsoPaginationError(
-      "collect() loads the whole list into memory: pass { maxItems: n } to cap it, or { all: true } to load everything",
+      "collect() needs { maxItems: n }, or { all: true } to load the whole list into memory",
     );
   }
   const out: unknown[] = [];

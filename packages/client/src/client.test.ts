@@ -35,8 +35,8 @@ function setup(options: KapsoClientOptions = {}, internals: Partial<ClientIntern
     { apiKey: KEY, baseUrl: `${server.origin}/platform/v1`, ...options },
     {
       sleep: async (ms, signal) => {
+        if (signal?.aborted) throw signal.reason;
         sleeps.push(ms);
-        if (signal.aborted) throw signal.reason;
       },
       random: () => 1,
       ...internals,
@@ -413,12 +413,13 @@ describe("configuration", () => {
 
   it("uses the fetch option, and otherwise globalThis.fetch as it is at request time", async () => {
     const urls: string[] = [];
-    const fake = async (input: string) => {
-      urls.push(input);
+    const fake = async (input: Request | string, init: RequestInit) => {
+      const request = new Request(input, init);
+      urls.push(`${request.url} ${request.headers.get("x-api-key")}`);
       return Response.json(page);
     };
     await list(setup({ baseUrl: undefined, fetch: fake }).kapso);
-    expect(urls).toEqual(["https://api.kapso.ai/platform/v1/workflows/wf_1/executions?limit=10"]);
+    expect(urls).toEqual([`https://api.kapso.ai/platform/v1/workflows/wf_1/executions?limit=10 ${KEY}`]);
 
     const { kapso } = setup();
     vi.stubGlobal("fetch", fake);

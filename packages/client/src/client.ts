@@ -1,7 +1,7 @@
 import type { paths } from "@kapso/types";
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { KapsoConfigError } from "./errors.js";
-import { createKapsoFetch, type KapsoFetchConfig } from "./fetch.js";
+import { createKapsoFetch, type KapsoFetchConfig, KapsoRequest } from "./fetch.js";
 import { sleep } from "./retry.js";
 
 /** The openapi-fetch client typed with every Kapso Platform API path. */
@@ -10,13 +10,13 @@ export type KapsoClient = Client<paths>;
 export const DEFAULT_BASE_URL = "https://api.kapso.ai/platform/v1";
 
 export interface KapsoClientOptions
-  extends Omit<ClientOptions, "baseUrl" | "fetch" | "headers" | "redirect"> {
+  extends Omit<ClientOptions, "baseUrl" | "fetch" | "headers" | "redirect" | "Request"> {
   /** Sent as `X-API-Key`. Default: `KAPSO_API_KEY` from the environment, read at the first request. */
   apiKey?: string;
   /** Default: `https://api.kapso.ai/platform/v1`. Plain `http:` is accepted only for loopback hosts. */
   baseUrl?: string;
-  /** Default: `globalThis.fetch`, looked up at each request. */
-  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Default: `globalThis.fetch`, looked up at each request. Called as `fetch(request, init)` or `fetch(url, init)`. */
+  fetch?: (input: Request | string, init: RequestInit) => Promise<Response>;
   /** Limit for one attempt, until the response headers arrive. Default: 30 000. */
   timeoutMs?: number;
   /** Attempts after the first; see the retry policy. Default: 2. */
@@ -75,7 +75,8 @@ export function buildKapsoClient(options: KapsoClientOptions, internals: ClientI
   return createClient<paths>({
     ...rest,
     baseUrl: normalizeBaseUrl(baseUrl, allowInsecureHttp),
-    fetch: kapsoFetch as unknown as ClientOptions["fetch"],
+    fetch: kapsoFetch as ClientOptions["fetch"],
+    Request: KapsoRequest,
   });
 }
 

@@ -326,7 +326,7 @@ describe("redirects", () => {
     const error = await list(kapso).catch((e) => e);
     expect(error).toBeInstanceOf(KapsoConnectionError);
     expect(error.message).toBe(
-      `Kapso API redirected GET ${SEEN_PATH} to another origin (${other.origin}); not followed, so that the API key is only ever sent to ${server.origin}`,
+      `Kapso API redirected GET ${SEEN_PATH} to ${other.origin}; not followed, so that the API key only goes to ${server.origin}`,
     );
     expect(other.seen).toHaveLength(0);
     expect(server.seen).toHaveLength(1);
@@ -336,7 +336,7 @@ describe("redirects", () => {
     const port = new URL(server.origin).port;
     server.handle((_req, res) => res.writeHead(301, { location: `http://localhost:${port}/x` }).end());
     const { kapso } = setup();
-    await expect(list(kapso)).rejects.toThrow(/another origin \(http:\/\/localhost:\d+\)/);
+    await expect(list(kapso)).rejects.toThrow(/to http:\/\/localhost:\d+; not followed/);
     expect(server.seen).toHaveLength(1);
   });
 
@@ -434,9 +434,12 @@ describe("configuration", () => {
   });
 
   it.each([
-    ["not a url", /absolute http\(s\) URL/],
+    ["not a url", /"not a url" is not an absolute URL/],
     ["ftp://api.kapso.ai/platform/v1", /must use https:/],
-    ["http://api.kapso.ai/platform/v1", /plain http: to api\.kapso\.ai.*allowInsecureHttp: true/],
+    [
+      "http://api.kapso.ai/platform/v1",
+      /^baseUrl "http:\/\/api\.kapso\.ai\/platform\/v1" uses plain http:.*allowInsecureHttp: true/,
+    ],
     ["http://10.0.0.2:4010", /plain http:/],
     ["https://api.kapso.ai/platform/v1?x=1", /query string/],
     ["https://user:pw@api.kapso.ai/platform/v1", /credentials/],
@@ -457,14 +460,5 @@ describe("configuration", () => {
 
   it("accepts plain http: to another host only with allowInsecureHttp", () => {
     expect(() => setup({ baseUrl: "http://mock.internal:4010", allowInsecureHttp: true })).not.toThrow();
-  });
-
-  it.each([
-    [{ timeoutMs: 0 }, /timeoutMs/],
-    [{ maxRetries: -1 }, /maxRetries/],
-    [{ maxRetries: 1.5 }, /maxRetries/],
-    [{ maxRetryAfterMs: Number.NaN }, /maxRetryAfterMs/],
-  ])("refuses the option %o", (options, message) => {
-    expect(() => setup(options)).toThrow(message);
   });
 });

@@ -56,13 +56,6 @@ export function buildKapsoClient(options: KapsoClientOptions, internals: ClientI
     allowInsecureHttp = false,
     ...rest
   } = options;
-  if (!(timeoutMs > 0)) throw new KapsoConfigError(`timeoutMs must be a positive number, got ${timeoutMs}`);
-  if (!Number.isInteger(maxRetries) || maxRetries < 0) {
-    throw new KapsoConfigError(`maxRetries must be a whole number of 0 or more, got ${maxRetries}`);
-  }
-  if (!(maxRetryAfterMs >= 0)) {
-    throw new KapsoConfigError(`maxRetryAfterMs must be 0 or more, got ${maxRetryAfterMs}`);
-  }
   const kapsoFetch = createKapsoFetch({
     apiKey: keyResolver(apiKey),
     fetch,
@@ -82,33 +75,27 @@ export function buildKapsoClient(options: KapsoClientOptions, internals: ClientI
 
 /** Validates a base URL and strips trailing slashes; throws `KapsoConfigError` when it cannot be used safely. */
 export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new KapsoConfigError(
-      `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new KapsoConfigError(`baseUrl must use https: (or http: for a local mock), got ${url.protocol}`);
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new KapsoConfigError(
-      "baseUrl must not contain a query string, a fragment or credentials; pass the API key as apiKey",
-    );
-  }
-  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
-    throw new KapsoConfigError(
-      `baseUrl uses plain http: to ${url.host}, which would send the API key unencrypted; use https:, ` +
-        "or pass allowInsecureHttp: true if the network in between is trusted",
-    );
-  }
-  return url.href.replace(/\/+$/, "");
+  const url = safeUrl(baseUrl);
+  const problem = !url
+    ? "is not an absolute URL"
+    : !/^https?:$/.test(url.protocol)
+      ? "must use https:"
+      : url.search || url.hash || url.username || url.password
+        ? "must not carry a query string, a fragment or credentials"
+        : url.protocol === "http:" &&
+          !allowInsecureHttp &&
+          !/^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/.test(url.hostname) &&
+          "uses plain http:, which sends the API key unencrypted; allowed for loopback hosts or with allowInsecureHttp: true";
+  if (problem) throw new KapsoConfigError(`baseUrl ${JSON.stringify(baseUrl)} ${problem}`);
+  return (url as URL).href.replace(/\/+$/, "");
 }
 
-function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+function safeUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
 }
 
 // The key lives only in this closure: nothing reachable from the client object (or printed by
@@ -125,9 +112,7 @@ function keyResolver(explicit: string | undefined): () => string {
     }
     // Header validation errors in some runtimes quote the offending value; check first so they never do.
     if (!/^[\x21-\x7e]+$/.test(found)) {
-      throw new KapsoConfigError(
-        "The Kapso API key contains whitespace or characters that cannot be sent in a header",
-      );
+      throw new KapsoConfigError("The Kapso API key has characters that cannot be sent in a header");
     }
     key = found;
     return key;

@@ -36,34 +36,59 @@ export interface KapsoApiErrorInit {
 /** Text bodies (HTML error pages, proxies) are cut to this many characters. */
 export const MAX_TEXT_BODY = 4096;
 
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
-
 /** The API answered with a non-2xx status. */
 export class KapsoApiError extends KapsoError {
   override name = "KapsoApiError";
-  readonly status: number;
-  readonly body: unknown;
+  declare readonly status: number;
   /** `code` from the error body when it has one (`body.code` or `body.error.code`). */
-  readonly code: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly code: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
-  readonly retryAfterMs: number | undefined;
-  readonly method: string;
-  readonly path: string;
-  readonly context: KapsoErrorContext | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly context: KapsoErrorContext | undefined;
+  declare readonly body: unknown;
 
   constructor(init: KapsoApiErrorInit) {
-    const body = typeof init.body === "string" ? truncate(init.body) : init.body;
-    const requestId = firstHeader(init.headers, REQUEST_ID_HEADERS);
-    super(formatMessage(init, body, requestId));
-    this.status = init.status;
-    this.body = body;
-    this.code = codeOf(body);
-    this.requestId = requestId;
-    this.retryAfterMs = init.headers ? parseRetryAfter(init.headers.get("retry-after")) : undefined;
-    this.method = init.method.toUpperCase();
-    this.path = init.path;
-    this.context = init.context;
+    const { status, statusText, headers, path, context } = init;
+    const method = init.method.toUpperCase();
+    let body = init.body;
+    if (typeof body === "string" && body.length > MAX_TEXT_BODY) {
+      body = `${body.slice(0, MAX_TEXT_BODY)}… [${body.length - MAX_TEXT_BODY} more characters]`;
+    }
+    const header = (name: string) => headers?.get(name) || undefined;
+    const requestId =
+      header("x-request-id") ?? header("request-id") ?? header("x-amzn-requestid") ?? header("cf-ray");
+    const fields = (body && typeof body === "object" ? body : {}) as Record<
+      string,
+      { code?: unknown; message?: unknown }
+    >;
+    // Kapso errors use `error`/`message`; Prism's validation errors are RFC 9457 problem details.
+    const detail =
+      typeof body === "string"
+        ? body.trim().slice(0, 200)
+        : [
+            ...new Set(
+              ["error", "title", "message", "detail", "error_description"].map((key) => {
+                const value = fields[key];
+                return typeof value === "string" ? value : value?.message;
+              }),
+            ),
+          ]
+            .filter((text) => text && typeof text === "string")
+            .join(": ");
+    const where = Object.entries(context ?? {})
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(", ");
+    super(
+      `Kapso API ${status}${statusText ? ` ${statusText}` : ""} on ${method} ${path}${detail ? `: ${detail}` : ""}` +
+        `${where ? ` (${where})` : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
+    );
+    const code = [fields.code, fields.error?.code].find((value) => typeof value === "string");
+    const retryAfterMs = parseRetryAfter(headers?.get("retry-after"));
+    Object.assign(this, { status, code, requestId, retryAfterMs, method, path, context, body });
   }
 
   /** Builds the error from an openapi-fetch result (`error` is the body openapi-fetch already parsed). */
@@ -85,18 +110,7 @@ export class KapsoApiError extends KapsoError {
   }
 
   toJSON() {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      code: this.code,
-      requestId: this.requestId,
-      retryAfterMs: this.retryAfterMs,
-      method: this.method,
-      path: this.path,
-      context: this.context,
-      body: this.body,
-    };
+    return { ...this, name: this.name, message: this.message };
   }
 }
 
@@ -110,8 +124,8 @@ export function rememberRequest(response: Response, method: string, path: string
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value == null || value.trim() === "") return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
@@ -124,60 +138,4 @@ export function pathOf(url: string): string {
   } catch {
     return url.split("?")[0] ?? "";
   }
-}
-
-function truncate(text: string): string {
-  return text.length > MAX_TEXT_BODY
-    ? `${text.slice(0, MAX_TEXT_BODY)}… [${text.length - MAX_TEXT_BODY} more characters]`
-    : text;
-}
-
-function firstHeader(headers: Headers | undefined, names: string[]): string | undefined {
-  for (const name of names) {
-    const value = headers?.get(name);
-    if (value) return value;
-  }
-  return undefined;
-}
-
-function codeOf(body: unknown): string | undefined {
-  if (!body || typeof body !== "object") return undefined;
-  const record = body as Record<string, unknown>;
-  if (typeof record.code === "string") return record.code;
-  const nested = record.error;
-  if (nested && typeof nested === "object" && typeof (nested as Record<string, unknown>).code === "string") {
-    return (nested as Record<string, string>).code;
-  }
-  return undefined;
-}
-
-// Prism's validation errors use RFC 9457 problem details (`title`, `detail`); Kapso uses `error`/`message`.
-function detailOf(body: unknown): string | undefined {
-  if (typeof body === "string") return body.trim().slice(0, 200) || undefined;
-  if (!body || typeof body !== "object") return undefined;
-  const record = body as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const key of ["error", "title", "message", "detail", "error_description"]) {
-    const value = record[key];
-    const text = typeof value === "string" ? value : messageOf(value);
-    if (text && !parts.includes(text)) parts.push(text);
-  }
-  return parts.length > 0 ? parts.join(": ") : undefined;
-}
-
-function messageOf(value: unknown): string | undefined {
-  if (!value || typeof value !== "object") return undefined;
-  const message = (value as Record<string, unknown>).message;
-  return typeof message === "string" ? message : undefined;
-}
-
-function formatMessage(init: KapsoApiErrorInit, body: unknown, requestId: string | undefined): string {
-  const status = `${init.status}${init.statusText ? ` ${init.statusText}` : ""}`;
-  let message = `Kapso API ${status} on ${init.method.toUpperCase()} ${init.path}`;
-  const detail = detailOf(body);
-  if (detail) message += `: ${detail}`;
-  const context = Object.entries(init.context ?? {}).filter(([, v]) => v !== undefined);
-  if (context.length > 0) message += ` (${context.map(([k, v]) => `${k}=${v}`).join(", ")})`;
-  if (requestId) message += ` [request id ${requestId}]`;
-  return message;
 }

@@ -145,7 +145,7 @@ async function followRedirects(fetchImpl: Fetch, response: Response, request: Re
     // The key travels in a header on every hop, so a hop to another origin would hand it over.
     if (next.origin !== origin) {
       throw new KapsoConnectionError(
-        `${where} to another origin (${next.origin}); not followed, so that the API key is only ever sent to ${origin}`,
+        `${where} to ${next.origin}; not followed, so that the API key only goes to ${origin}`,
       );
     }
     // As fetch itself does: a 303, or a 301/302 after a POST, continues as a GET without a body.

@@ -15,20 +15,17 @@ export function createWatchdog(timeoutMs: number) {
   const queue: Watched[] = [];
   let head = 0;
   let timer: Timer | undefined;
-  // Node, Bun and Deno can keep a pending timer from holding a finished program open, so it may stay
-  // armed between requests; elsewhere it is cleared whenever nothing is in flight.
+  // Where timers can be unref'd (Node, Bun) a pending one does not hold a finished program open, so it
+  // may stay armed between requests; elsewhere it is cleared whenever nothing is in flight.
   let unrefs = false;
 
   const arm = () => {
     const first = queue[head];
     if (timer !== undefined || !first) return;
     timer = setTimeout(fire, first.deadline - performance.now());
-    const deno = (globalThis as { Deno?: { unrefTimer?: (timer: Timer) => void } }).Deno;
-    if (typeof (timer as { unref?: unknown }).unref === "function") {
-      (timer as { unref(): void }).unref();
-      unrefs = true;
-    } else if (deno?.unrefTimer) {
-      deno.unrefTimer(timer);
+    const { unref } = timer as { unref?: () => void };
+    if (unref) {
+      unref.call(timer);
       unrefs = true;
     }
   };

@@ -268,6 +268,41 @@ describe("timeouts and cancellation", () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  it("times out each of several concurrent attempts on its own deadline", async () => {
+    server.handle((req, res) => (req.url.includes("fast") ? json(res, 200, page) : undefined));
+    const { raw } = setup({ timeoutMs: 120, maxRetries: 0 });
+    const started = performance.now();
+    const elapsed = (call: Promise<unknown>) =>
+      call.then(
+        () => "ok",
+        (error) => (error instanceof KapsoTimeoutError ? Math.round(performance.now() - started) : error),
+      );
+    const first = elapsed(raw.GET?.("/slow/1") as Promise<unknown>);
+    await new Promise((r) => setTimeout(r, 60));
+    const second = elapsed(raw.GET?.("/slow/2") as Promise<unknown>);
+    const fast = elapsed(raw.GET?.("/fast") as Promise<unknown>);
+    const [a, b, c] = await Promise.all([first, second, fast]);
+    expect(c).toBe("ok");
+    expect(a).toBeGreaterThanOrEqual(110);
+    expect(a).toBeLessThan(175);
+    expect(b).toBeGreaterThanOrEqual(170);
+    // A later request must be timed out too, after the shared timer has fired and gone idle.
+    const later = performance.now();
+    await expect(raw.GET?.("/slow/3")).rejects.toBeInstanceOf(KapsoTimeoutError);
+    expect(performance.now() - later).toBeGreaterThanOrEqual(110);
+  });
+
+  it("honours the caller's signal when a middleware replaced the request", async () => {
+    server.handle(hang);
+    const { kapso } = setup();
+    kapso.use({ onRequest: ({ request }) => new Request(request) });
+    const controller = new AbortController();
+    const reason = new Error("stop");
+    setTimeout(() => controller.abort(reason), 50);
+    await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
+    expect(server.seen[0]?.headers["x-api-key"]).toBe(KEY);
+  });
+
   it("sends nothing when the signal is already aborted", async () => {
     server.handle((_req, res) => json(res, 200, page));
     const { kapso } = setup();

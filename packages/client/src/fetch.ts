@@ -32,6 +32,11 @@ export interface KapsoFetchConfig {
  */
 export class KapsoRequest extends Request {
   readonly callerSignal: AbortSignal | null;
+  // openapi-fetch checks a middleware's replacement request with `instanceof` this class; any Request
+  // must pass, as it would without a custom class.
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Request;
+  }
   constructor(input: RequestInfo | URL, init?: RequestInit) {
     super(input, init);
     this.callerSignal = init?.signal ?? null;

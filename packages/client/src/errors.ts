@@ -36,6 +36,9 @@ export interface KapsoApiErrorInit {
 /** Text bodies (HTML error pages, proxies) are cut to this many characters. */
 export const MAX_TEXT_BODY = 4096;
 
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
+const DETAIL_FIELDS = ["error", "title", "message", "detail", "error_description"];
+
 /** The API answered with a non-2xx status. */
 export class KapsoApiError extends KapsoError {
   override name = "KapsoApiError";
@@ -53,34 +56,29 @@ export class KapsoApiError extends KapsoError {
   constructor(init: KapsoApiErrorInit) {
     const { status, statusText, headers, path, context } = init;
     const method = init.method.toUpperCase();
-    let body = init.body;
+    let { body } = init;
     if (typeof body === "string" && body.length > MAX_TEXT_BODY) {
       body = `${body.slice(0, MAX_TEXT_BODY)}… [${body.length - MAX_TEXT_BODY} more characters]`;
     }
-    const header = (name: string) => headers?.get(name) || undefined;
-    const requestId =
-      header("x-request-id") ?? header("request-id") ?? header("x-amzn-requestid") ?? header("cf-ray");
+    const requestId = REQUEST_ID_HEADERS.map((name) => headers?.get(name)).find(Boolean) || undefined;
     const fields = (body && typeof body === "object" ? body : {}) as Record<
       string,
-      { code?: unknown; message?: unknown }
+      { code?: unknown; message?: unknown } | undefined
     >;
-    // Kapso errors use `error`/`message`; Prism's validation errors are RFC 9457 problem details.
+    // Kapso errors use `error`/`message`; Prism's validation errors are RFC 9457 problem details. A
+    // field may hold the text itself or an object with a `message`.
     const detail =
       typeof body === "string"
         ? body.trim().slice(0, 200)
         : [
             ...new Set(
-              ["error", "title", "message", "detail", "error_description"].map((key) => {
-                const value = fields[key];
-                return typeof value === "string" ? value : value?.message;
-              }),
+              DETAIL_FIELDS.map((key) => fields[key]?.message ?? fields[key]).filter(
+                (text) => text && typeof text === "string",
+              ),
             ),
-          ]
-            .filter((text) => text && typeof text === "string")
-            .join(": ");
+          ].join(": ");
     const where = Object.entries(context ?? {})
-      .filter(([, value]) => value !== undefined)
-      .map(([key, value]) => `${key}=${value}`)
+      .flatMap(([key, value]) => (value === undefined ? [] : `${key}=${value}`))
       .join(", ");
     super(
       `Kapso API ${status}${statusText ? ` ${statusText}` : ""} on ${method} ${path}${detail ? `: ${detail}` : ""}` +
@@ -97,7 +95,7 @@ export class KapsoApiError extends KapsoError {
     request?: { method?: string; context?: KapsoErrorContext },
   ): KapsoApiError {
     const { response } = result;
-    const sent = requests.get(response);
+    const sent = sentRequests.get(response);
     return new KapsoApiError({
       status: response.status,
       statusText: response.statusText,
@@ -116,11 +114,7 @@ export class KapsoApiError extends KapsoError {
 
 // openapi-fetch results carry the response but not the request; the client's fetch records the method
 // and path of failed responses here so that `unwrap()` and `fromResult()` can name them.
-const requests = new WeakMap<Response, { method: string; path: string }>();
-
-export function rememberRequest(response: Response, method: string, path: string): void {
-  requests.set(response, { method, path });
-}
+export const sentRequests = new WeakMap<Response, { method: string; path: string }>();
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {

@@ -4,7 +4,7 @@ import {
   KapsoTimeoutError,
   parseRetryAfter,
   pathOf,
-  rememberRequest,
+  sentRequests,
 } from "./errors.js";
 import { backoffDelay, retryRuleFor } from "./retry.js";
 import { createWatchdog } from "./watchdog.js";
@@ -61,74 +61,79 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
     const caller = own === undefined ? request.signal : own;
     const apiKey = config.apiKey();
     const fetchImpl = config.fetch ?? globalThis.fetch;
-    const { headers, method } = request;
+    const { headers, method, url } = request;
+    const rule = retryRuleFor(method);
     // fetch(request, init) reuses the request's URL and headers; `init` overrides only what differs.
-    const init: RequestInit = { ...initExt, redirect: "manual", signal: null };
+    const init: RequestInit = { ...initExt, redirect: "manual" };
     // A request body is a stream that can be read once; the bytes are kept so every attempt and every
     // redirect hop sends the same body.
     if (request.body) init.body = await request.arrayBuffer();
+    // One listener for the whole call aborts whichever attempt is current. It stays after success: the
+    // body is read after this returns and must still be cancellable. It is collected with the request.
+    let controller: AbortController;
+    const onAbort = () => controller.abort(caller?.reason);
+    caller?.addEventListener("abort", onAbort);
 
-    for (let retry = 0; ; retry++) {
-      if (caller?.aborted) throw caller.reason;
-      const controller = new AbortController();
-      const onAbort = caller && (() => controller.abort(caller.reason));
-      caller?.addEventListener("abort", onAbort as () => void);
-      const watched = watchdog?.watch(controller);
-      init.signal = controller.signal;
-      let response: Response | undefined;
-      let failure: unknown;
-      // The key is on the request's headers only while an attempt is sent, never while middleware
-      // (which sees this request object before and after) can read them. Setting it here instead of
-      // on a copy spares two header copies per request.
-      headers.set("X-API-Key", apiKey);
-      try {
-        response = await fetchImpl(request, init);
-        // Status 0 is an opaque redirect (browsers).
-        if (response.status < 200 || (response.status > 299 && response.status < 400)) {
-          response = await followRedirects(fetchImpl, response, request, init);
+    try {
+      for (let retry = 0; ; retry++) {
+        caller?.throwIfAborted();
+        controller = new AbortController();
+        init.signal = controller.signal;
+        watchdog?.watch(controller);
+        let response: Response | undefined;
+        let failure: unknown;
+        // The key is on the request's headers only while an attempt is sent, never while middleware
+        // (which sees this request object before and after) can read them. Setting it here instead of
+        // on a copy spares two header copies per request.
+        headers.set("X-API-Key", apiKey);
+        try {
+          response = await fetchImpl(request, init);
+          // Status 0 is an opaque redirect (browsers).
+          if (response.status < 200 || (response.status > 299 && response.status < 400)) {
+            response = await followRedirects(fetchImpl, response, request, init);
+          }
+        } catch (error) {
+          response = undefined;
+          failure = error;
+        } finally {
+          headers.delete("X-API-Key");
+          watchdog?.release(controller);
         }
-      } catch (error) {
-        response = undefined;
-        failure = error;
-      } finally {
-        headers.delete("X-API-Key");
-        if (watched) watchdog?.release(watched);
-      }
+        const retries = retry < maxRetries;
 
-      if (!response) {
-        caller?.removeEventListener("abort", onAbort as () => void);
-        if (caller?.aborted) throw caller.reason;
-        if (failure instanceof KapsoError) throw failure;
-        const timedOut = controller.signal.aborted;
-        const rule = retryRuleFor(method);
-        if (retry < maxRetries && (timedOut ? rule.timeout : rule.network)) {
-          await sleep(backoffDelay(retry, random), caller);
-          continue;
-        }
-        const where = `${method} ${pathOf(request.url)}${retry ? ` (${retry + 1} attempts)` : ""}`;
-        if (timedOut)
-          throw new KapsoTimeoutError(`Kapso API request timed out after ${timeoutMs} ms on ${where}`);
-        throw new KapsoConnectionError(`Could not reach the Kapso API on ${where}: ${describe(failure)}`, {
-          cause: failure,
-        });
-      }
-
-      if (!response.ok) {
-        if (retry < maxRetries && retryRuleFor(method).statuses.has(response.status)) {
-          const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-          // A server asking for a longer pause than the caller accepts gets its answer passed on as is.
-          if (retryAfterMs === undefined || retryAfterMs <= maxRetryAfterMs) {
-            caller?.removeEventListener("abort", onAbort as () => void);
-            discard(response);
-            await sleep(retryAfterMs ?? backoffDelay(retry, random), caller);
+        if (!response) {
+          caller?.throwIfAborted();
+          if (failure instanceof KapsoError) throw failure;
+          const timedOut = controller.signal.aborted;
+          if (retries && (timedOut ? rule.timeout : rule.network)) {
+            await sleep(backoffDelay(retry, random), caller);
             continue;
           }
+          const where = `${method} ${pathOf(url)}${retry ? ` (${retry + 1} attempts)` : ""}`;
+          throw timedOut
+            ? new KapsoTimeoutError(`Kapso API request timed out after ${timeoutMs} ms on ${where}`)
+            : new KapsoConnectionError(`Could not reach the Kapso API on ${where}: ${describe(failure)}`, {
+                cause: failure,
+              });
         }
-        rememberRequest(response, method, pathOf(request.url));
+
+        if (!response.ok) {
+          if (retries && rule.statuses.has(response.status)) {
+            const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+            // A server asking for a longer pause than the caller accepts gets its answer passed on as is.
+            if ((retryAfterMs ?? 0) <= maxRetryAfterMs) {
+              discard(response);
+              await sleep(retryAfterMs ?? backoffDelay(retry, random), caller);
+              continue;
+            }
+          }
+          sentRequests.set(response, { method, path: pathOf(url) });
+        }
+        return response;
       }
-      // The abort listener stays: the body is read after this returns and must still be cancellable.
-      // It is collected with the request.
-      return response;
+    } catch (error) {
+      caller?.removeEventListener("abort", onAbort);
+      throw error;
     }
   };
 }

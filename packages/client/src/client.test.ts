@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildKapsoClient, type ClientInternals, type KapsoClientOptions } from "./client.js";
+import {
+  buildKapsoClient,
+  type ClientInternals,
+  createKapsoClient,
+  type KapsoClientOptions,
+} from "./client.js";
 import { KapsoConfigError, KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
 import { sleep } from "./retry.js";
 import { json, startTestServer, type TestServer } from "./test-server.js";
@@ -496,4 +501,47 @@ describe("configuration", () => {
   it("accepts plain http: to another host only with allowInsecureHttp", () => {
     expect(() => setup({ baseUrl: "http://mock.internal:4010", allowInsecureHttp: true })).not.toThrow();
   });
+
+  it.each([
+    [{ timeoutMs: 0 }, "timeoutMs must be a positive number, got 0"],
+    [{ timeoutMs: -1 }, "timeoutMs must be a positive number, got -1"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs must be a positive number, got NaN"],
+    [{ timeoutMs: "5000" as unknown as number }, 'timeoutMs must be a positive number, got "5000"'],
+    [{ maxRetries: -1 }, "maxRetries must be a non-negative integer, got -1"],
+    [{ maxRetries: 1.5 }, "maxRetries must be a non-negative integer, got 1.5"],
+    [{ maxRetries: Number.POSITIVE_INFINITY }, "maxRetries must be a non-negative integer, got Infinity"],
+    [{ maxRetryAfterMs: -1 }, "maxRetryAfterMs must be a non-negative number, got -1"],
+    [{ maxRetryAfterMs: Number.NaN }, "maxRetryAfterMs must be a non-negative number, got NaN"],
+    [
+      { maxRetryAfterMs: null as unknown as number },
+      "maxRetryAfterMs must be a non-negative number, got null",
+    ],
+  ])("refuses %o at creation, naming the option and the value", (options, message) => {
+    const create = () => createKapsoClient({ apiKey: KEY, ...options });
+    expect(create).toThrow(KapsoConfigError);
+    expect(create).toThrow(message);
+  });
+
+  it.each([
+    { timeoutMs: 1 },
+    { timeoutMs: 0.5 },
+    { timeoutMs: Number.POSITIVE_INFINITY },
+    { maxRetries: 0 },
+    { maxRetries: 10 },
+    { maxRetryAfterMs: 0 },
+    { maxRetryAfterMs: Number.POSITIVE_INFINITY },
+  ])("accepts %o", (options) => {
+    expect(() => createKapsoClient({ apiKey: KEY, ...options })).not.toThrow();
+  });
+
+  it.each([2 ** 31, Number.POSITIVE_INFINITY])(
+    "treats timeoutMs %d as no timeout at all",
+    async (timeoutMs) => {
+      // setTimeout would fire at once for a delay from 2^31 ms on; no timer is armed instead.
+      server.handle((_req, res) => setTimeout(() => json(res, 200, page), 50));
+      const { kapso } = setup({ timeoutMs });
+      expect((await list(kapso)).data).toEqual(page);
+      expect(server.seen).toHaveLength(1);
+    },
+  );
 });

@@ -2,6 +2,7 @@ import type { paths } from "@kapso/types";
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { KapsoConfigError } from "./errors.js";
 import { createKapsoFetch, type KapsoFetchConfig, KapsoRequest } from "./fetch.js";
+import { checkNumberOption } from "./options.js";
 import { sleep } from "./retry.js";
 
 /** The openapi-fetch client typed with every Kapso Platform API path. */
@@ -56,6 +57,10 @@ export function buildKapsoClient(options: KapsoClientOptions, internals: ClientI
     allowInsecureHttp = false,
     ...rest
   } = options;
+  // Infinity is a valid timeout: no timer at all (as is anything from 2^31 ms, about 25 days, up).
+  checkNumberOption("timeoutMs", timeoutMs, true, false);
+  checkNumberOption("maxRetries", maxRetries, false, true);
+  checkNumberOption("maxRetryAfterMs", maxRetryAfterMs, false, false);
   const kapsoFetch = createKapsoFetch({
     apiKey: keyResolver(apiKey),
     fetch,

@@ -1,4 +1,4 @@
-import { KapsoApiError } from "@kapso/client";
+import { checkNumberOption, KapsoApiError } from "@kapso/client";
 import { KapsoPaginationError } from "./errors.js";
 import type {
   CollectOptions,
@@ -16,21 +16,18 @@ import type {
 type Query = Record<string, unknown>;
 type Init = { params?: { query?: Query }; signal?: AbortSignal | null } | undefined;
 type Result = { data?: unknown; error?: unknown; response: Response };
-type Body = { data?: unknown; paging?: CursorPaging; meta?: PageMeta };
+type Body = { data?: unknown[]; paging?: CursorPaging; meta?: PageMeta };
 type AnyPage = { data: unknown[]; paging?: CursorPaging; meta?: PageMeta; response: Response };
 
 const noop = () => {};
 
 function checked(options: PaginateOptions = {}): PaginateOptions {
   for (const key of ["maxItems", "maxPages"] as const) {
-    const value = options[key];
-    if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
-      throw new KapsoPaginationError(`${key} must be a positive integer, got ${value}`);
-    }
+    if (options[key] !== undefined) checkNumberOption(key, options[key], true, true, KapsoPaginationError);
   }
   const { direction } = options;
   if (direction !== undefined && direction !== "after" && direction !== "before") {
-    throw new KapsoPaginationError(`direction must be "after" or "before", got ${direction}`);
+    throw new KapsoPaginationError(`direction must be "after" or "before", got ${JSON.stringify(direction)}`);
   }
   return options;
 }
@@ -41,9 +38,8 @@ async function* walk(
   init: Init,
   options: PaginateOptions,
 ): AsyncGenerator<AnyPage, void, undefined> {
-  const { maxItems = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY, prefetch } = options;
-  const back = options.direction === "before";
-  const key = back ? "before" : "after";
+  const { maxItems = Infinity, maxPages = Infinity, prefetch, direction: key = "after" } = options;
+  const back = key === "before";
   const signals = [options.signal, init?.signal].filter((s): s is AbortSignal => s != null);
   // An internal controller is needed only to merge two signals, or to cancel a prefetched request
   // nobody will read once the caller leaves; otherwise the request carries the caller's signal (or
@@ -66,87 +62,76 @@ async function* walk(
   const seen = new Set<unknown>([query[key]]);
   let pending: Promise<Result> | undefined;
   try {
-    if (ctrl) {
-      for (const s of signals) {
-        if (s.aborted) onAbort();
-        else s.addEventListener("abort", onAbort);
-      }
+    for (const s of signals) {
+      s.throwIfAborted();
+      if (ctrl) s.addEventListener("abort", onAbort);
     }
-    signal?.throwIfAborted();
-    pending = get(query);
-    while (pending) {
+    for (pending = get(query); pending; index++) {
       const { data, error, response } = await pending;
       pending = undefined;
       const context = { page: index, cursor: (query[key] ?? query.page) as string | number | undefined };
       if (!response.ok) throw KapsoApiError.fromResult({ error, response }, { method: "GET", context });
       const body = (data ?? {}) as Body;
+      const { paging, meta } = body;
       const kind = !Array.isArray(body.data)
         ? undefined
-        : typeof body.paging === "object" && body.paging
+        : typeof paging === "object" && paging
           ? "cursor"
-          : typeof body.meta?.page === "number"
+          : typeof meta?.page === "number"
             ? "page"
             : undefined;
+      // Every refusal names the request and the page (its 0-based index in this walk).
+      const fail = (problem: string, where = context) =>
+        new KapsoPaginationError(`GET ${path} page ${index}: ${problem}`, where);
       if (!kind || (style && style !== kind)) {
-        throw new KapsoPaginationError(
-          `GET ${path} page ${index} ${kind ? `switched from ${style} to ${kind} pagination` : "has neither `data`+`paging` nor `data`+`meta.page`"}`,
-          context,
+        throw fail(
+          kind
+            ? `switched from ${style} to ${kind} pagination`
+            : "has neither `data`+`paging` nor `data`+`meta.page`",
         );
       }
       style = kind;
-      const all = body.data as unknown[];
-      const meta = body.meta as PageMeta;
-      if (kind === "page") {
-        if (back)
-          throw new KapsoPaginationError(`GET ${path} uses page numbers; direction "before" needs cursors`);
-        if (index > 0 && meta.page <= lastPage) {
-          throw new KapsoPaginationError(
-            `GET ${path}: asked for page ${query.page}, got page ${meta.page} again; stopped to avoid a loop`,
-            context,
-          );
+      if (meta && kind === "page") {
+        if (back) throw fail(`uses page numbers; direction "before" needs cursors`);
+        if (index && meta.page <= lastPage) {
+          throw fail(`asked for page ${query.page}, got page ${meta.page} again; stopped to avoid a loop`);
         }
         lastPage = meta.page;
       }
+      const all = body.data as unknown[];
       const page = all.length > maxItems - items ? all.slice(0, maxItems - items) : all;
       items += page.length;
-      index++;
 
       let next: Query | undefined;
       let guard: KapsoPaginationError | undefined;
-      if (all.length > 0 && index < maxPages && items < maxItems) {
-        if (kind === "cursor") {
-          const paging = body.paging as CursorPaging;
+      if (all.length && index + 1 < maxPages && items < maxItems) {
+        if (paging && kind === "cursor") {
           const cursor = paging.cursors?.[key];
           if ((back ? paging.previous : paging.next) && cursor) {
             if (seen.has(cursor)) {
-              guard = new KapsoPaginationError(
-                `GET ${path}: cursor ${cursor} came back after page ${index - 1}; stopped to avoid a loop`,
-                { page: index, cursor },
-              );
+              guard = fail(`cursor ${cursor} came back; stopped to avoid a loop`, {
+                page: index + 1,
+                cursor,
+              });
             } else {
               seen.add(cursor);
               next = { ...query, [key]: cursor };
               delete next[back ? "after" : "before"];
             }
           }
-        } else if (
-          meta.has_next !== false &&
-          !(meta.page >= (meta.total_pages ?? Number.POSITIVE_INFINITY))
-        ) {
+        } else if (meta && meta.has_next !== false && meta.page < (meta.total_pages ?? Infinity)) {
           next = { ...query, page: meta.page + 1 };
         }
       }
       if (next) {
         query = next;
         if (prefetch) {
-          pending = get(next);
           // Its failure belongs to the caller only once they reach that page; until then it is handled.
+          pending = get(next);
           pending.catch(noop);
         }
       }
-      yield kind === "cursor"
-        ? { data: page, paging: body.paging as CursorPaging, response }
-        : { data: page, meta, response };
+      yield kind === "cursor" ? { data: page, paging, response } : { data: page, meta, response };
       if (guard) throw guard;
       if (next) {
         signal?.throwIfAborted();

@@ -40,7 +40,7 @@ async function* walk(
 ): AsyncGenerator<AnyPage, void, undefined> {
   const { maxItems = Infinity, maxPages = Infinity, prefetch, direction: key = "after" } = options;
   const back = key === "before";
-  const signals = [options.signal, init?.signal].filter((s): s is AbortSignal => s != null);
+  const signals = [options.signal, init?.signal].filter(Boolean) as AbortSignal[];
   // An internal controller is needed only to merge two signals, or to cancel a prefetched request
   // nobody will read once the caller leaves; otherwise the request carries the caller's signal (or
   // none, which keeps each request as cheap as a bare fetch).
@@ -64,7 +64,8 @@ async function* walk(
   try {
     for (const s of signals) {
       s.throwIfAborted();
-      if (ctrl) s.addEventListener("abort", onAbort);
+      // Aborting `ctrl` when the walk ends removes the listener too.
+      if (ctrl) s.addEventListener("abort", onAbort, { signal: ctrl.signal });
     }
     for (pending = get(query); pending; index++) {
       const { data, error, response } = await pending;
@@ -139,10 +140,7 @@ async function* walk(
       }
     }
   } finally {
-    if (ctrl) {
-      ctrl.abort();
-      for (const s of signals) s.removeEventListener("abort", onAbort);
-    }
+    ctrl?.abort();
   }
 }
 
@@ -161,43 +159,10 @@ export function paginate<Paths extends {}, P extends PaginatablePath<Paths>, M e
   >;
 }
 
-type Step = IteratorResult<unknown, undefined>;
-
-// Hand-rolled rather than an async generator: items are served straight from the page in hand, which
-// keeps the cost per item close to that of a plain loop over `page.data`.
-function items(pages: AsyncGenerator<AnyPage, void, undefined>): AsyncIterableIterator<unknown> {
-  let data: unknown[] = [];
-  let i = 0;
-  let done = false;
-  let loading: Promise<void> | undefined;
-  const it: AsyncIterableIterator<unknown> = {
-    [Symbol.asyncIterator]: () => it,
-    next(): Promise<Step> {
-      if (loading) return loading.then(() => it.next());
-      if (i < data.length) return Promise.resolve({ value: data[i++], done: false });
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      loading = pages.next().then(
-        (step) => {
-          loading = undefined;
-          if (step.done) done = true;
-          else [data, i] = [step.value.data, 0];
-        },
-        (error: unknown) => {
-          loading = undefined;
-          done = true;
-          throw error;
-        },
-      );
-      return loading.then(() => it.next());
-    },
-    async return(): Promise<Step> {
-      done = true;
-      data = [];
-      await pages.return();
-      return { value: undefined, done: true };
-    },
-  };
-  return it;
+// `yield*` over each page costs a tenth of a microsecond more per item than a hand-rolled iterator
+// (about 1% of a walk over loopback, far less over a real network) and is 150 bytes smaller.
+async function* items(pages: AsyncGenerator<AnyPage, void, undefined>): AsyncIterableIterator<unknown> {
+  for await (const page of pages) yield* page.data;
 }
 
 /** Walks a list page by page: `{ data, paging, response }` for cursors, `{ data, meta, response }` for page numbers. */
@@ -223,7 +188,7 @@ export async function collect<Paths extends {}, P extends PaginatablePath<Paths>
 ): Promise<PaginatedItem<Paths, P>[]> {
   if (options?.maxItems === undefined && options?.all !== true) {
     throw new KapsoPaginationError(
-      "collect() needs { maxItems: n }, or { all: true } to load the whole list into memory",
+      "collect() needs { maxItems: n }, or { all: true } to load the whole list",
     );
   }
   const out: unknown[] = [];

@@ -62,13 +62,12 @@ export function buildKapsoClient(options: KapsoClientOptions, internals: ClientI
   checkNumberOption("maxRetries", maxRetries, false, true);
   checkNumberOption("maxRetryAfterMs", maxRetryAfterMs, false, false);
   const kapsoFetch = createKapsoFetch({
+    ...internals,
     apiKey: keyResolver(apiKey),
     fetch,
     timeoutMs,
     maxRetries,
     maxRetryAfterMs,
-    sleep: internals.sleep,
-    random: internals.random,
   });
   return createClient<paths>({
     ...rest,
@@ -90,7 +89,7 @@ export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp = false): st
         : url.protocol === "http:" &&
           !allowInsecureHttp &&
           !/^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/.test(url.hostname) &&
-          "uses plain http:, which sends the API key unencrypted; allowed for loopback hosts or with allowInsecureHttp: true";
+          "uses plain http:, which exposes the API key; use https:, a loopback host or allowInsecureHttp: true";
   if (problem) throw new KapsoConfigError(`baseUrl ${JSON.stringify(baseUrl)} ${problem}`);
   return (url as URL).href.replace(/\/+$/, "");
 }
@@ -107,21 +106,20 @@ function safeUrl(value: string): URL | undefined {
 // util.inspect / JSON.stringify of it) holds it.
 function keyResolver(explicit: string | undefined): () => string {
   let key: string | undefined;
-  return () => {
-    if (key !== undefined) return key;
-    const found = explicit ?? readEnvKey();
-    if (!found) {
-      throw new KapsoConfigError(
-        "No Kapso API key: pass createKapsoClient({ apiKey }) or set the KAPSO_API_KEY environment variable",
-      );
-    }
-    // Header validation errors in some runtimes quote the offending value; check first so they never do.
-    if (!/^[\x21-\x7e]+$/.test(found)) {
-      throw new KapsoConfigError("The Kapso API key has characters that cannot be sent in a header");
-    }
-    key = found;
-    return key;
-  };
+  return () => (key ??= checkKey(explicit ?? readEnvKey()));
+}
+
+function checkKey(found: string | undefined): string {
+  if (!found) {
+    throw new KapsoConfigError(
+      "No Kapso API key: pass createKapsoClient({ apiKey }) or set the KAPSO_API_KEY environment variable",
+    );
+  }
+  // Header validation errors in some runtimes quote the offending value; check first so they never do.
+  if (!/^[\x21-\x7e]+$/.test(found)) {
+    throw new KapsoConfigError("The Kapso API key has characters not allowed in a header");
+  }
+  return found;
 }
 
 function readEnvKey(): string | undefined {

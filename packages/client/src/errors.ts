@@ -107,8 +107,9 @@ export class KapsoApiError extends KapsoError {
     });
   }
 
-  toJSON() {
-    return { ...this, name: this.name, message: this.message };
+  toJSON(): this & { name: string; message: string } {
+    // `name` is an own field, so the spread has it; `message` is not enumerable.
+    return { ...this, message: this.message };
   }
 }
 

@@ -88,8 +88,8 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
         headers.set("X-API-Key", apiKey);
         try {
           response = await fetchImpl(request, init);
-          // Status 0 is an opaque redirect (browsers).
-          if (response.status < 200 || (response.status > 299 && response.status < 400)) {
+          // Anything below 400 that is not a success may be a redirect; status 0 is an opaque one (browsers).
+          if (!response.ok && response.status < 400) {
             response = await followRedirects(fetchImpl, response, request, init);
           }
         } catch (error) {

@@ -1,9 +1,15 @@
 import type { paths } from "@kapso/types";
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions } from "openapi-fetch";
+import * as openapiFetch from "openapi-fetch";
 import { KapsoConfigError } from "./errors.js";
 import { createKapsoFetch, type KapsoFetchConfig, KapsoRequest } from "./fetch.js";
 import { checkNumberOption } from "./options.js";
 import { sleep } from "./retry.js";
+
+// The CommonJS build sees openapi-fetch through Node's ESM-to-CJS interop, which hands over the whole
+// `exports` object as `default`; unwrap it once so both builds get the function.
+const createClient: typeof openapiFetch.default =
+  (openapiFetch.default as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
 
 /** The openapi-fetch client typed with every Kapso Platform API path. */
 export type KapsoClient = Client<paths>;

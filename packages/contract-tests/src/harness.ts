@@ -36,10 +36,10 @@ export function mockClient(
   return client;
 }
 
-function withoutApiKey(input: string, init: RequestInit): Promise<Response> {
-  const headers = new Headers(init.headers);
-  headers.delete("X-API-Key");
-  return fetch(input, { ...init, headers });
+function withoutApiKey(input: Request | string, init: RequestInit): Promise<Response> {
+  const request = new Request(input, init);
+  request.headers.delete("X-API-Key");
+  return fetch(request);
 }
 
 export function preferHeader(

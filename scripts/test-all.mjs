@@ -24,6 +24,12 @@ const steps = [
     "pnpm",
     ["turbo", "run", "build", "typecheck", "test", "--output-logs=new-only"],
   ],
+  [
+    "packed packages: publint, attw and a consumer project in three setups",
+    "node",
+    ["scripts/check-packages.mjs"],
+  ],
+  ["size budget of client + pagination", "node", ["scripts/bench/bench.mjs", "--only=size", "--check"]],
 ];
 
 for (const file of resultFiles) rmSync(file, { force: true });

@@ -30,3 +30,12 @@ export interface ContractCase {
 
 /** operationId → example name → why no case requests that named success example. */
 export type SkippedExamples = Record<string, Record<string, string>>;
+
+/** One case per documented error status of an operation, each picked with `Prefer: code=<status>`. */
+export function errorCases(
+  operationId: string,
+  codes: number[],
+  request: Partial<ContractCase> = {},
+): ContractCase[] {
+  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
+}

@@ -1,4 +1,4 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 const broadcast = { broadcast_id: "9b1c2d3e-4f5a-4b6c-8d7e-8f9a0b1c2d04" };
 const createBody = {
@@ -16,14 +16,6 @@ const recipient = (n: number) => ({
 });
 const recipientsBody = { whatsapp_broadcast: { recipients: [recipient(123), recipient(124)] } };
 const scheduleBody = { scheduled_at: "2026-11-27T08:00:00Z" };
-
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 export const cases: ContractCase[] = [
   ...["first_page", "last_page", "empty"].map((example) => ({

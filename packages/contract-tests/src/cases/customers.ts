@@ -1,16 +1,7 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 const customer = { customer_id: "c0a8f1e2-3b4c-4d5e-8f60-7a8b9c0d1e01" };
 const newCustomer = { customer: { name: "Acme Retail", external_customer_id: "acme-001" } };
-
-/** One case per documented error status, picked with `Prefer: code=`. */
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 export const cases: ContractCase[] = [
   ...["first_page", "last_page", "empty"].map((example) => ({

@@ -1,15 +1,7 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 const fn = { function_id: "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c01" };
 const secret = { ...fn, secret_name: "STRIPE_API_KEY" };
-
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 const code = `async function handler(request, env) {
   const { weight } = await request.json();

@@ -1,4 +1,4 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 /** Phone numbers are addressed by Meta's numeric `phone_number_id`, not by a UUID. */
 const phoneNumber = { phone_number_id: "1234567890" };
@@ -17,14 +17,6 @@ const connectBody = {
   },
 };
 const updateBody = { whatsapp_phone_number: { access_token: "EAAB-example-new-token" } };
-
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 export const cases: ContractCase[] = [
   ...["first_page", "last_page", "empty"].map((example) => ({

@@ -1,15 +1,7 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 const workflow = { workflow_id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" };
 const trigger = { trigger_id: "4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c01" };
-
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 const messageTrigger = {
   trigger_type: "inbound_message",

@@ -1,4 +1,4 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 const webhook = { webhook_id: "9e8d7c6b-5a4f-4e2d-8c0b-9a8f7e6d5c01" };
 const phoneNumber = { phone_number_id: "1234567890" };
@@ -26,14 +26,6 @@ const numberBody = {
   },
 };
 const pause = { whatsapp_webhook: { active: false } };
-
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 export const cases: ContractCase[] = [
   ...["first_page", "last_page", "empty"].map((example) => ({

@@ -1,4 +1,4 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 const flow = { flow_id: "3c90c3cc-0d44-4b50-8888-8dd257360501" };
 const version = { ...flow, version_id: "4d5e6f70-8192-4a3b-8c4d-5e6f70819201" };
@@ -13,14 +13,6 @@ const createBody = {
   publish: false,
 };
 const forNumber = { phone_number_id: "1234567890" };
-
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 /** The success case of an operation on one Flow with a single named example, then its errors. */
 function flowCases(operationId: string, example: string, request: Partial<ContractCase> = {}, status = 200) {

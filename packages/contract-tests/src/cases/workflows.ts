@@ -1,14 +1,6 @@
-import type { ContractCase } from "../contract-case.js";
+import { type ContractCase, errorCases } from "../contract-case.js";
 
 const workflow = { workflow_id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" };
-
-function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}
 
 const createBody = {
   workflow: {

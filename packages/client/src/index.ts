@@ -12,9 +12,7 @@ export {
   KapsoError,
   type KapsoErrorContext,
   KapsoTimeoutError,
-  MAX_TEXT_BODY,
-  parseRetryAfter,
 } from "./errors.js";
 export { checkNumberOption } from "./options.js";
-export { BACKOFF, RETRY_RULES, type RetryRule } from "./retry.js";
+export type { RetryRule } from "./retry.js";
 export { type UnwrappedData, unwrap } from "./unwrap.js";

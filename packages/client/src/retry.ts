@@ -19,30 +19,18 @@ const IDEMPOTENT: RetryRule = {
 };
 const NOT_IDEMPOTENT: RetryRule = { statuses: new Set([429]), network: false, timeout: false };
 
-/** The retry policy by method; a method not listed gets the POST rule. */
-export const RETRY_RULES: Readonly<Record<string, RetryRule>> = {
-  GET: IDEMPOTENT,
-  HEAD: IDEMPOTENT,
-  OPTIONS: IDEMPOTENT,
-  PUT: IDEMPOTENT,
-  DELETE: IDEMPOTENT,
-  POST: NOT_IDEMPOTENT,
-  PATCH: NOT_IDEMPOTENT,
-};
-
+/** The retry policy by method: the idempotent ones get the full rule, any other the POST rule. */
 export function retryRuleFor(method: string): RetryRule {
-  return RETRY_RULES[method] ?? NOT_IDEMPOTENT;
+  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? IDEMPOTENT : NOT_IDEMPOTENT;
 }
 
-/** Waits between attempts when the server does not send `Retry-After`. */
-export const BACKOFF = { initialMs: 500, maxMs: 8_000 } as const;
-
 /**
- * Full jitter: a uniform wait between 0 and the exponential ceiling, so that many clients failing
+ * The wait between attempts when the server does not send `Retry-After`. Full jitter: a uniform wait
+ * between 0 and the exponential ceiling (0.5 s · 2^retry, capped at 8 s), so that many clients failing
  * together do not come back together. `retry` counts from 0 for the first retry.
  */
 export function backoffDelay(retry: number, random: () => number): number {
-  return Math.floor(random() * Math.min(BACKOFF.maxMs, BACKOFF.initialMs * 2 ** retry));
+  return Math.floor(random() * Math.min(8_000, 500 * 2 ** retry));
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */

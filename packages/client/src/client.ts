@@ -42,17 +42,18 @@ export interface ClientInternals {
   random: KapsoFetchConfig["random"];
 }
 
-const defaultInternals: ClientInternals = { sleep, random: Math.random };
-
 /**
  * Creates the Kapso client: openapi-fetch with the API key, per-attempt timeouts and safe retries.
  * Nothing is read from the environment until the first request.
  */
-export function createKapsoClient(options: KapsoClientOptions = {}): KapsoClient {
-  return buildKapsoClient(options, defaultInternals);
-}
+// One function serves both: tests pass their own timing hooks as a second argument, which the public
+// signature does not show.
+export const createKapsoClient: (options?: KapsoClientOptions) => KapsoClient = buildKapsoClient;
 
-export function buildKapsoClient(options: KapsoClientOptions, internals: ClientInternals): KapsoClient {
+export function buildKapsoClient(
+  options: KapsoClientOptions = {},
+  internals: ClientInternals = { sleep, random: Math.random },
+): KapsoClient {
   const {
     apiKey,
     baseUrl = DEFAULT_BASE_URL,

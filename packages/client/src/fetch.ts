@@ -42,9 +42,6 @@ export class KapsoRequest extends Request {
   }
 }
 
-const MAX_REDIRECTS = 5;
-const REDIRECTS = [301, 302, 303, 307, 308];
-
 /**
  * The `fetch` handed to openapi-fetch. It sits below the middleware, so `client.use()` sees one logical
  * request and never the API key, while each attempt here gets its own timer, the key and the body.
@@ -178,9 +175,10 @@ async function followRedirects(fetchImpl: Fetch, response: Response, request: Re
     // Browsers hide the target of a manual redirect; following blindly could leave the origin.
     if (response.type === "opaqueredirect") throw new KapsoConnectionError(`${where}; not followed here`);
     const location = response.headers.get("location");
-    if (!location || !REDIRECTS.includes(response.status)) return response;
+    // 301, 302, 303, 307 and 308 are redirects; 300 (multiple choices) and 304 (not modified) are not.
+    if (!location || !/^30[12378]$/.test(`${response.status}`)) return response;
     discard(response);
-    if (hops === MAX_REDIRECTS) throw new KapsoConnectionError(`${where} more than ${MAX_REDIRECTS} times`);
+    if (hops === 5) throw new KapsoConnectionError(`${where} more than 5 times`);
     const next = new URL(location, url);
     // The key travels in a header on every hop, so a hop to another origin would hand it over.
     if (next.origin !== origin) {

@@ -79,13 +79,9 @@ async function* walk(
       if (!response.ok) throw KapsoApiError.fromResult({ error, response }, { method: "GET", context });
       const body = (data ?? {}) as Body;
       const { paging, meta } = body;
-      const kind = !Array.isArray(body.data)
-        ? undefined
-        : typeof paging === "object" && paging
-          ? "cursor"
-          : typeof meta?.page === "number"
-            ? "page"
-            : undefined;
+      const kind =
+        Array.isArray(body.data) &&
+        (paging && typeof paging === "object" ? "cursor" : typeof meta?.page === "number" && "page");
       // Every refusal names the request and the page (its 0-based index in this walk).
       const fail = (problem: string, where = context) =>
         new KapsoPaginationError(`GET ${path} page ${index}: ${problem}`, where);
@@ -225,9 +221,7 @@ export async function collect(
   options: CollectOptions,
 ): Promise<unknown[]> {
   if (options?.maxItems === undefined && options?.all !== true) {
-    throw new KapsoPaginationError(
-      "collect() needs { maxItems: n }, or { all: true } to load the whole list",
-    );
+    throw new KapsoPaginationError("collect() needs maxItems, or all: true for the whole list");
   }
   const out: unknown[] = [];
   for await (const page of walk(client, path, init, checked(options))) {

@@ -2,7 +2,7 @@ import type { paths } from "@kapso/types";
 import type { Client, ClientOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
 import { KapsoConfigError } from "./errors.js";
-import { createKapsoFetch, type KapsoFetchConfig, KapsoRequest } from "./fetch.js";
+import { createKapsoFetch, type KapsoFetchInternals, KapsoRequest } from "./fetch.js";
 import { checkNumberOption } from "./options.js";
 import { sleep } from "./retry.js";
 
@@ -36,11 +36,7 @@ export interface KapsoClientOptions
   headers?: ClientOptions["headers"];
 }
 
-/** Timing hooks, replaced in tests to make waits deterministic. */
-export interface ClientInternals {
-  sleep: KapsoFetchConfig["sleep"];
-  random: KapsoFetchConfig["random"];
-}
+export type { KapsoFetchInternals as ClientInternals } from "./fetch.js";
 
 /**
  * Creates the Kapso client: openapi-fetch with the API key, per-attempt timeouts and safe retries.
@@ -52,7 +48,7 @@ export const createKapsoClient: (options?: KapsoClientOptions) => KapsoClient = 
 
 export function buildKapsoClient(
   options: KapsoClientOptions = {},
-  internals: ClientInternals = { sleep, random: Math.random },
+  internals: KapsoFetchInternals = { sleep, random: Math.random },
 ): KapsoClient {
   const {
     apiKey,
@@ -68,14 +64,14 @@ export function buildKapsoClient(
   checkNumberOption("timeoutMs", timeoutMs, true, false);
   checkNumberOption("maxRetries", maxRetries, false, true);
   checkNumberOption("maxRetryAfterMs", maxRetryAfterMs, false, false);
-  const kapsoFetch = createKapsoFetch({
-    ...internals,
-    apiKey: keyResolver(apiKey),
+  const kapsoFetch = createKapsoFetch(
+    keyResolver(apiKey),
     fetch,
     timeoutMs,
     maxRetries,
     maxRetryAfterMs,
-  });
+    internals,
+  );
   return createClient<paths>({
     ...rest,
     baseUrl: normalizeBaseUrl(baseUrl, allowInsecureHttp),

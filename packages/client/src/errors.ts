@@ -102,7 +102,7 @@ export class KapsoApiError extends KapsoError {
       body: result.error,
       headers: response.headers,
       method: request?.method ?? sent?.method ?? "GET",
-      path: sent?.path ?? pathOf(response.url),
+      path: pathOf(sent?.url ?? response.url),
       context: request?.context,
     });
   }
@@ -113,17 +113,17 @@ export class KapsoApiError extends KapsoError {
   }
 }
 
-// openapi-fetch results carry the response but not the request; the client's fetch records the method
-// and path of failed responses here so that `unwrap()` and `fromResult()` can name them.
-export const sentRequests = new WeakMap<Response, { method: string; path: string }>();
+// openapi-fetch results carry the response but not the request; the client's fetch records the request
+// of failed responses here so that `unwrap()` and `fromResult()` can name its method and path.
+export const sentRequests = new WeakMap<Response, Request>();
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 /** Path of a URL, without origin or query string (which may carry identifiers worth keeping out of logs). */
@@ -131,6 +131,6 @@ export function pathOf(url: string): string {
   try {
     return new URL(url).pathname;
   } catch {
-    return url.split("?")[0] ?? "";
+    return url.split("?")[0] as string;
   }
 }

@@ -10,16 +10,8 @@ import { backoffDelay, retryRuleFor } from "./retry.js";
 
 type Fetch = (input: Request | string, init: RequestInit) => Promise<Response>;
 
-/** Everything the fetch wrapper needs, resolved and validated by the client. */
-export interface KapsoFetchConfig {
-  /** Returns the key or throws `KapsoConfigError`; called once per request, so it should cache. */
-  apiKey: () => string;
-  /** Undefined means `globalThis.fetch`, looked up per request so that late polyfills and test doubles apply. */
-  fetch: Fetch | undefined;
-  /** Per attempt; above 2^31 - 1 (e.g. `Infinity`) there is no timer. */
-  timeoutMs: number;
-  maxRetries: number;
-  maxRetryAfterMs: number;
+/** Timing hooks, replaced in tests to make waits deterministic. */
+export interface KapsoFetchInternals {
   sleep: (ms: number, signal: AbortSignal | null) => Promise<void>;
   random: () => number;
 }
@@ -43,46 +35,31 @@ export class KapsoRequest extends Request {
 }
 
 /**
- * The `fetch` handed to openapi-fetch. It sits below the middleware, so `client.use()` sees one logical
+ * The `fetch` handed to openapi-fetch, from options the client has validated. `apiKey` returns the key
+ * or throws `KapsoConfigError`; it is called once per request, so it should cache. An undefined `fetch`
+ * means `globalThis.fetch`, looked up per request so that late polyfills and test doubles apply.
+ * Positional parameters, because their names then cost nothing in the bundle.
+ * It sits below the middleware, so `client.use()` sees one logical
  * request and never the API key, while each attempt here gets its own timer, the key and the body.
  */
-export function createKapsoFetch(config: KapsoFetchConfig) {
-  const { timeoutMs, maxRetries, maxRetryAfterMs, sleep, random } = config;
+export function createKapsoFetch(
+  apiKey: () => string,
+  fetch: Fetch | undefined,
+  timeoutMs: number,
+  maxRetries: number,
+  maxRetryAfterMs: number,
+  { sleep, random }: KapsoFetchInternals,
+) {
   // setTimeout fires at once for delays above a signed 32-bit millisecond count: no timer at all then.
   const timed = timeoutMs < 2 ** 31;
-  // Attempts that outlive `timeoutMs` are aborted by one timer per client rather than one per attempt:
-  // arming and clearing a timer per request costs a few microseconds in Node, a visible share of a
-  // loopback round trip. Every attempt has the same timeout, so deadlines come in start order, and a
-  // Map (which iterates in insertion order) serves as the queue.
-  const deadlines = new Map<AbortController, number>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // Where timers can be unref'd (Node, Bun) a pending one does not hold a finished program open, so it
-  // may stay armed between requests; elsewhere it is cleared whenever nothing is in flight.
-  let timerHolds = false;
-  // Aborts the attempts past their deadline, then sleeps until the next deadline, if any.
-  const fire = () => {
-    timer = undefined;
-    for (const [controller, deadline] of deadlines) {
-      const wait = deadline - performance.now();
-      if (wait > 0) {
-        timer = setTimeout(fire, wait);
-        // `unref` returns the timer itself where it exists.
-        timerHolds = !(timer as { unref?: () => unknown }).unref?.();
-        return;
-      }
-      deadlines.delete(controller);
-      controller.abort();
-    }
-  };
-
   return async (request: Request, initExt?: RequestInit): Promise<Response> => {
     // A middleware may have swapped in a plain Request; its signal then stands in for the caller's.
     const own = (request as Partial<KapsoRequest>).callerSignal;
     const caller = own === undefined ? request.signal : own;
-    const apiKey = config.apiKey();
-    const fetchImpl = config.fetch ?? globalThis.fetch;
-    const { headers, method, url } = request;
-    const rule = retryRuleFor(method);
+    const key = apiKey();
+    const fetchImpl = fetch ?? globalThis.fetch;
+    // `url` is read only on failure: the getter serialises the URL anew on each access.
+    const { headers, method } = request;
     // fetch(request, init) reuses the request's URL and headers; `init` overrides only what differs.
     const init: RequestInit = { ...initExt, redirect: "manual" };
     // A request body is a stream that can be read once; the bytes are kept so every attempt and every
@@ -99,16 +76,15 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
         caller?.throwIfAborted();
         controller = new AbortController();
         init.signal = controller.signal;
-        if (timed) {
-          deadlines.set(controller, performance.now() + timeoutMs);
-          if (!timer) fire();
-        }
+        // A timer per attempt, cleared as soon as the response headers (or an error) arrive. The timer
+        // is always cleared before the next attempt replaces `controller`.
+        const timer = timed ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
         let response: Response | undefined;
         let failure: unknown;
         // The key is on the request's headers only while an attempt is sent, never while middleware
         // (which sees this request object before and after) can read them. Setting it here instead of
         // on a copy spares two header copies per request.
-        headers.set("X-API-Key", apiKey);
+        headers.set("X-API-Key", key);
         try {
           response = await fetchImpl(request, init);
           // Anything below 400 that is not a success may be a redirect; status 0 is an opaque one (browsers).
@@ -120,11 +96,7 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
           failure = error;
         } finally {
           headers.delete("X-API-Key");
-          deadlines.delete(controller);
-          if (timerHolds && !deadlines.size) {
-            clearTimeout(timer);
-            timer = undefined;
-          }
+          clearTimeout(timer);
         }
         const retries = retry < maxRetries;
 
@@ -132,11 +104,12 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
           caller?.throwIfAborted();
           if (failure instanceof KapsoError) throw failure;
           const timedOut = controller.signal.aborted;
+          const rule = retryRuleFor(method);
           if (retries && (timedOut ? rule.timeout : rule.network)) {
             await sleep(backoffDelay(retry, random), caller);
             continue;
           }
-          const where = `${method} ${pathOf(url)}${retry ? ` (${retry + 1} attempts)` : ""}`;
+          const where = `${method} ${pathOf(request.url)}${retry ? ` (${retry + 1} attempts)` : ""}`;
           throw timedOut
             ? new KapsoTimeoutError(`Kapso API request timed out after ${timeoutMs} ms on ${where}`)
             : new KapsoConnectionError(`Could not reach the Kapso API on ${where}: ${describe(failure)}`, {
@@ -145,7 +118,7 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
         }
 
         if (!response.ok) {
-          if (retries && rule.statuses.has(response.status)) {
+          if (retries && retryRuleFor(method).statuses.has(response.status)) {
             const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
             // A server asking for a longer pause than the caller accepts gets its answer passed on as is.
             if ((retryAfterMs ?? 0) <= maxRetryAfterMs) {
@@ -154,7 +127,7 @@ export function createKapsoFetch(config: KapsoFetchConfig) {
               continue;
             }
           }
-          sentRequests.set(response, { method, path: pathOf(url) });
+          sentRequests.set(response, request);
         }
         return response;
       }

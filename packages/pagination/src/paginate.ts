@@ -85,14 +85,14 @@ async function* walk(
       // Every refusal names the request and the page (its 0-based index in this walk).
       const fail = (problem: string, where = context) =>
         new KapsoPaginationError(`GET ${path} page ${index}: ${problem}`, where);
-      if (!kind || (style && style !== kind)) {
+      // The first page sets the style; a later page in another style is refused.
+      if (!kind || (style ??= kind) !== kind) {
         throw fail(
           kind
             ? `switched from ${style} to ${kind} pagination`
             : "has neither `data`+`paging` nor `data`+`meta.page`",
         );
       }
-      style = kind;
       if (meta && kind === "page") {
         if (back) throw fail(`uses page numbers; direction "before" needs cursors`);
         if (index && meta.page <= lastPage) {
@@ -101,7 +101,7 @@ async function* walk(
         lastPage = meta.page;
       }
       const all = body.data as unknown[];
-      const page = all.length > maxItems - items ? all.slice(0, maxItems - items) : all;
+      const page = all.slice(0, maxItems - items);
       items += page.length;
 
       let next: Query | undefined;

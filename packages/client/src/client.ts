@@ -1,7 +1,7 @@
 import type { paths } from "@kapso/types";
 import type { Client, ClientOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
-import { KapsoConfigError } from "./errors.js";
+import { KapsoConfigError, safeUrl } from "./errors.js";
 import { createKapsoFetch, type KapsoFetchInternals, KapsoRequest } from "./fetch.js";
 import { checkNumberOption } from "./options.js";
 import { sleep } from "./retry.js";
@@ -57,7 +57,7 @@ export function buildKapsoClient(
     timeoutMs = 30_000,
     maxRetries = 2,
     maxRetryAfterMs = 60_000,
-    allowInsecureHttp = false,
+    allowInsecureHttp,
     ...rest
   } = options;
   // Infinity is a valid timeout: no timer at all (as is anything from 2^31 ms, about 25 days, up).
@@ -81,28 +81,20 @@ export function buildKapsoClient(
 }
 
 /** Validates a base URL and strips trailing slashes; throws `KapsoConfigError` when it cannot be used safely. */
-export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
+export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): string {
   const url = safeUrl(baseUrl);
   const problem = !url
     ? "is not an absolute URL"
     : !/^https?:$/.test(url.protocol)
       ? "must use https:"
       : url.search || url.hash || url.username || url.password
-        ? "must not carry a query string, a fragment or credentials"
+        ? "must not have a query string, a fragment or credentials"
         : url.protocol === "http:" &&
           !allowInsecureHttp &&
           !/^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/.test(url.hostname) &&
           "uses plain http:, which exposes the API key; use https:, a loopback host or allowInsecureHttp: true";
   if (problem) throw new KapsoConfigError(`baseUrl ${JSON.stringify(baseUrl)} ${problem}`);
   return (url as URL).href.replace(/\/+$/, "");
-}
-
-function safeUrl(value: string): URL | undefined {
-  try {
-    return new URL(value);
-  } catch {
-    return undefined;
-  }
 }
 
 // The key lives only in this closure: nothing reachable from the client object (or printed by

@@ -128,9 +128,14 @@ export function parseRetryAfter(value: string | null | undefined): number | unde
 
 /** Path of a URL, without origin or query string (which may carry identifiers worth keeping out of logs). */
 export function pathOf(url: string): string {
+  return safeUrl(url)?.pathname ?? (url.split("?")[0] as string);
+}
+
+/** `new URL(value)`, or undefined when `value` is not an absolute URL. */
+export function safeUrl(value: string): URL | undefined {
   try {
-    return new URL(url).pathname;
+    return new URL(value);
   } catch {
-    return url.split("?")[0] as string;
+    return undefined;
   }
 }

@@ -85,14 +85,10 @@ async function* walk(
       // Every refusal names the request and the page (its 0-based index in this walk).
       const fail = (problem: string, where = context) =>
         new KapsoPaginationError(`GET ${path} page ${index}: ${problem}`, where);
+      if (!kind) throw fail("has neither `data`+`paging` nor `data`+`meta.page`");
       // The first page sets the style; a later page in another style is refused.
-      if (!kind || (style ??= kind) !== kind) {
-        throw fail(
-          kind
-            ? `switched from ${style} to ${kind} pagination`
-            : "has neither `data`+`paging` nor `data`+`meta.page`",
-        );
-      }
+      style ??= kind;
+      if (style !== kind) throw fail(`switched from ${style} to ${kind} pagination`);
       if (meta && kind === "page") {
         if (back) throw fail(`uses page numbers; direction "before" needs cursors`);
         if (index && meta.page <= lastPage) {

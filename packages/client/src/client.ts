@@ -101,10 +101,18 @@ export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): 
 // util.inspect / JSON.stringify of it) holds it.
 function keyResolver(explicit: string | undefined): () => string {
   let key: string | undefined;
-  return () => (key ??= checkKey(explicit ?? readEnvKey()));
+  return () => (key ??= resolveKey(explicit));
 }
 
-function checkKey(found: string | undefined): string {
+function resolveKey(explicit: string | undefined): string {
+  let found = explicit;
+  try {
+    found ??= (
+      globalThis as { process?: { env?: Record<string, string | undefined> } }
+    ).process?.env?.KAPSO_API_KEY?.trim();
+  } catch {
+    // Deno without --allow-env throws on access.
+  }
   if (!found) {
     throw new KapsoConfigError(
       "No Kapso API key: pass createKapsoClient({ apiKey }) or set the KAPSO_API_KEY environment variable",
@@ -115,14 +123,4 @@ function checkKey(found: string | undefined): string {
     throw new KapsoConfigError("The Kapso API key has characters not allowed in a header");
   }
   return found;
-}
-
-function readEnvKey(): string | undefined {
-  try {
-    const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-    return env?.KAPSO_API_KEY?.trim() || undefined;
-  } catch {
-    // Deno without --allow-env throws on access.
-    return undefined;
-  }
 }

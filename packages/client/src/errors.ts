@@ -60,7 +60,9 @@ export class KapsoApiError extends KapsoError {
     if (typeof body === "string" && body.length > MAX_TEXT_BODY) {
       body = `${body.slice(0, MAX_TEXT_BODY)}… [${body.length - MAX_TEXT_BODY} more characters]`;
     }
-    const requestId = REQUEST_ID_HEADERS.map((name) => headers?.get(name)).find(Boolean) || undefined;
+    const requestId = REQUEST_ID_HEADERS.map((name) => headers?.get(name)).find(Boolean) as
+      | string
+      | undefined;
     const fields = (body && typeof body === "object" ? body : {}) as Record<
       string,
       { code?: unknown; message?: unknown } | undefined

@@ -22,7 +22,7 @@ export interface KapsoFetchInternals {
  * skip the abort listener, which is a measurable share of the per-request cost.
  */
 export class KapsoRequest extends Request {
-  readonly callerSignal: AbortSignal | null;
+  declare readonly callerSignal: AbortSignal | null;
   // openapi-fetch checks a middleware's replacement request with `instanceof` this class; any Request
   // must pass, as it would without a custom class.
   static override [Symbol.hasInstance](value: unknown): boolean {

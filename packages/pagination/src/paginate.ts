@@ -78,7 +78,8 @@ async function* walk(
       const context = { page: index, cursor: (query[key] ?? query.page) as string | number | undefined };
       if (!response.ok) throw KapsoApiError.fromResult({ error, response }, { method: "GET", context });
       const body = (data ?? {}) as Body;
-      const { paging, meta } = body;
+      // Typed as present: `kind` tells which one is, and only that one is used.
+      const { paging, meta } = body as Required<Body>;
       const kind =
         Array.isArray(body.data) &&
         (paging && typeof paging === "object" ? "cursor" : typeof meta?.page === "number" && "page");
@@ -89,7 +90,7 @@ async function* walk(
       // The first page sets the style; a later page in another style is refused.
       style ??= kind;
       if (style !== kind) throw fail(`switched from ${style} to ${kind} pagination`);
-      if (meta && kind === "page") {
+      if (kind === "page") {
         if (back) throw fail(`uses page numbers; direction "before" needs cursors`);
         if (index && meta.page <= lastPage) {
           throw fail(`asked for page ${query.page}, got page ${meta.page} again; stopped to avoid a loop`);
@@ -103,7 +104,7 @@ async function* walk(
       let next: Query | undefined;
       let guard: KapsoPaginationError | undefined;
       if (all.length && index + 1 < maxPages && items < maxItems) {
-        if (paging && kind === "cursor") {
+        if (kind === "cursor") {
           const cursor = paging.cursors?.[key];
           if ((back ? paging.previous : paging.next) && cursor) {
             if (seen.has(cursor)) {
@@ -117,7 +118,7 @@ async function* walk(
               delete next[back ? "after" : "before"];
             }
           }
-        } else if (meta && meta.has_next !== false && meta.page < (meta.total_pages ?? Infinity)) {
+        } else if (meta.has_next !== false && meta.page < (meta.total_pages ?? Infinity)) {
           next = { ...query, page: meta.page + 1 };
         }
       }

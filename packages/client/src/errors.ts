@@ -123,7 +123,7 @@ export const sentRequests = new WeakMap<Response, Request>();
 export function parseRetryAfter(value: string | null | undefined): number | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(+trimmed * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }

@@ -46,6 +46,7 @@ export function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
       signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    // "abort" fires at most once per signal, so the listener needs no `once`.
+    signal?.addEventListener("abort", onAbort);
   });
 }

@@ -7,7 +7,7 @@ import { KapsoError, type KapsoErrorContext } from "@kapso/client";
 export class KapsoPaginationError extends KapsoError {
   override name = "KapsoPaginationError";
   /** Where the walk was: `page` is the 0-based index of the page in this walk, `cursor` what was sent for it. */
-  readonly context: KapsoErrorContext | undefined;
+  declare readonly context: KapsoErrorContext | undefined;
 
   constructor(message: string, context?: KapsoErrorContext) {
     super(message);

@@ -35,12 +35,13 @@ export class KapsoRequest extends Request {
 }
 
 /**
- * The `fetch` handed to openapi-fetch, from options the client has validated. `apiKey` returns the key
- * or throws `KapsoConfigError`; it is called once per request, so it should cache. An undefined `fetch`
- * means `globalThis.fetch`, looked up per request so that late polyfills and test doubles apply.
- * Positional parameters, because their names then cost nothing in the bundle.
- * It sits below the middleware, so `client.use()` sees one logical
+ * The `fetch` handed to openapi-fetch. It sits below the middleware, so `client.use()` sees one logical
  * request and never the API key, while each attempt here gets its own timer, the key and the body.
+ *
+ * The options arrive validated, as positional parameters (their names then cost nothing in the
+ * bundle). `apiKey` returns the key or throws `KapsoConfigError`; it is called once per request, so it
+ * should cache. An undefined `fetch` means `globalThis.fetch`, looked up per request so that late
+ * polyfills and test doubles apply.
  */
 export function createKapsoFetch(
   apiKey: () => string,

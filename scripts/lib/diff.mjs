@@ -5,7 +5,7 @@
 // Direction matters. In a request the client is the writer: removing what it may send, or requiring
 // more, breaks it. In a response the client is the reader: removing what it reads, or returning values
 // it does not expect (new types, new enum members, a property that may now be absent), breaks it.
-import { HTTP_METHODS } from "./spec.mjs";
+import { deref, flatten, operations, parametersOf } from "./spec.mjs";
 
 /** @typedef {{ kind: "breaking" | "non-breaking", where: string, what: string }} Change */
 
@@ -30,49 +30,9 @@ export function diffSpecs(before, after) {
   return changes;
 }
 
-function operations(doc) {
-  const ops = new Map();
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      if (item[method]) {
-        ops.set(`${method.toUpperCase()} ${path}`, { op: item[method], shared: item.parameters ?? [] });
-      }
-    }
-  }
-  return ops;
-}
-
-// Follows local `$ref`s (`#/components/...`) to the object they name.
-function deref(doc, node) {
-  const seen = new Set();
-  let current = node;
-  while (current && typeof current === "object" && typeof current.$ref === "string") {
-    if (seen.has(current.$ref)) throw new Error(`circular $ref ${current.$ref}`);
-    seen.add(current.$ref);
-    const target = current.$ref
-      .replace(/^#\//, "")
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((value, part) => value?.[part], doc);
-    if (target === undefined) throw new Error(`unresolved $ref ${current.$ref}`);
-    // Siblings of a $ref (3.1 allows `description` next to it) override nothing structural.
-    const { $ref: _ignored, ...siblings } = current;
-    current = { ...target, ...siblings };
-  }
-  return current;
-}
-
 function diffParameters(before, after, where, oldOp, newOp, add) {
-  const index = (doc, op) => {
-    const params = new Map();
-    for (const raw of [...op.shared, ...(op.op.parameters ?? [])]) {
-      const param = deref(doc, raw);
-      params.set(`${param.in}:${param.name}`, param);
-    }
-    return params;
-  };
-  const oldParams = index(before, oldOp);
-  const newParams = index(after, newOp);
+  const oldParams = parametersOf(before, oldOp);
+  const newParams = parametersOf(after, newOp);
   for (const [key, oldParam] of oldParams) {
     const label = `${where} ${oldParam.in} parameter ${oldParam.name}`;
     const newParam = newParams.get(key);
@@ -140,20 +100,6 @@ const typesOf = (schema) => {
   if (schema.properties) return new Set(["object"]);
   return new Set();
 };
-
-// allOf parts are merged into one object so that moving a property between parts is no change.
-function flatten(doc, raw) {
-  const schema = deref(doc, raw);
-  if (!schema?.allOf) return schema;
-  const merged = { ...schema, properties: { ...schema.properties }, required: [...(schema.required ?? [])] };
-  delete merged.allOf;
-  for (const part of schema.allOf.map((p) => flatten(doc, p))) {
-    merged.type ??= part.type;
-    Object.assign(merged.properties, part.properties);
-    merged.required.push(...(part.required ?? []));
-  }
-  return merged;
-}
 
 function diffSchema(before, after, where, oldRaw, newRaw, direction, add, depth = 0) {
   if (!oldRaw || !newRaw || depth > 32) return;

@@ -1,4 +1,6 @@
-// Bundling of the split spec into one document, shared by generation and the breaking-change diff.
+// The one place that knows how to read an OpenAPI 3.1 document: bundling the split spec, following
+// local `$ref`s, walking operations and merging `allOf`. Generation, the breaking-change diff and the
+// upstream comparison all read documents through it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,6 +8,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Bundles spec/openapi.yaml (or another root file) into one document with components sorted by name. */
 export function bundleSpec(entry = join(root, "spec/openapi.yaml")) {
@@ -31,4 +35,71 @@ function sortComponents(doc) {
   return { ...doc, components };
 }
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/**
+ * Every operation of a document, keyed `METHOD /path`, with the path item's shared parameters beside
+ * the operation's own.
+ * @returns {Map<string, { method: string, path: string, op: any, shared: any[] }>}
+ */
+export function operations(doc) {
+  const ops = new Map();
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      if (item[method]) {
+        ops.set(`${method.toUpperCase()} ${path}`, {
+          method,
+          path,
+          op: item[method],
+          shared: item.parameters ?? [],
+        });
+      }
+    }
+  }
+  return ops;
+}
+
+/** Follows local `$ref`s (`#/components/...`) to the object they name; siblings of a `$ref` win. */
+export function deref(doc, node) {
+  const seen = new Set();
+  let current = node;
+  while (current && typeof current === "object" && typeof current.$ref === "string") {
+    if (seen.has(current.$ref)) throw new Error(`circular $ref ${current.$ref}`);
+    seen.add(current.$ref);
+    const target = current.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((value, part) => value?.[part], doc);
+    if (target === undefined) throw new Error(`unresolved $ref ${current.$ref}`);
+    const { $ref: _ignored, ...siblings } = current;
+    current = { ...target, ...siblings };
+  }
+  return current;
+}
+
+/** An operation's parameters, shared ones first, each dereferenced, keyed `in:name`. */
+export function parametersOf(doc, operation) {
+  const params = new Map();
+  for (const raw of [...operation.shared, ...(operation.op.parameters ?? [])]) {
+    const param = deref(doc, raw);
+    params.set(`${param.in}:${param.name}`, param);
+  }
+  return params;
+}
+
+/** A schema with its `allOf` parts merged into one object, so moving a property between parts is no change. */
+export function flatten(doc, raw) {
+  const schema = deref(doc, raw);
+  if (!schema?.allOf) return schema;
+  const merged = { ...schema, properties: { ...schema.properties }, required: [...(schema.required ?? [])] };
+  delete merged.allOf;
+  for (const part of schema.allOf.map((p) => flatten(doc, p))) {
+    merged.type ??= part.type;
+    merged.nullable ??= part.nullable;
+    Object.assign(merged.properties, part.properties);
+    merged.required.push(...(part.required ?? []));
+    for (const keyword of ["items", "enum", "format", "additionalProperties", "oneOf", "anyOf"]) {
+      if (part[keyword] !== undefined) merged[keyword] ??= part[keyword];
+    }
+  }
+  return merged;
+}

@@ -2265,12 +2265,10 @@ export interface components {
          * @example 1705395000
          */
         EpochSeconds: string;
-        /** @description Error body. The v1 reference does not document its exact shape: `error` is usually a short human-readable string but may be an object, and `message` often adds detail. Other fields may appear. */
+        /** @description Error body. `error` is a short human-readable description of what went wrong. Some answers add a longer `message` (Kapso's own rate-limit examples do); other fields may appear. */
         ErrorResponse: {
-            /** @description Short description of the error (usually a string; sometimes an object). */
-            error: string | {
-                [key: string]: unknown;
-            };
+            /** @description Short human-readable description of the error. */
+            error: string;
             /** @description Longer human-readable detail, when the API provides one. */
             message?: string;
         };
@@ -2640,9 +2638,9 @@ export interface components {
             /** @description Number of items matching the current filters, across all pages. */
             total_count: number;
         };
-        /** @description Cursor pagination state of a list response. Ask for the next page with `after=<cursors.after>`; a null, empty or missing `next` means there is no next page (and `previous` likewise going backward). The public reference calls `next`/`previous` the cursor for the next/previous page; whether they hold a bare cursor or a full URL is not documented, so clients should only test them for presence. */
+        /** @description Cursor pagination state of a list response. Ask for the next page with `after=<cursors.after>`; a null, empty or missing `next` means there is no next page (and `previous` likewise going backward). The public reference calls `next`/`previous` the cursor for the next/previous page; whether they hold a bare cursor or a full URL is not documented, so clients should only test them for presence. `cursors` may be absent (an empty page). */
         Paging: {
-            cursors: components["schemas"]["PagingCursors"];
+            cursors?: components["schemas"]["PagingCursors"];
             /** @description Set when a next (older) page exists; null or absent on the last page. */
             next?: string | null;
             /** @description Set when a previous (newer) page exists; null or absent on the first page. */

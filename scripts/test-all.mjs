@@ -18,7 +18,8 @@ const steps = [
   ["generated files match the spec", "pnpm", ["check:generated"]],
   ["lint and format (Biome)", "pnpm", ["lint"]],
   ["breaking spec changes carry a major changeset", "pnpm", ["spec:diff", "--require-changeset"]],
-  ["script tests (spec diff)", "pnpm", ["test:scripts"]],
+  upstreamStep(),
+  ["script tests (spec diff, upstream comparison and samples)", "pnpm", ["test:scripts"]],
   [
     "build, typecheck and tests (turbo)",
     "pnpm",
@@ -31,6 +32,25 @@ const steps = [
   ],
   ["size budget of client + pagination", "node", ["scripts/bench/bench.mjs", "--only=size", "--check"]],
 ];
+
+// Kapso's published documents are read from a local folder (KAPSO_UPSTREAM_DIR, default
+// ../shared/upstream beside the repository); a clone without them skips the comparison and says so.
+function upstreamStep() {
+  const dir = process.env.KAPSO_UPSTREAM_DIR ?? join(root, "../shared/upstream");
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .map((name) => join(dir, name))
+    : [];
+  if (files.length === 0) {
+    return [`spec matches Kapso's published documents: skipped, no OpenAPI files in ${dir}`, "true", []];
+  }
+  return [
+    "spec matches Kapso's published documents",
+    "node",
+    ["scripts/spec-upstream.mjs", "--quiet", ...files],
+  ];
+}
 
 for (const file of resultFiles) rmSync(file, { force: true });
 const started = Date.now();

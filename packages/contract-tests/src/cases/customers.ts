@@ -24,10 +24,30 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "listCustomers",
-    title: "per_page above 100",
-    params: { query: { per_page: 101 } },
+    title: "filtered by name, external id and creation time",
+    params: {
+      query: {
+        name_contains: "Acme",
+        external_customer_id: "acme-001",
+        created_after: "2026-11-01T00:00:00Z",
+        created_before: "2026-12-01T00:00:00Z",
+      },
+    },
+    status: 200,
+  },
+  {
+    operationId: "listCustomers",
+    title: "per_page 0",
+    params: { query: { per_page: 0 } },
     status: 422,
     messageIncludes: "per_page",
+  },
+  {
+    operationId: "listCustomers",
+    title: "created_after is not a date-time",
+    params: { query: { created_after: "last week" } },
+    status: 422,
+    messageIncludes: "created_after",
   },
   {
     operationId: "listCustomers",
@@ -40,17 +60,23 @@ export const cases: ContractCase[] = [
   { operationId: "createCustomer", body: newCustomer, prefer: { example: "created" }, status: 201 },
   {
     operationId: "createCustomer",
-    title: "with metadata",
-    body: { customer: { ...newCustomer.customer, metadata: { plan: "enterprise" } } },
+    title: "without external_customer_id",
+    body: { customer: { name: "Initech" } },
+    status: 201,
+  },
+  {
+    operationId: "createCustomer",
+    title: "with a null external_customer_id",
+    body: { customer: { name: "Initech", external_customer_id: null } },
     status: 201,
   },
   ...errorCases("createCustomer", [401, 422, 429], { body: newCustomer }),
   {
     operationId: "createCustomer",
-    title: "without external_customer_id",
-    body: { customer: { name: "Acme Retail" } },
+    title: "without name",
+    body: { customer: { external_customer_id: "acme-001" } },
     status: 422,
-    messageIncludes: "external_customer_id",
+    messageIncludes: "name",
   },
 
   { operationId: "getCustomer", params: { path: customer }, prefer: { example: "customer" }, status: 200 },

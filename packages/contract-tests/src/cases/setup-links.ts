@@ -1,6 +1,7 @@
 import { type ContractCase, errorCases } from "../contract-case.js";
 
 const customer = { customer_id: "c0a8f1e2-3b4c-4d5e-8f60-7a8b9c0d1e01" };
+const defaults = { setup_link: {} };
 
 export const cases: ContractCase[] = [
   ...["first_page", "last_page", "empty"].map((example) => ({
@@ -33,13 +34,20 @@ export const cases: ContractCase[] = [
     messageIncludes: "status",
   },
 
-  { operationId: "createSetupLink", params: { path: customer }, prefer: { example: "created" }, status: 201 },
   {
     operationId: "createSetupLink",
-    title: "with an empty body",
+    params: { path: customer },
+    body: defaults,
+    prefer: { example: "created" },
+    status: 201,
+  },
+  {
+    operationId: "createSetupLink",
+    title: "without the setup_link object",
     params: { path: customer },
     body: {},
-    status: 201,
+    status: 422,
+    messageIncludes: "setup_link",
   },
   {
     operationId: "createSetupLink",
@@ -54,11 +62,46 @@ export const cases: ContractCase[] = [
         provision_phone_number: true,
         phone_number_area_code: "415",
         phone_number_country_isos: ["US"],
+        allowed_origins: ["https://app.example.com"],
+        meta_billing_mode: "partner_managed",
+        language: "es",
       },
     },
     status: 201,
   },
-  ...errorCases("createSetupLink", [401, 404, 422, 429], { params: { path: customer }, body: {} }),
+  {
+    operationId: "createSetupLink",
+    title: "reconnecting a number, nulls where allowed",
+    params: { path: customer },
+    body: {
+      setup_link: {
+        reconnect_phone_number: "+14155550100",
+        success_redirect_url: null,
+        failure_redirect_url: null,
+        phone_number_area_code: null,
+        theme_config: null,
+        language: null,
+      },
+    },
+    status: 201,
+  },
+  ...errorCases("createSetupLink", [401, 404, 422, 429], { params: { path: customer }, body: defaults }),
+  {
+    operationId: "createSetupLink",
+    title: "unknown Meta billing mode",
+    params: { path: customer },
+    body: { setup_link: { meta_billing_mode: "kapso" } },
+    status: 422,
+    messageIncludes: "meta_billing_mode",
+  },
+  {
+    operationId: "createSetupLink",
+    title: "unknown language",
+    params: { path: customer },
+    body: { setup_link: { language: "fr" } },
+    status: 422,
+    messageIncludes: "language",
+  },
   {
     operationId: "createSetupLink",
     title: "unknown connection type",

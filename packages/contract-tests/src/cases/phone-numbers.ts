@@ -32,6 +32,10 @@ export const cases: ContractCase[] = [
         customer_id: customer.customer_id,
         phone_number_id: "1234567890",
         business_account_id: "98765432109",
+        messaging_enabled: true,
+        name_contains: "Support",
+        created_after: "2026-11-01T00:00:00Z",
+        created_before: "2026-12-01T00:00:00Z",
       },
     },
     status: 200,
@@ -43,6 +47,13 @@ export const cases: ContractCase[] = [
     params: { query: { customer_id: "acme" } },
     status: 422,
     messageIncludes: "customer_id",
+  },
+  {
+    operationId: "listPhoneNumbers",
+    title: "messaging_enabled is not a boolean",
+    params: { query: { messaging_enabled: "sometimes" } },
+    status: 422,
+    messageIncludes: "messaging_enabled",
   },
 
   {
@@ -77,8 +88,35 @@ export const cases: ContractCase[] = [
     body: { access_token: "EAAB-example-new-token" },
     status: 422,
   },
+  {
+    operationId: "updatePhoneNumber",
+    title: "every setting, forwarding stopped with null",
+    params: { path: phoneNumber },
+    body: {
+      whatsapp_phone_number: {
+        name: "Support line",
+        kind: "production",
+        phone_number_id: "1234567890",
+        business_account_id: "98765432109",
+        access_token: "EAAB-example-new-token",
+        webhook_verify_token: null,
+        webhook_destination_url: null,
+        inbound_processing_enabled: false,
+        calls_enabled: true,
+      },
+    },
+    status: 200,
+  },
+  {
+    operationId: "updatePhoneNumber",
+    title: "unknown kind",
+    params: { path: phoneNumber },
+    body: { whatsapp_phone_number: { kind: "staging" } },
+    status: 422,
+    messageIncludes: "kind",
+  },
 
-  ...["healthy", "degraded", "error"].map((example) => ({
+  ...["healthy", "degraded", "token_backoff", "error"].map((example) => ({
     operationId: "getPhoneNumberHealth",
     params: { path: phoneNumber },
     prefer: { example },
@@ -95,13 +133,20 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "connectPhoneNumber",
-    title: "answered with 200",
+    title: "a sandbox number",
     params: { path: customer },
-    body: connectBody,
-    prefer: { code: 200, example: "connected" },
-    status: 200,
+    body: {
+      whatsapp_phone_number: {
+        name: "Test number",
+        kind: "sandbox",
+        phone_number_id: "sandbox",
+        business_account_id: "sandbox",
+        access_token: "sandbox",
+      },
+    },
+    status: 201,
   },
-  ...errorCases("connectPhoneNumber", [401, 404, 422, 429], {
+  ...errorCases("connectPhoneNumber", [401, 404, 409, 422, 429], {
     params: { path: customer },
     body: connectBody,
   }),
@@ -109,8 +154,28 @@ export const cases: ContractCase[] = [
     operationId: "connectPhoneNumber",
     title: "without access_token",
     params: { path: customer },
-    body: { whatsapp_phone_number: { phone_number_id: "1234567890", business_account_id: "98765432109" } },
+    body: {
+      whatsapp_phone_number: {
+        name: "Support line",
+        phone_number_id: "1234567890",
+        business_account_id: "98765432109",
+      },
+    },
     status: 422,
     messageIncludes: "access_token",
+  },
+  {
+    operationId: "connectPhoneNumber",
+    title: "without name",
+    params: { path: customer },
+    body: {
+      whatsapp_phone_number: {
+        phone_number_id: "1234567890",
+        business_account_id: "98765432109",
+        access_token: "EAAB-example-long-lived-token",
+      },
+    },
+    status: 422,
+    messageIncludes: "name",
   },
 ];

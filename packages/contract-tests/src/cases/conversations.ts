@@ -98,9 +98,10 @@ export const cases: ContractCase[] = [
     title: "reopen a conversation",
     params: { path: conversation },
     body: { whatsapp_conversation: { status: "active" } },
+    prefer: { example: "active" },
     status: 200,
   },
-  ...[400, 401, 404, 422, 429].map((code) => ({
+  ...[401, 404, 422, 429].map((code) => ({
     operationId: "updateConversation",
     params: { path: conversation },
     body: { whatsapp_conversation: { status: "ended" } },

@@ -31,8 +31,8 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "listApiLogs",
-    title: "status code that is not an HTTP status",
-    params: { query: { status_code: 42 } },
+    title: "status code that is not an integer",
+    params: { query: { status_code: "not-a-status" } },
     status: 422,
     messageIncludes: "status_code",
   },

@@ -14,11 +14,19 @@ const createBody = {
 };
 const forNumber = { phone_number_id: "1234567890" };
 
+const dataEndpointCode = { code: "async function handler(request, env) { return new Response('{}'); }" };
+
 /** The success case of an operation on one Flow with a single named example, then its errors. */
-function flowCases(operationId: string, example: string, request: Partial<ContractCase> = {}, status = 200) {
+function flowCases(
+  operationId: string,
+  example: string,
+  request: Partial<ContractCase> = {},
+  status = 200,
+  errors = [401, 404, 422, 429],
+) {
   return [
     { operationId, params: { path: flow }, ...request, prefer: { example }, status },
-    ...errorCases(operationId, [401, 404, 422, 429], { params: { path: flow }, ...request }),
+    ...errorCases(operationId, errors, { params: { path: flow }, ...request }),
   ];
 }
 
@@ -46,9 +54,22 @@ export const cases: ContractCase[] = [
     status: 200,
   },
   ...errorCases("listWhatsappFlows", [401, 422, 429]),
+  {
+    operationId: "listWhatsappFlows",
+    title: "status outside the enum",
+    params: { query: { status: "archived" } },
+    status: 422,
+    messageIncludes: "status",
+  },
 
   { operationId: "createWhatsappFlow", body: createBody, prefer: { example: "created" }, status: 201 },
-  ...errorCases("createWhatsappFlow", [401, 422, 429], { body: createBody }),
+  ...errorCases("createWhatsappFlow", [400, 401, 404, 422, 429], { body: createBody }),
+  {
+    operationId: "createWhatsappFlow",
+    title: "only phone_number_id (generated name, welcome screen)",
+    body: forNumber,
+    status: 201,
+  },
   {
     operationId: "createWhatsappFlow",
     title: "without phone_number_id",
@@ -91,11 +112,53 @@ export const cases: ContractCase[] = [
   },
   ...errorCases("getWhatsappFlowVersion", [401, 404, 422, 429], { params: { path: version } }),
 
-  ...flowCases("setupWhatsappFlowEncryption", "result", { body: forNumber }),
-  ...flowCases("getWhatsappFlowDataEndpoint", "data_endpoint"),
-  ...flowCases("upsertWhatsappFlowDataEndpoint", "saved", {
-    body: { code: "async function handler(request, env) { return new Response('{}'); }" },
-  }),
+  ...flowCases("setupWhatsappFlowEncryption", "configured", { body: forNumber }),
+  {
+    operationId: "setupWhatsappFlowEncryption",
+    title: "already configured, without a body",
+    params: { path: flow },
+    prefer: { example: "already_configured" },
+    status: 200,
+  },
+  ...flowCases("getWhatsappFlowDataEndpoint", "deployed"),
+  ...flowCases(
+    "upsertWhatsappFlowDataEndpoint",
+    "saved",
+    { body: dataEndpointCode },
+    200,
+    [400, 401, 404, 422, 429],
+  ),
+  {
+    operationId: "upsertWhatsappFlowDataEndpoint",
+    title: "without code",
+    params: { path: flow },
+    body: {},
+    status: 422,
+    messageIncludes: "code",
+  },
+  ...flowCases(
+    "attachWhatsappFlowDataEndpoint",
+    "attached",
+    { body: { function_id: "7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f02" } },
+    200,
+    [400, 401, 404, 422, 429],
+  ),
+  {
+    operationId: "attachWhatsappFlowDataEndpoint",
+    title: "attached, but the published Flow was not republished",
+    params: { path: flow },
+    body: { function_id: "7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f02" },
+    prefer: { example: "republish_failed" },
+    status: 200,
+  },
+  {
+    operationId: "attachWhatsappFlowDataEndpoint",
+    title: "function_id is not a UUID",
+    params: { path: flow },
+    body: { function_id: "" },
+    status: 422,
+    messageIncludes: "function_id",
+  },
   ...flowCases("deployWhatsappFlowDataEndpoint", "deployed"),
   ...flowCases("registerWhatsappFlowDataEndpoint", "registered"),
 
@@ -108,5 +171,31 @@ export const cases: ContractCase[] = [
   ...errorCases("listWhatsappFlowResponses", [401, 404, 422, 429], { params: { path: flow } }),
 
   ...flowCases("getWhatsappFlowFunctionInvocations", "invocations"),
+  {
+    operationId: "getWhatsappFlowFunctionInvocations",
+    title: "failed calls only, at most 20",
+    params: { path: flow, query: { status: "failed", limit: 20 } },
+    status: 200,
+  },
+  {
+    operationId: "getWhatsappFlowFunctionInvocations",
+    title: "limit above 20",
+    params: { path: flow, query: { limit: 21 } },
+    status: 422,
+    messageIncludes: "limit",
+  },
   ...flowCases("getWhatsappFlowFunctionLogs", "logs"),
+  {
+    operationId: "getWhatsappFlowFunctionLogs",
+    title: "at most 50 lines",
+    params: { path: flow, query: { limit: 50 } },
+    status: 200,
+  },
+  {
+    operationId: "getWhatsappFlowFunctionLogs",
+    title: "limit above 50",
+    params: { path: flow, query: { limit: 51 } },
+    status: 422,
+    messageIncludes: "limit",
+  },
 ];

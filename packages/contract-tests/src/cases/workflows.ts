@@ -21,7 +21,7 @@ const createBody = {
           data: { node_type: "send_text", config: { message: "How was your order?" } },
         },
       ],
-      edges: [{ id: "edge_start_ask_rating", source: "start", target: "ask_rating", label: "next" }],
+      edges: [{ source: "start", target: "ask_rating", label: "next" }],
     },
   },
 };
@@ -71,6 +71,12 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "createWorkflow",
+    title: "edge without a target",
+    body: { workflow: { name: "Support triage", definition: { edges: [{ source: "start" }] } } },
+    status: 422,
+  },
+  {
+    operationId: "createWorkflow",
     title: "without the workflow wrapper",
     body: { name: "Support triage" },
     status: 422,
@@ -89,9 +95,23 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "updateWorkflow",
-    title: "without lock_version",
+    title: "without lock_version (applied without a conflict check)",
     params: { path: workflow },
     body: { workflow: { name: "Order follow-up (v2)" } },
+    status: 200,
+  },
+  {
+    operationId: "updateWorkflow",
+    title: "publish with a read mode",
+    params: { path: workflow },
+    body: { workflow: { status: "active", inbound_message_read_mode: "read_only", lock_version: 7 } },
+    status: 200,
+  },
+  {
+    operationId: "updateWorkflow",
+    title: "unknown read mode",
+    params: { path: workflow },
+    body: { workflow: { inbound_message_read_mode: "typing", lock_version: 7 } },
     status: 422,
   },
   {

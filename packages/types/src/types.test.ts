@@ -21,15 +21,23 @@ describe("@kapso/types: the seed endpoint", () => {
     >();
   });
 
-  it("makes the nullable fields exactly string | null", () => {
-    expectTypeOf<WorkflowExecutionSummary["ended_at"]>().toEqualTypeOf<string | null>();
-    expectTypeOf<WorkflowExecutionSummary["tracking_id"]>().toEqualTypeOf<string | null>();
-    expectTypeOf<WorkflowExecutionSummary["whatsapp_conversation_id"]>().toEqualTypeOf<string | null>();
-    expectTypeOf<WorkflowExecutionSummary["current_step"]["stepable_type"]>().toEqualTypeOf<string | null>();
-    expectTypeOf<WorkflowExecutionSummary["current_step"]["position"]>().toEqualTypeOf<{
-      x: number;
-      y: number;
-    } | null>();
+  it("makes the nullable fields string | null, and optional where Kapso may leave them out", () => {
+    expectTypeOf<WorkflowExecutionSummary["ended_at"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<WorkflowExecutionSummary["tracking_id"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<WorkflowExecutionSummary["whatsapp_conversation_id"]>().toEqualTypeOf<
+      string | null | undefined
+    >();
+    type Step = NonNullable<WorkflowExecutionSummary["current_step"]>;
+    expectTypeOf<Step["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<Step["identifier"]>().toEqualTypeOf<string>();
+    expectTypeOf<Step["stepable_type"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<Step["position"]>().toEqualTypeOf<
+      ({ x?: number; y?: number } & { [key: string]: unknown }) | null | undefined
+    >();
+    expectTypeOf<WorkflowExecutionSummary["started_at"]>().toEqualTypeOf<string>();
+    expectTypeOf<WorkflowExecutionSummary["last_event_at"]>().toEqualTypeOf<string>();
+    // The reference page's items carry no status; Kapso's schema has it. Declared, not required.
+    expectTypeOf<WorkflowExecutionSummary["status"]>().toEqualTypeOf<WorkflowExecutionStatus | undefined>();
   });
 
   it("types limit as a number and cursors as strings", () => {

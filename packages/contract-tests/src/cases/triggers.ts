@@ -31,6 +31,28 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "createWorkflowTrigger",
+    title: "project event trigger with a property filter",
+    params: { path: workflow },
+    body: {
+      trigger: {
+        trigger_type: "project_event",
+        event_name: "conversation.csat_scored",
+        property_key: "score",
+        operator: "lte",
+        property_value: 2,
+      },
+    },
+    status: 201,
+  },
+  {
+    operationId: "createWorkflowTrigger",
+    title: "unknown trigger type",
+    params: { path: workflow },
+    body: { trigger: { trigger_type: "schedule" } },
+    status: 422,
+  },
+  {
+    operationId: "createWorkflowTrigger",
     title: "without trigger_type",
     params: { path: workflow },
     body: { trigger: { phone_number_id: "106540352242922" } },
@@ -64,9 +86,9 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "updateWorkflowTrigger",
-    title: "without active",
+    title: "active as a string",
     params: { path: trigger },
-    body: { trigger: {} },
+    body: { trigger: { active: "no" } },
     status: 422,
   },
   ...errorCases("updateWorkflowTrigger", [401, 404, 422, 429], deactivate),

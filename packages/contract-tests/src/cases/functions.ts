@@ -8,8 +8,10 @@ const code = `async function handler(request, env) {
   return new Response(JSON.stringify({ cost: weight * 0.5 }));
 }
 `;
-const create = { body: { function: { name: "Calculate shipping cost", code } } };
-const update = { params: { path: fn }, body: { function: { public_endpoint: true } } };
+const create = {
+  body: { function: { name: "Calculate shipping cost", code, function_type: "cloudflare_worker" } },
+};
+const update = { params: { path: fn }, body: { function: { public_endpoint: true, lock_version: 4 } } };
 const invoke = { params: { path: fn }, body: { weight: 5.5, distance: 120, service: "express" } };
 const createSecret = {
   params: { path: fn },
@@ -28,7 +30,13 @@ export const cases: ContractCase[] = [
   {
     operationId: "createFunction",
     title: "without a name",
-    body: { function: { code } },
+    body: { function: { code, function_type: "cloudflare_worker" } },
+    status: 422,
+  },
+  {
+    operationId: "createFunction",
+    title: "without a runtime",
+    body: { function: { name: "Calculate shipping cost", code } },
     status: 422,
   },
   ...errorCases("createFunction", [401, 422, 429], create),
@@ -37,7 +45,14 @@ export const cases: ContractCase[] = [
   ...errorCases("getFunction", [401, 404, 429], { params: { path: fn } }),
 
   { operationId: "updateFunction", ...update, prefer: { example: "public" }, status: 200 },
-  ...errorCases("updateFunction", [401, 404, 422, 429], update),
+  {
+    operationId: "updateFunction",
+    title: "stale lock_version",
+    ...update,
+    prefer: { code: 409 },
+    status: 409,
+  },
+  ...errorCases("updateFunction", [401, 404, 409, 422, 429], update),
 
   { operationId: "deleteFunction", params: { path: fn }, status: 204 },
   ...errorCases("deleteFunction", [401, 404, 429], { params: { path: fn } }),
@@ -46,6 +61,14 @@ export const cases: ContractCase[] = [
   ...errorCases("deployFunction", [401, 404, 422, 429], { params: { path: fn } }),
 
   { operationId: "invokeFunction", ...invoke, prefer: { example: "passthrough" }, status: 200 },
+  { operationId: "invokeFunction", ...invoke, prefer: { example: "wrapped" }, status: 200 },
+  {
+    operationId: "invokeFunction",
+    title: "a payload that is not an object",
+    params: { path: fn },
+    body: ["weight", 5.5],
+    status: 422,
+  },
   {
     operationId: "invokeFunction",
     title: "public function called without X-API-Key",
@@ -61,7 +84,15 @@ export const cases: ContractCase[] = [
     status: 422,
     messageIncludes: "deployed",
   },
-  ...errorCases("invokeFunction", [404, 429, 500], invoke),
+  {
+    operationId: "invokeFunction",
+    title: "the function fails while running",
+    ...invoke,
+    prefer: { code: 500 },
+    status: 500,
+    messageIncludes: "failed",
+  },
+  ...errorCases("invokeFunction", [400, 404, 429, 500], invoke),
 
   ...["secrets", "empty"].map((example) => ({
     operationId: "listFunctionSecrets",
@@ -69,15 +100,22 @@ export const cases: ContractCase[] = [
     prefer: { example },
     status: 200,
   })),
-  ...errorCases("listFunctionSecrets", [401, 404, 429], { params: { path: fn } }),
+  ...errorCases("listFunctionSecrets", [401, 404, 429, 502], { params: { path: fn } }),
 
   { operationId: "createFunctionSecret", ...createSecret, prefer: { example: "created" }, status: 201 },
   {
     operationId: "createFunctionSecret",
-    title: "JSON value, unwrapped body",
+    title: "JSON value",
     params: { path: fn },
-    body: { name: "CRM_CONFIG", value: { base_url: "https://crm.example.com" } },
+    body: { secret: { name: "CRM_CONFIG", value: { base_url: "https://crm.example.com" } } },
     status: 201,
+  },
+  {
+    operationId: "createFunctionSecret",
+    title: "unwrapped body",
+    params: { path: fn },
+    body: { name: "CRM_CONFIG", value: "x" },
+    status: 422,
   },
   {
     operationId: "createFunctionSecret",
@@ -86,12 +124,12 @@ export const cases: ContractCase[] = [
     body: { secret: { name: "stripe_api_key", value: "sk_test_51Hx" } },
     status: 422,
   },
-  ...errorCases("createFunctionSecret", [401, 404, 422, 429], createSecret),
+  ...errorCases("createFunctionSecret", [401, 404, 422, 429, 502], createSecret),
 
   { operationId: "deleteFunctionSecret", params: { path: secret }, status: 204 },
-  ...errorCases("deleteFunctionSecret", [401, 404, 429], { params: { path: secret } }),
+  ...errorCases("deleteFunctionSecret", [401, 404, 422, 429, 502], { params: { path: secret } }),
 
-  ...["failed", "empty"].map((example) => ({
+  ...["recent", "empty"].map((example) => ({
     operationId: "listFunctionInvocations",
     params: { path: fn },
     prefer: { example },
@@ -102,6 +140,13 @@ export const cases: ContractCase[] = [
     title: "failed only, at most 10",
     params: { path: fn, query: { status: "failed", limit: 10 } },
     status: 200,
+  },
+  {
+    operationId: "listFunctionInvocations",
+    title: "limit above 20",
+    params: { path: fn, query: { limit: 21 } },
+    status: 422,
+    messageIncludes: "limit",
   },
   {
     operationId: "listFunctionInvocations",

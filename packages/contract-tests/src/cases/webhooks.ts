@@ -7,6 +7,7 @@ const numberWebhook = { ...phoneNumber, webhook_id: "9e8d7c6b-5a4f-4e2d-8c0b-9a8
 const projectBody = {
   whatsapp_webhook: {
     url: "https://example.com/webhooks/kapso",
+    secret_key: "wh_sec_3kfj9dmfkg8s2",
     events: ["whatsapp.phone_number.created", "workflow.execution.failed"],
     active: true,
     payload_version: "v2",
@@ -16,6 +17,7 @@ const numberBody = {
   whatsapp_webhook: {
     url: "https://example.com/webhooks/messages",
     kind: "kapso",
+    secret_key: "wh_sec_3kfj9dmfkg8s2",
     events: ["whatsapp.message.received", "whatsapp.conversation.inactive"],
     buffer_enabled: true,
     buffer_window_seconds: 60,
@@ -49,14 +51,40 @@ export const cases: ContractCase[] = [
   },
 
   { operationId: "createWebhook", body: projectBody, prefer: { example: "created" }, status: 201 },
-  ...errorCases("createWebhook", [401, 422, 429], { body: projectBody }),
+  ...errorCases("createWebhook", [401, 402, 404, 422, 429], { body: projectBody }),
   {
     operationId: "createWebhook",
-    title: "a message event on a project-level webhook",
+    title: "scoped to one phone number, message events",
     body: {
-      whatsapp_webhook: { url: "https://example.com/webhooks/kapso", events: ["whatsapp.message.received"] },
+      whatsapp_webhook: {
+        url: "https://example.com/webhooks/messages",
+        phone_number_id: "1234567890",
+        events: ["whatsapp.message.received"],
+      },
     },
+    status: 201,
+  },
+  {
+    operationId: "createWebhook",
+    title: "project events, nulls where allowed",
+    body: {
+      whatsapp_webhook: {
+        url: "https://example.com/webhooks/kapso",
+        events: ["project.event"],
+        secret_key: null,
+        headers: null,
+        payload_version: null,
+        buffer_window_seconds: null,
+      },
+    },
+    status: 201,
+  },
+  {
+    operationId: "createWebhook",
+    title: "unknown kind",
+    body: { whatsapp_webhook: { url: "https://example.com/webhooks/kapso", kind: "raw" } },
     status: 422,
+    messageIncludes: "kind",
   },
   {
     operationId: "createWebhook",
@@ -75,13 +103,21 @@ export const cases: ContractCase[] = [
     prefer: { example: "updated" },
     status: 200,
   },
-  ...errorCases("updateWebhook", [401, 404, 422, 429], { params: { path: webhook }, body: pause }),
+  ...errorCases("updateWebhook", [401, 402, 404, 422, 429], { params: { path: webhook }, body: pause }),
   {
     operationId: "updateWebhook",
-    title: "payload_version v3",
+    title: "payload_version is not a string",
     params: { path: webhook },
-    body: { whatsapp_webhook: { payload_version: "v3" } },
+    body: { whatsapp_webhook: { payload_version: 2 } },
     status: 422,
+    messageIncludes: "payload_version",
+  },
+  {
+    operationId: "updateWebhook",
+    title: "subscribed to project events, secret removed",
+    params: { path: webhook },
+    body: { whatsapp_webhook: { events: ["project.event"], secret_key: null } },
+    status: 200,
   },
 
   { operationId: "deleteWebhook", params: { path: webhook }, status: 204 },
@@ -90,16 +126,26 @@ export const cases: ContractCase[] = [
   { operationId: "testWebhook", params: { path: webhook }, prefer: { example: "sent" }, status: 200 },
   {
     operationId: "testWebhook",
-    title: "a given event",
-    params: { path: webhook, query: { event_type: "whatsapp.message.received" } },
+    title: "a given event, in the body",
+    params: { path: webhook },
+    body: { event_type: "whatsapp.message.received" },
+    status: 200,
+  },
+  {
+    operationId: "testWebhook",
+    title: "an empty body",
+    params: { path: webhook },
+    body: {},
     status: 200,
   },
   ...errorCases("testWebhook", [401, 404, 422, 429], { params: { path: webhook } }),
   {
     operationId: "testWebhook",
-    title: "unknown event",
-    params: { path: webhook, query: { event_type: "whatsapp.message.deleted" } },
+    title: "event_type is not a string",
+    params: { path: webhook },
+    body: { event_type: ["whatsapp.message.received"] },
     status: 422,
+    messageIncludes: "event_type",
   },
 
   ...["first_page", "last_page", "empty"].map((example) => ({
@@ -108,7 +154,31 @@ export const cases: ContractCase[] = [
     prefer: { example },
     status: 200,
   })),
+  {
+    operationId: "listPhoneNumberWebhooks",
+    title: "with every filter",
+    params: {
+      path: phoneNumber,
+      query: {
+        url_contains: "example.com",
+        kind: "kapso",
+        active: true,
+        created_after: "2026-11-01T00:00:00Z",
+        created_before: "2026-12-01T00:00:00Z",
+        page: 1,
+        per_page: 50,
+      },
+    },
+    status: 200,
+  },
   ...errorCases("listPhoneNumberWebhooks", [401, 404, 422, 429], { params: { path: phoneNumber } }),
+  {
+    operationId: "listPhoneNumberWebhooks",
+    title: "active is not a boolean",
+    params: { path: phoneNumber, query: { active: "maybe" } },
+    status: 422,
+    messageIncludes: "active",
+  },
 
   {
     operationId: "createPhoneNumberWebhook",
@@ -121,6 +191,51 @@ export const cases: ContractCase[] = [
     params: { path: phoneNumber },
     body: numberBody,
   }),
+  {
+    operationId: "createPhoneNumberWebhook",
+    title: "forwarding Meta's raw payloads",
+    params: { path: phoneNumber },
+    body: {
+      whatsapp_webhook: {
+        kind: "meta",
+        url: "https://example.com/webhooks/meta",
+        secret_key: "wh_sec_3kfj9dmfkg8s2",
+      },
+    },
+    status: 201,
+  },
+  {
+    operationId: "createPhoneNumberWebhook",
+    title: "without secret_key",
+    params: { path: phoneNumber },
+    body: {
+      whatsapp_webhook: { url: "https://example.com/webhooks/messages", events: ["whatsapp.message.received"] },
+    },
+    status: 422,
+    messageIncludes: "secret_key",
+  },
+  {
+    operationId: "createPhoneNumberWebhook",
+    title: "a kapso webhook without events",
+    params: { path: phoneNumber },
+    body: {
+      whatsapp_webhook: { url: "https://example.com/webhooks/messages", secret_key: "wh_sec_3kfj9dmfkg8s2" },
+    },
+    status: 422,
+  },
+  {
+    operationId: "createPhoneNumberWebhook",
+    title: "a kapso webhook with an empty event list",
+    params: { path: phoneNumber },
+    body: {
+      whatsapp_webhook: {
+        url: "https://example.com/webhooks/messages",
+        secret_key: "wh_sec_3kfj9dmfkg8s2",
+        events: [],
+      },
+    },
+    status: 422,
+  },
   {
     operationId: "createPhoneNumberWebhook",
     title: "buffer window above 60 seconds",
@@ -162,6 +277,21 @@ export const cases: ContractCase[] = [
     params: { path: numberWebhook },
     body: pause,
   }),
+  {
+    operationId: "updatePhoneNumberWebhook",
+    title: "buffering off, its settings cleared with null",
+    params: { path: numberWebhook },
+    body: {
+      whatsapp_webhook: {
+        buffer_enabled: false,
+        buffer_window_seconds: null,
+        max_buffer_size: null,
+        inactivity_minutes: null,
+        headers: null,
+      },
+    },
+    status: 200,
+  },
 
   { operationId: "deletePhoneNumberWebhook", params: { path: numberWebhook }, status: 204 },
   ...errorCases("deletePhoneNumberWebhook", [401, 404, 422, 429], { params: { path: numberWebhook } }),

@@ -46,9 +46,15 @@ export const cases: ContractCase[] = [
     status: 422,
     messageIncludes: "status",
   },
+  ...["copying", "stopped"].map((status) => ({
+    operationId: "listBroadcasts",
+    title: `${status} broadcasts`,
+    params: { query: { status } },
+    status: 200,
+  })),
 
   { operationId: "createBroadcast", body: createBody, prefer: { example: "created" }, status: 201 },
-  ...errorCases("createBroadcast", [401, 422, 429], { body: createBody }),
+  ...errorCases("createBroadcast", [401, 404, 422, 429], { body: createBody }),
   {
     operationId: "createBroadcast",
     title: "without a template",
@@ -73,23 +79,49 @@ export const cases: ContractCase[] = [
     params: { path: broadcast },
     body: recipientsBody,
     prefer: { example: "added" },
-    status: 200,
+    status: 201,
   },
   {
     operationId: "addBroadcastRecipients",
     title: "1000 recipients, the most one call takes",
     params: { path: broadcast },
     body: { whatsapp_broadcast: { recipients: Array.from({ length: 1000 }, (_, n) => recipient(n)) } },
-    status: 200,
+    status: 201,
   },
   {
     operationId: "addBroadcastRecipients",
-    title: "older template_parameters form",
+    title: "an existing contact, with a media header and a button",
     params: { path: broadcast },
     body: {
-      whatsapp_broadcast: { recipients: [{ phone_number: "+14155550123", template_parameters: ["Alicia"] }] },
+      whatsapp_broadcast: {
+        recipients: [
+          {
+            whatsapp_contact_id: "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a01",
+            components: [
+              { type: "header", parameters: [{ type: "image", image: { link: "https://example.com/a.jpg" } }] },
+              { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "promo-12345" }] },
+            ],
+          },
+        ],
+      },
     },
-    status: 200,
+    status: 201,
+  },
+  {
+    operationId: "addBroadcastRecipients",
+    title: "a component type outside header, body and button",
+    params: { path: broadcast },
+    body: {
+      whatsapp_broadcast: { recipients: [{ phone_number: "+14155550123", components: [{ type: "footer" }] }] },
+    },
+    status: 422,
+  },
+  {
+    operationId: "addBroadcastRecipients",
+    title: "no recipients",
+    params: { path: broadcast },
+    body: { whatsapp_broadcast: { recipients: [] } },
+    status: 422,
   },
   ...errorCases("addBroadcastRecipients", [401, 404, 422, 429], {
     params: { path: broadcast },
@@ -103,7 +135,7 @@ export const cases: ContractCase[] = [
     status: 422,
   },
 
-  { operationId: "sendBroadcast", params: { path: broadcast }, prefer: { example: "sending" }, status: 200 },
+  { operationId: "sendBroadcast", params: { path: broadcast }, prefer: { example: "sending" }, status: 202 },
   ...errorCases("sendBroadcast", [401, 404, 422, 429], { params: { path: broadcast } }),
 
   {

@@ -14,9 +14,16 @@ export const cases: ContractCase[] = [
     operationId: "uploadMedia",
     title: "as a resumable asset for a template header",
     body: { media_ingest: { ...ingest, delivery: "meta_resumable_asset" } },
+    prefer: { example: "header_handle" },
     status: 200,
   },
-  ...[400, 401, 422, 429].map((code) => ({
+  {
+    operationId: "uploadMedia",
+    title: "with file name and MIME type given",
+    body: { media_ingest: { ...ingest, filename: "receipt-2026-11.jpg", mime_type: "image/jpeg" } },
+    status: 200,
+  },
+  ...[400, 401, 403, 404, 413, 422, 429, 502].map((code) => ({
     operationId: "uploadMedia",
     body: { media_ingest: ingest },
     prefer: { code },

@@ -98,8 +98,16 @@ export const cases: ContractCase[] = [
           {
             whatsapp_contact_id: "3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a01",
             components: [
-              { type: "header", parameters: [{ type: "image", image: { link: "https://example.com/a.jpg" } }] },
-              { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "promo-12345" }] },
+              {
+                type: "header",
+                parameters: [{ type: "image", image: { link: "https://example.com/a.jpg" } }],
+              },
+              {
+                type: "button",
+                sub_type: "url",
+                index: 0,
+                parameters: [{ type: "text", text: "promo-12345" }],
+              },
             ],
           },
         ],
@@ -112,7 +120,9 @@ export const cases: ContractCase[] = [
     title: "a component type outside header, body and button",
     params: { path: broadcast },
     body: {
-      whatsapp_broadcast: { recipients: [{ phone_number: "+14155550123", components: [{ type: "footer" }] }] },
+      whatsapp_broadcast: {
+        recipients: [{ phone_number: "+14155550123", components: [{ type: "footer" }] }],
+      },
     },
     status: 422,
   },

@@ -209,7 +209,10 @@ export const cases: ContractCase[] = [
     title: "without secret_key",
     params: { path: phoneNumber },
     body: {
-      whatsapp_webhook: { url: "https://example.com/webhooks/messages", events: ["whatsapp.message.received"] },
+      whatsapp_webhook: {
+        url: "https://example.com/webhooks/messages",
+        events: ["whatsapp.message.received"],
+      },
     },
     status: 422,
     messageIncludes: "secret_key",

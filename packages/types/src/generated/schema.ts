@@ -22,8 +22,10 @@ export interface paths {
         put?: never;
         /**
          * Start a workflow execution
-         * @description Queues a new execution of the workflow and answers at once with a tracking id; the execution
-         *     runs in the background. The workflow must be active and have an API trigger.
+         * @description Queues a new execution of the workflow and answers at once with the execution's id and a
+         *     tracking id; the execution runs in the background. The workflow must be active and have an API
+         *     trigger. Address the contact by `phone_number`, by `recipient` (a business-scoped user id, for
+         *     contacts without a known number; not on sandbox numbers), or both.
          *
          *     Besides the per-key rate limit, starting executions has a per-workflow burst limit per second
          *     (5, 15 or 30 depending on the plan), reported in `X-Burst-RateLimit-Limit` and
@@ -50,7 +52,8 @@ export interface paths {
         /**
          * List workflow execution events
          * @description Events recorded by one workflow execution, newest first. Paginated with cursors
-         *     (`limit`, `before`, `after`).
+         *     (`limit`, `before`, `after`). Events of the execution as a whole, such as its start, have no
+         *     `step`.
          */
         get: operations["listWorkflowExecutionEvents"];
         put?: never;
@@ -73,8 +76,9 @@ export interface paths {
         };
         /**
          * List a conversation's workflow executions
-         * @description Workflow executions that ran in one WhatsApp conversation, newest first, with the same item
-         *     shape as the workflow's execution list. Paginated with cursors (`limit`, `before`, `after`).
+         * @description Workflow executions that ran in one WhatsApp conversation, newest first: the same summary as
+         *     the workflow's execution list, always with `status`. Paginated with cursors (`limit`,
+         *     `before`, `after`).
          */
         get: operations["listConversationFlowExecutions"];
         put?: never;
@@ -103,9 +107,9 @@ export interface paths {
         put?: never;
         /**
          * Create a workflow
-         * @description Creates a workflow from a name and, optionally, a description and a graph. The status of a new
-         *     workflow is not documented; the example shows `draft`. A workflow runs only once it is active
-         *     and has a trigger.
+         * @description Creates a workflow, as a draft, from a name and optionally a slug, a description and a graph.
+         *     The graph can be as small as a start node and grow later. A workflow runs only once it is
+         *     active (set `status` with an update) and has a trigger.
          */
         post: operations["createWorkflow"];
         delete?: never;
@@ -136,11 +140,15 @@ export interface paths {
         head?: never;
         /**
          * Update a workflow
-         * @description Changes a workflow's attributes and, when `definition` is sent, replaces its whole graph.
+         * @description Changes a workflow's attributes, its status (publish with `active`, retire with `archived`) or
+         *     its graph. Within `definition`, a sent `nodes` or `edges` array is the complete new set of that
+         *     collection (what it leaves out is removed); an omitted one stays as it is. The answer carries
+         *     the attributes and the new `lock_version`, not the graph. Graph changes to an active workflow
+         *     apply to new executions; running ones keep the graph they started with.
          *
-         *     Updates use optimistic locking: send the `lock_version` you last read. If the workflow changed
-         *     since, the API answers 409 and changes nothing; read the workflow again, re-apply the change and
-         *     retry with the new `lock_version`.
+         *     Send the `lock_version` you last read to use optimistic locking: if the workflow changed since,
+         *     the API answers 409 and changes nothing; read the workflow again, re-apply the change and retry
+         *     with the new `lock_version`. Without it, the update is applied unchecked.
          */
         patch: operations["updateWorkflow"];
         trace?: never;
@@ -158,8 +166,9 @@ export interface paths {
         /**
          * Get a workflow with its graph
          * @description One workflow with its full graph, as the visual editor loads it: the workflow's attributes plus
-         *     `definition.nodes` (node ids are step identifiers) and `definition.edges` (edge ids are stored
-         *     UUIDs). Node `config` keys are snake_case and depend on the node type.
+         *     `definition.nodes` (node ids are step identifiers, not database ids) and `definition.edges`
+         *     (edge ids are stored UUIDs). Node `config` keys are snake_case and depend on the node type;
+         *     functions and called workflows are referred to by id.
          */
         get: operations["getWorkflowDefinition"];
         put?: never;
@@ -207,8 +216,10 @@ export interface paths {
         };
         /**
          * Get a workflow execution
-         * @description One execution in full: the summary fields plus `status`, `error_details`, the
-         *     `execution_context` (variables, system and channel context, request metadata) and its events.
+         * @description One execution in full: the summary fields plus `status`, `error_details`,
+         *     `resumable_execution_id` (where a resume request would land), the `execution_context`
+         *     (variables, system and channel context, request metadata) exactly as stored, and its events.
+         *     It is the only endpoint that returns the execution context.
          */
         get: operations["getWorkflowExecution"];
         put?: never;
@@ -247,6 +258,11 @@ export interface paths {
          *     with an input, as if the contact had answered, and optionally merges variables into its
          *     context. The execution continues from the waiting step.
          *
+         *     When the execution waits inside a call step, the input goes down to the child execution that
+         *     step started (to the deepest one that waits). Keep resuming the original execution id: the
+         *     answer describes the execution that received the input, with the id asked for in
+         *     `requested_execution_id` and its parent in `parent_flow_execution_id`.
+         *
          *     The body is not wrapped in `workflow_execution`. The response carries the execution without
          *     its context and events.
          */
@@ -283,7 +299,11 @@ export interface paths {
         put: operations["replaceWorkflowTriggers"];
         /**
          * Add a trigger to a workflow
-         * @description Adds one trigger to the workflow, keeping its other triggers.
+         * @description Adds one trigger to the workflow, keeping its other triggers. A workflow may have several, for
+         *     example message triggers on two numbers plus an API trigger. What each trigger type needs:
+         *     `inbound_message` a `phone_number_id`; `whatsapp_event` an `event`, optionally limited to one
+         *     `phone_number_id`; `project_event` an `event_name`, optionally filtered with `property_key`,
+         *     `operator` and `property_value`; `api_call` nothing else.
          */
         post: operations["createWorkflowTrigger"];
         delete?: never;
@@ -314,8 +334,8 @@ export interface paths {
         head?: never;
         /**
          * Turn a trigger on or off
-         * @description Changes a trigger. Only `active` can be changed; to change a trigger's type or phone number,
-         *     delete it and add a new one.
+         * @description Changes a trigger. Only `active` can be changed: turn a trigger off to pause it without losing
+         *     its settings. To change a trigger's type or phone number, delete it and add a new one.
          */
         patch: operations["updateWorkflowTrigger"];
         trace?: never;
@@ -336,8 +356,9 @@ export interface paths {
         put?: never;
         /**
          * Create a function
-         * @description Saves a new function as a draft. Deploy it with `POST /functions/{function_id}/deploy` before
-         *     invoking it.
+         * @description Saves a new function as a draft: a name, its code and the runtime to deploy it to. The slug is
+         *     derived from the name unless one is sent. Deploy the function with
+         *     `POST /functions/{function_id}/deploy` before invoking it.
          */
         post: operations["createFunction"];
         delete?: never;
@@ -375,6 +396,9 @@ export interface paths {
          * Update a function
          * @description Changes a function's attributes or code. Send only what changes. A deployed function keeps
          *     running its deployed code until it is deployed again.
+         *
+         *     Send the `lock_version` you last read to have a concurrent change detected: a stale value gets
+         *     409 and changes nothing. Without it the update is applied unchecked.
          */
         patch: operations["updateFunction"];
         trace?: never;
@@ -394,8 +418,9 @@ export interface paths {
         /**
          * Deploy a function
          * @description Starts deploying the function's current code and answers at once; deployment continues in the
-         *     background. Poll the function until its `status` is `deployed` (or `error`). The request takes
-         *     no body, and the 202 body is not documented beyond a confirmation message.
+         *     background and usually takes 10 to 60 seconds. Poll the function until its `status` is
+         *     `deployed` (or `error`, for example after a syntax error or for a Supabase function in a project
+         *     without a Supabase project). The request takes no body.
          */
         post: operations["deployFunction"];
         delete?: never;
@@ -418,17 +443,19 @@ export interface paths {
         put?: never;
         /**
          * Invoke a function
-         * @description Runs a deployed function with any JSON payload, which it receives as its request body (not
-         *     wrapped in `function`).
+         * @description Runs a deployed function with a JSON object of your choice, which it receives as its request
+         *     body (not wrapped in `function`).
          *
          *     With `invoke_response_mode: passthrough` (the default for new functions) a successful call
-         *     answers with the function's own body, status code and `Content-Type`, so the 200 body is
-         *     whatever the function returns and may not be JSON or even 200. Legacy `wrapped` functions
-         *     return their JSON output under `data`.
+         *     answers with the function's own body, status code and `Content-Type`: the body may be any JSON
+         *     value or plain text, and the status any 2xx. Older `wrapped` functions return their JSON
+         *     output under `data`. A JSON object whose only key is `data` reads the same either way.
          *
          *     Public functions (`public_endpoint: true`) can be called without an API key. Unknown
          *     functions, and private functions called without a valid key, both get 404. A function that is
-         *     not deployed gets 422. How a failing function is reported is not documented.
+         *     not deployed gets 422. A function that fails while running gets 500 with the id of the
+         *     recorded invocation; every invocation is recorded, see
+         *     `GET /functions/{function_id}/invocations`.
          */
         post: operations["invokeFunction"];
         delete?: never;
@@ -449,19 +476,16 @@ export interface paths {
         };
         /**
          * List a function's secrets
-         * @description Names of the function's secrets. Values are never returned.
+         * @description Names and types of the function's secrets. Values are never returned. A function that is not
+         *     deployed has no secrets to list: the answer is an empty list.
          */
         get: operations["listFunctionSecrets"];
         put?: never;
         /**
          * Create a function secret
          * @description Stores a secret that the function reads as an environment variable (`env.<NAME>`) from then
-         *     on. The function must be deployed (422 otherwise). The value cannot be read back later.
-         *
-         *     The reference does not show the body's wrapper: by the API's convention it is
-         *     `{ "secret": { "name", "value" } }`, and a bare `{ "name", "value" }` is accepted by this
-         *     document too until the form is confirmed. The success status (201 here) is not documented
-         *     either.
+         *     on. The function must be deployed (422 otherwise). A string value is stored as a `text`
+         *     secret, an object as a `json` secret. The value cannot be read back later.
          */
         post: operations["createFunctionSecret"];
         delete?: never;
@@ -487,8 +511,8 @@ export interface paths {
         post?: never;
         /**
          * Delete a function secret
-         * @description Removes the secret; the function no longer receives it. Whether the API answers 204 or 200
-         *     with a message is not documented; this document uses 204 like the API's other deletions.
+         * @description Removes the secret; the function no longer receives it, and code that still reads it fails.
+         *     The function must be deployed (422 otherwise).
          */
         delete: operations["deleteFunctionSecret"];
         options?: never;
@@ -508,8 +532,10 @@ export interface paths {
         };
         /**
          * List a function's invocations
-         * @description Recent invocations of the function, for debugging. The fields of an invocation are not
-         *     documented, nor is any pagination beyond `limit`.
+         * @description The most recent invocations of the function, newest first, for debugging: what each received
+         *     and answered, its status code and duration, and what it wrote to the console. There is no
+         *     pagination: `limit` (at most 20, 10 by default) bounds the answer, so this is not a list the
+         *     pagination helpers walk.
          */
         get: operations["listFunctionInvocations"];
         put?: never;
@@ -532,10 +558,7 @@ export interface paths {
          * @description Customers of the project, newest first.
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
-         *     to stop.
-         *
-         *     The public reference also offers filters on a name substring and on your own customer id, but
-         *     does not name their query parameters, so they are not described here.
+         *     to stop. The filters combine: every one given must match.
          */
         get: operations["listCustomers"];
         put?: never;
@@ -596,11 +619,15 @@ export interface paths {
         /**
          * Create a setup link
          * @description Creates a link to Kapso's hosted onboarding page, where the customer logs in with Facebook and
-         *     connects a WhatsApp number. Creating a link revokes the customer's other active links. Links
-         *     expire after 30 days.
+         *     connects a WhatsApp number (or reconnects one, with `reconnect_phone_number`). Creating a link
+         *     revokes the customer's other active links. Links expire after 30 days.
          *
-         *     The body is optional: without it (or with `{}`) the link offers both connection types and no
-         *     redirects.
+         *     Send the returned `url` to the customer, or pass the returned `token` to `@kapso/sdk` to run
+         *     the setup inside your own web page (listed in `allowed_origins`). The token is returned only
+         *     here.
+         *
+         *     The `setup_link` object is required but may be empty: `{"setup_link": {}}` creates a link
+         *     with the defaults, offering both connection types and no redirects.
          */
         post: operations["createSetupLink"];
         delete?: never;
@@ -618,8 +645,9 @@ export interface paths {
         };
         /**
          * List phone numbers
-         * @description WhatsApp phone numbers connected to the project, optionally narrowed to one customer or one
-         *     WhatsApp Business Account. The order is not documented.
+         * @description WhatsApp phone numbers connected to the project, newest first, optionally narrowed by
+         *     customer, WhatsApp Business Account, name, creation time or whether messaging is enabled. The
+         *     filters combine: every one given must match.
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
          *     to stop.
@@ -657,10 +685,8 @@ export interface paths {
         head?: never;
         /**
          * Update a phone number
-         * @description Changes a phone number's settings, typically to rotate its Meta access token or change where
-         *     raw Meta webhooks are forwarded. Send only the fields to change. The reference documents
-         *     `access_token` and `webhook_destination_url`; whether the other connection settings can be
-         *     changed here is not documented.
+         * @description Changes a phone number's settings, for example to rotate its Meta access token, change where
+         *     raw Meta webhooks are forwarded or turn voice calls on. Send only the fields to change.
          */
         patch: operations["updatePhoneNumber"];
         trace?: never;
@@ -681,7 +707,14 @@ export interface paths {
          *     messaging capability, webhook subscription and verification, token validity.
          *
          *     Unlike other endpoints the body is not wrapped in `data`. A failing check still answers 200,
-         *     with `status` `degraded`, `unhealthy` or `error`.
+         *     with `status` `degraded`, `unhealthy` or `error`; a number Meta reports as `DISCONNECTED` is
+         *     `unhealthy` whatever the other checks say.
+         *
+         *     Results are cached for about 3 minutes per number (`timestamp` tells when the checks ran).
+         *     After repeated access or token errors Kapso holds the last result for longer and adds
+         *     `retry_after`. If another check of the same number is still running after 15 seconds, the
+         *     answer is `status: error` asking to retry shortly. Health checks have their own limits per
+         *     project (5 per second, 60 per minute); over them the answer is 429 with `Retry-After`.
          */
         get: operations["getPhoneNumberHealth"];
         put?: never;
@@ -708,10 +741,11 @@ export interface paths {
          * Connect a phone number
          * @description Connects a WhatsApp number to a customer with Meta credentials obtained outside Kapso (Meta's
          *     embedded signup or a manual setup in Meta's App Dashboard). To let the customer connect a
-         *     number themselves, create a setup link instead.
+         *     number themselves, create a setup link instead. A `sandbox` number uses Kapso's test data
+         *     instead of Meta credentials.
          *
-         *     The reference names the success response "Phone number connected" without its status code;
-         *     expect 200 or 201.
+         *     Answers 409 when the project has reached its phone number limit or the number is already
+         *     connected.
          */
         post: operations["connectPhoneNumber"];
         delete?: never;
@@ -783,7 +817,8 @@ export interface paths {
         };
         /**
          * List a broadcast's recipients
-         * @description Recipients of one broadcast with their delivery state. The order is not documented.
+         * @description Recipients of one broadcast with their delivery state (`suppressed` for contacts who opted
+         *     out of marketing messages). The order is not documented.
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
          *     to stop.
@@ -794,9 +829,8 @@ export interface paths {
          * Add recipients to a broadcast
          * @description Adds up to 1000 recipients to a draft broadcast; call it again for larger audiences.
          *     Recipients already on the broadcast are skipped and counted as duplicates; invalid ones are
-         *     reported in `errors` while the rest are added.
-         *
-         *     The reference does not state the success status code; 200 is assumed.
+         *     reported in `errors` while the rest are added. Give each recipient a `phone_number` or the
+         *     `whatsapp_contact_id` of an existing contact.
          */
         post: operations["addBroadcastRecipients"];
         delete?: never;
@@ -819,12 +853,8 @@ export interface paths {
         put?: never;
         /**
          * Send a broadcast
-         * @description Starts sending a draft broadcast to its recipients now. Sending runs in the background: poll
-         *     the broadcast until `completed_at` is set.
-         *
-         *     The response of this endpoint is not documented (neither its status code nor its body); it is
-         *     modelled like the schedule response, the broadcast's id and state, and other broadcast fields
-         *     may appear.
+         * @description Starts sending a draft broadcast to its recipients now. Sending runs in the background: the
+         *     answer is 202 with the broadcast's new state; poll the broadcast until `completed_at` is set.
          */
         post: operations["sendBroadcast"];
         delete?: never;
@@ -847,7 +877,8 @@ export interface paths {
         put?: never;
         /**
          * Schedule a broadcast
-         * @description Schedules a draft broadcast to be sent at a future time. The body is not wrapped.
+         * @description Schedules a draft broadcast that has recipients to be sent at a future time. The body is not
+         *     wrapped.
          */
         post: operations["scheduleBroadcast"];
         delete?: never;
@@ -870,12 +901,8 @@ export interface paths {
         put?: never;
         /**
          * Cancel a broadcast
-         * @description Cancels a scheduled broadcast (or stops one being sent; which states can be cancelled is not
-         *     documented).
-         *
-         *     The response of this endpoint is not documented (neither its status code nor its body, nor the
-         *     resulting status); it is modelled like the schedule response, and other broadcast fields may
-         *     appear.
+         * @description Cancels a scheduled broadcast: it returns to `draft` and its schedule is cleared. Only a
+         *     broadcast in `scheduled` state can be cancelled.
          */
         post: operations["cancelBroadcast"];
         delete?: never;
@@ -893,9 +920,8 @@ export interface paths {
         };
         /**
          * List webhooks
-         * @description The project's webhooks. Project-level webhooks have a null `phone_number_id`; whether this list
-         *     also includes phone numbers' webhooks is not documented (clients have been seen telling them apart
-         *     by `phone_number_id`), so expect both.
+         * @description Every webhook of the project, newest first: project-scoped ones (`phone_number_id` null) and
+         *     those of a phone number (`phone_number_id` set).
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
          *     to stop.
@@ -904,9 +930,14 @@ export interface paths {
         put?: never;
         /**
          * Create a project-level webhook
-         * @description Subscribes a URL to project-wide events: phone numbers connected or deleted, workflow
-         *     executions handed off or failed. For message and conversation events create a phone number's
-         *     webhook instead.
+         * @description Creates a webhook from the project level. Without `phone_number_id` it is project-scoped and
+         *     receives project events: phone numbers connected or deleted, workflow executions handed off
+         *     or failed, and the project's own events (`project.event`, on plans that include them; 402
+         *     otherwise). With `phone_number_id` it is scoped to that number and receives its message and
+         *     conversation events, like a webhook created under the phone number. A `meta` webhook, which
+         *     forwards Meta's raw payloads, needs `phone_number_id`.
+         *
+         *     Answers 404 when `phone_number_id` names no phone number of the project.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -942,7 +973,8 @@ export interface paths {
         head?: never;
         /**
          * Update a project-level webhook
-         * @description Changes a webhook's settings. Send only the fields to change.
+         * @description Changes a webhook's settings. Send only the fields to change; the kind cannot change.
+         *     Subscribing to `project.event` needs a plan with project events (402 otherwise).
          */
         patch: operations["updateWebhook"];
         trace?: never;
@@ -961,8 +993,9 @@ export interface paths {
         put?: never;
         /**
          * Send a test delivery
-         * @description Sends a sample event to the webhook's URL so you can check your endpoint and its signature
-         *     verification. The response body is not documented; it is modelled as an open object.
+         * @description Queues a sample event for the webhook's URL so you can check your endpoint and its signature
+         *     verification. Send `event_type` to pick the event; it must be one the webhook subscribes to.
+         *     Without a body (or with `{}`) Kapso picks the event.
          */
         post: operations["testWebhook"];
         delete?: never;
@@ -983,7 +1016,8 @@ export interface paths {
         };
         /**
          * List a phone number's webhooks
-         * @description Webhooks of one phone number, which receive its message and conversation events.
+         * @description Webhooks of one phone number, which receive its message and conversation events, newest
+         *     first. The filters combine: every one given must match.
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
          *     to stop.
@@ -994,7 +1028,8 @@ export interface paths {
          * Create a phone number's webhook
          * @description Subscribes a URL to one phone number's message and conversation events. Use buffering to
          *     batch high-volume events such as inbound messages; without it every event is delivered at
-         *     once. A `meta` webhook instead forwards Meta's raw payloads (one per number).
+         *     once. A `meta` webhook instead forwards Meta's raw payloads (one per number). Every webhook
+         *     needs a `secret_key`, which Kapso never generates.
          */
         post: operations["createPhoneNumberWebhook"];
         delete?: never;
@@ -1046,7 +1081,7 @@ export interface paths {
         };
         /**
          * List WhatsApp Flows
-         * @description WhatsApp Flows of the project. The order is not documented.
+         * @description WhatsApp Flows of the project, most recent first.
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
          *     to stop.
@@ -1055,8 +1090,9 @@ export interface paths {
         put?: never;
         /**
          * Create a WhatsApp Flow
-         * @description Creates a Flow for a phone number, as a draft unless `publish` is true. The body is not wrapped.
-         *     The success status code is not documented; 201 is assumed.
+         * @description Creates a Flow for a phone number, as a draft unless `publish` is true. Without `flow_json`
+         *     the Flow starts with a simple welcome screen; without `name` one is generated. The body is not
+         *     wrapped. An unknown phone number gets 404.
          */
         post: operations["createWhatsappFlow"];
         delete?: never;
@@ -1102,7 +1138,8 @@ export interface paths {
         put?: never;
         /**
          * Publish a WhatsApp Flow
-         * @description Publishes the Flow's draft so it can be sent to users. Optionally names the phone number to act for.
+         * @description Publishes the Flow's draft so it can be sent to users. Publishing cannot be undone. Optionally
+         *     names the phone number to act for.
          */
         post: operations["publishWhatsappFlow"];
         delete?: never;
@@ -1123,7 +1160,8 @@ export interface paths {
         };
         /**
          * List a WhatsApp Flow's versions
-         * @description Versions of one Flow's JSON, without the JSON itself; fetch a version for it.
+         * @description Versions of one Flow's JSON, most recent first, without the JSON itself; fetch a version for
+         *     it.
          *
          *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
          *     to stop.
@@ -1132,9 +1170,8 @@ export interface paths {
         put?: never;
         /**
          * Create a WhatsApp Flow version
-         * @description Uploads new Flow JSON as a new version and syncs it with Meta; Meta's findings are returned in
-         *     `validation_errors`. The body is not wrapped. The success status code is not documented; 201 is
-         *     assumed.
+         * @description Uploads new Flow JSON as a new version and syncs it with Meta. JSON that Meta refuses gets 422
+         *     with Meta's findings in `validation_errors`. The body is not wrapped.
          */
         post: operations["createWhatsappFlowVersion"];
         delete?: never;
@@ -1183,8 +1220,8 @@ export interface paths {
         /**
          * Set up WhatsApp Flow encryption
          * @description Configures Flows encryption for the WhatsApp Business Account behind the Flow, which dynamic
-         *     Flows (with a data endpoint) need. Optionally names the phone number to act for. The response is
-         *     not documented and is kept open.
+         *     Flows (with a data endpoint) need. Optionally names the phone number to act for. Setting it up
+         *     again is harmless: the answer says it was `already_configured`.
          */
         post: operations["setupWhatsappFlowEncryption"];
         delete?: never;
@@ -1205,21 +1242,33 @@ export interface paths {
         };
         /**
          * Get a WhatsApp Flow's data endpoint
-         * @description The data endpoint function of a dynamic Flow. The response is not documented and is kept open.
+         * @description The data endpoint function of a dynamic Flow, with its code and deployment state. A Flow with
+         *     no data endpoint gets 422.
          */
         get: operations["getWhatsappFlowDataEndpoint"];
         put?: never;
         /**
          * Set a WhatsApp Flow's data endpoint code
          * @description Creates or replaces the code of the Flow's data endpoint function. Deploy it, then register it
-         *     with Meta, for the Flow to use it. The body is not wrapped. The response is not documented and is
-         *     kept open.
+         *     with Meta, for the Flow to use it. The body is not wrapped.
          */
         post: operations["upsertWhatsappFlowDataEndpoint"];
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Attach a function as a WhatsApp Flow's data endpoint
+         * @description Makes an already deployed function of the project the Flow's data endpoint and registers the
+         *     endpoint with Meta; nothing is created or deployed. Several Flows may share one function, so
+         *     changing or deploying it affects all of them. The Flow needs a phone number and Flows
+         *     encryption. A previous function stays as it is (it is neither deleted nor given a new secret).
+         *     A published Flow is republished; if that fails the answer is still 200, with `warning` set and
+         *     the new function kept.
+         *
+         *     404: the Flow or the function is not in the project. 422: the function is not deployed, the
+         *     phone number or encryption is missing, or Meta refused the endpoint.
+         */
+        patch: operations["attachWhatsappFlowDataEndpoint"];
         trace?: never;
     };
     "/whatsapp/flows/{flow_id}/data_endpoint/deploy": {
@@ -1236,7 +1285,8 @@ export interface paths {
         put?: never;
         /**
          * Deploy a WhatsApp Flow's data endpoint
-         * @description Deploys the current code of the Flow's data endpoint function. The response is not documented and is kept open.
+         * @description Deploys the current code of the Flow's data endpoint function and answers with the deployed
+         *     endpoint.
          */
         post: operations["deployWhatsappFlowDataEndpoint"];
         delete?: never;
@@ -1259,9 +1309,8 @@ export interface paths {
         put?: never;
         /**
          * Register a WhatsApp Flow's data endpoint
-         * @description Registers the deployed data endpoint's URL with Meta as the Flow's endpoint; Flows encryption must
-         *     be set up first. Optionally names the phone number to act for. The response is not documented and
-         *     is kept open.
+         * @description Registers the deployed data endpoint's URL with Meta as the Flow's endpoint. Flows encryption
+         *     must be set up first; without it the answer is 422.
          */
         post: operations["registerWhatsappFlowDataEndpoint"];
         delete?: never;
@@ -1308,8 +1357,8 @@ export interface paths {
         };
         /**
          * Get a WhatsApp Flow's function invocations
-         * @description Recent invocations of the Flow's data endpoint function. Neither the query parameters nor the
-         *     response are documented; the response is kept open.
+         * @description Recent calls of the Flow's data endpoint function. The function may be shared with other
+         *     Flows; the calls of all of them are included. A Flow with no data endpoint gets 422.
          */
         get: operations["getWhatsappFlowFunctionInvocations"];
         put?: never;
@@ -1332,8 +1381,8 @@ export interface paths {
         };
         /**
          * Get a WhatsApp Flow's function logs
-         * @description Recent logs of the Flow's data endpoint function. Neither the query parameters nor the response
-         *     are documented; the response is kept open.
+         * @description Recent logs of the Flow's data endpoint function. The function may be shared with other Flows;
+         *     the logs of all of them are included. A Flow with no data endpoint gets 422.
          */
         get: operations["getWhatsappFlowFunctionLogs"];
         put?: never;
@@ -1359,8 +1408,8 @@ export interface paths {
          *     `before=<paging.cursors.before>` for newer ones. The legacy `page`/`per_page` parameters are
          *     deprecated.
          *
-         *     `unassigned=true` cannot be combined with `assigned_user_id`; the API rejects the combination
-         *     (whether with 400 or 422 is not documented).
+         *     `unassigned=true` cannot be combined with `assigned_user_id`; the API answers 422 to the
+         *     combination.
          */
         get: operations["listConversations"];
         put?: never;
@@ -1460,7 +1509,8 @@ export interface paths {
          *
          *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
          *     `before=<paging.cursors.before>` for newer ones. The legacy `page`/`per_page` parameters are
-         *     deprecated.
+         *     deprecated; a request that uses them is answered with `meta` (page numbers and totals) in
+         *     place of `paging`, and gets 400 beyond page 50 or a window of 5,000 contacts.
          */
         get: operations["listContacts"];
         put?: never;
@@ -1480,28 +1530,28 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
                 identifier: components["parameters"]["contact_identifier"];
             };
             cookie?: never;
         };
         /**
          * Get a contact
-         * @description One WhatsApp contact, looked up by its UUID or by its `wa_id`.
+         * @description One WhatsApp contact, looked up by its UUID, its phone number (`wa_id`) or its business-scoped user id.
          */
         get: operations["getContact"];
         put?: never;
         post?: never;
         /**
          * Delete a contact
-         * @description Erases a contact from the project. The success status is not documented; 204 with no body is assumed, as for the API's other deletions. Whether the contact's conversations and messages are erased too is not documented.
+         * @description Erases a contact and everything attached to it (conversations, messages, media) for good. The erasure runs in the background: the 204 says it was queued, not that it is finished. An identifier that is not a valid phone number gets 422.
          */
         delete: operations["deleteContact"];
         options?: never;
         head?: never;
         /**
          * Update a contact
-         * @description Changes a contact's names, customer or metadata. The body is wrapped in `contact` and must set at least one field. Returns the updated contact.
+         * @description Changes a contact's WhatsApp id, names, customer or metadata. The body is wrapped in `contact`, which must set at least one field. Returns the updated contact.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -1568,10 +1618,12 @@ export interface paths {
          * @description Fetches a file from a public URL and uploads it to Meta for one phone number, without sending a
          *     message. With `delivery: meta_media` (the default) the result identifies WhatsApp media to
          *     send in messages; with `delivery: meta_resumable_asset` it gives an upload handle to use as a
-         *     template header example (`header_handle`) when submitting a template for review.
+         *     template header example (`header_handle`) when submitting a template for review. The body is
+         *     wrapped in `media_ingest`; `filename` and `mime_type` override what Kapso detects.
          *
-         *     The body is wrapped in `media_ingest`. Neither the success status (200 is assumed here) nor
-         *     the result's fields are documented; the result is kept open.
+         *     Private addresses (localhost, internal IPs, cloud metadata endpoints) are refused (403), as
+         *     are sandbox numbers. Files over Meta's limits (images 5 MB, audio and video 16 MB, documents
+         *     100 MB) fail at once with 413; Meta refusing the upload is a 502.
          */
         post: operations["uploadMedia"];
         delete?: never;
@@ -1875,7 +1927,7 @@ export interface paths {
         };
         /**
          * List AI provider models
-         * @description AI models the project's agents can use. The response shape is not documented (kept open here), and no pagination is documented.
+         * @description AI models the project's agents can use, with the reasoning and prompt caching settings each accepts. The list is not paginated.
          */
         get: operations["listProviderModels"];
         put?: never;
@@ -1890,7 +1942,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description One request the project made to Kapso's API. Which fields may be null is not documented; the ones that can only be known for some requests are nullable here. */
+        /** @description One request the project made to Kapso's API. */
         ApiLog: {
             /** Format: uuid */
             id: string;
@@ -1900,8 +1952,8 @@ export interface components {
             http_method: string;
             /** @description HTTP status code of the response. */
             response_status: number;
-            /** @description Time taken to answer, in milliseconds. */
-            response_time_ms?: number | null;
+            /** @description Time taken to answer, in milliseconds (may have a fractional part). */
+            response_time_ms: number;
             /** Format: date-time */
             created_at: string;
             /** @description IP address the request came from. */
@@ -1926,8 +1978,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description The broadcast's state (see BroadcastStatus); other values may appear, for example after a cancellation. */
-            status: components["schemas"]["BroadcastStatus"] | string;
+            status: components["schemas"]["BroadcastStatus"];
             /** Format: date-time */
             scheduled_at?: string | null;
             /** Format: date-time */
@@ -1943,22 +1994,23 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             updated_at: string;
-            /** @description The sending phone number (Meta's phone number id). */
-            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
-            /**
-             * Format: uuid
-             * @description Kapso's id of the sending number; only some versions of the reference show it.
-             */
-            whatsapp_config_id?: string | null;
-            whatsapp_template?: components["schemas"]["BroadcastTemplate"];
-            total_recipients?: number;
+            /** @description The sending phone number (Meta's phone number id); null when it is no longer known. */
+            phone_number_id?: string | null;
+            /** @description The template sent; null when it is no longer known. */
+            whatsapp_template?: components["schemas"]["BroadcastTemplate"] | null;
+            total_recipients: number;
             sent_count?: number;
             failed_count?: number;
             delivered_count?: number;
             read_count?: number;
             responded_count?: number;
             pending_count?: number;
-            /** @description Share of recipients who replied, in percent. */
+            /** @description Recipients skipped because they opted out of marketing messages from this number: not sent, not charged, and counted neither in `sent_count` nor in `failed_count`. */
+            suppressed_count?: number;
+            /**
+             * Format: float
+             * @description Share of recipients who replied, in percent.
+             */
             response_rate?: number;
         };
         /** @description A page of broadcasts, newest first. */
@@ -1970,12 +2022,18 @@ export interface components {
         BroadcastRecipient: {
             /** Format: uuid */
             id: string;
-            /** @description Recipient's phone number, digits only in the reference examples. */
+            /** @description Recipient's phone number in E.164 digits, without the `+`. */
             phone_number: string;
-            /** @description Delivery state of this recipient, for example `pending`, `sent` or `failed`. The full set is not documented. */
-            status: string;
+            /**
+             * @description Delivery state of this recipient. `suppressed`: the contact opted out of marketing messages from this number, so nothing was sent or charged.
+             * @enum {string}
+             */
+            status: "pending" | "sent" | "failed" | "suppressed";
             /** Format: date-time */
             sent_at?: string | null;
+            /** Format: date-time */
+            failed_at?: string | null;
+            error_message?: string | null;
             /** Format: date-time */
             delivered_at?: string | null;
             /** Format: date-time */
@@ -1983,36 +2041,58 @@ export interface components {
             /** Format: date-time */
             responded_at?: string | null;
             /** Format: date-time */
-            failed_at?: string | null;
-            error_message?: string | null;
-            /** @description Meta's error codes for a failed delivery, for example `error_code` and `error_subcode`. */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description The recipient's template parameters as Meta components. */
+            template_components?: components["schemas"]["TemplateComponent"][];
+            /** @description Why the send failed. When Meta rejected it: `error_class` and whichever of Meta's `code`, `message`, `details`, `http_status` and `fbtrace_id` Meta returned. For a `suppressed` recipient: `code: marketing_preference_stopped` and a `detail` text. */
             error_details?: {
                 [key: string]: unknown;
             } | null;
-            /** @description The recipient's template parameters as Meta components. */
-            template_components?: components["schemas"]["TemplateComponent"][];
-            /** @description Older form of the recipient's template parameters. */
-            template_parameters?: string[] | {
-                [key: string]: string;
-            };
-            /** Format: date-time */
-            created_at?: string;
-            /** Format: date-time */
-            updated_at?: string;
         };
-        /** @description One recipient to add to a broadcast, with the template parameters for that recipient in Meta's component syntax. Older clients send `template_parameters` instead of `components`. */
+        /** @description Parameters for one component of the template, in Meta's component syntax: the values of a header, of the body, or of one button. */
+        BroadcastRecipientComponent: {
+            /** @enum {string} */
+            type: "header" | "body" | "button";
+            /** @description Kind of button, for example `url` or `quick_reply` (buttons only). */
+            sub_type?: string;
+            /** @description Position of the button, from 0 (buttons only). */
+            index?: number;
+            parameters?: ({
+                /** @description Kind of value, for example `text`, `image`, `video` or `document`. */
+                type?: string;
+                /** @description Name of the template's named parameter this value fills, for example `first_name`. */
+                parameter_name?: string;
+                /** @description The value of a `text` parameter. */
+                text?: string;
+                /** @description The image of a header, for example an object with its `link`. */
+                image?: {
+                    [key: string]: unknown;
+                };
+                /** @description The video of a header. */
+                video?: {
+                    [key: string]: unknown;
+                };
+                /** @description The document of a header. */
+                document?: {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        /** @description One recipient to add to a broadcast, by phone number or by an existing contact, with the template parameters for that recipient in Meta's component syntax. */
         BroadcastRecipientInput: {
-            /** @description Recipient's phone number in international format, for example `+14155550123`. */
-            phone_number: string;
-            /** @description Template parameters as Meta components (body, header and button components). */
-            components?: components["schemas"]["TemplateComponent"][];
+            /** @description Recipient's phone number in international format, for example `+14155550123`; required unless `whatsapp_contact_id` is given. */
+            phone_number?: string;
             /**
-             * @deprecated
-             * @description Older form of the template parameters (positional list or named map); prefer `components`.
+             * Format: uuid
+             * @description An existing contact of the project to add instead of a phone number.
              */
-            template_parameters?: string[] | {
-                [key: string]: string;
-            };
+            whatsapp_contact_id?: string;
+            /** @description Template parameters as Meta components (body, header and button components). */
+            components?: components["schemas"]["BroadcastRecipientComponent"][];
         };
         /** @description A page of a broadcast's recipients. */
         BroadcastRecipientList: {
@@ -2026,54 +2106,68 @@ export interface components {
             /** @description One human-readable message per rejected recipient. */
             errors: string[];
         };
-        /** @description A broadcast's identity and schedule, as returned when its state changes. Other broadcast fields may be present. */
+        /** @description A broadcast's identity, state and schedule, as returned when it is sent, scheduled or cancelled. */
         BroadcastState: {
             /** Format: uuid */
             id: string;
-            status: components["schemas"]["BroadcastStatus"] | string;
+            /** @description The broadcast's state after the change, one of BroadcastStatus. */
+            status: string;
             /** Format: date-time */
             scheduled_at?: string | null;
             /** Format: date-time */
             started_at?: string | null;
             /** Format: date-time */
+            stopped_at?: string | null;
+            /** Format: date-time */
             completed_at?: string | null;
-        } & {
-            [key: string]: unknown;
         };
         /**
-         * @description State of a broadcast. A broadcast is created as `draft`, becomes `scheduled` when scheduled, and `sending`, then `completed` or `failed` once sent. The status of a cancelled broadcast is not documented.
+         * @description State of a broadcast. It is created as `draft` (or as `copying` when duplicated from another broadcast, until its recipients are copied: such a broadcast takes no recipients and cannot be sent or scheduled before it becomes `draft`), becomes `scheduled` when scheduled, `sending` once sent, then `completed` or `failed`; `stopped` when stopped while sending. Cancelling a schedule returns it to `draft`.
          * @enum {string}
          */
-        BroadcastStatus: "draft" | "scheduled" | "sending" | "completed" | "failed";
+        BroadcastStatus: "draft" | "scheduled" | "copying" | "sending" | "stopped" | "completed" | "failed";
         /** @description The WhatsApp template a broadcast sends, in brief. */
         BroadcastTemplate: {
-            /** @description Template identifier. The reference shows both Kapso UUIDs and Meta template ids here, so it is typed as a plain string. */
+            /** @description Template identifier: Meta's template id when known, otherwise Kapso's UUID of the template (older templates). */
             id: string;
             /** @description Meta's id of the template. */
             meta_template_id?: string | null;
             name: string;
             /** @description Template language, for example `en_US`. */
-            language_code?: string | null;
+            language_code: string;
             /** @description Meta's template category, for example `MARKETING`. */
-            category?: string | null;
+            category: string;
             /** @description Approval status of the template, for example `approved`. */
-            status?: string | null;
+            status: string;
+            /**
+             * @description Meta's current quality score of the template (not the score when the broadcast was sent), as of Kapso's last sync. `UNKNOWN`: Meta does not know it; null: Kapso has not received a score yet.
+             * @enum {string|null}
+             */
+            quality_score?: "GREEN" | "YELLOW" | "RED" | "UNKNOWN" | null;
+            /** @description The template's components (header, body, buttons) in Meta's syntax. */
             components?: components["schemas"]["TemplateComponent"][];
         };
         /** @description A plain confirmation that an operation was accepted or done, for operations that return no resource. Other fields may appear. */
         ConfirmationMessage: {
             /** @description Human-readable confirmation. */
-            message?: string;
+            message: string;
         } & {
             [key: string]: unknown;
         };
-        /** @description A WhatsApp contact of the project, identified by its UUID or by its `wa_id`. */
+        /** @description A WhatsApp contact of the project. It is addressed by its UUID, its phone number (`wa_id`) or its business-scoped user id. No field is guaranteed to be present; a contact Meta knows only by its business-scoped user id has no `wa_id`. */
         Contact: {
             /** Format: uuid */
-            id: string;
-            wa_id: components["schemas"]["WaId"];
+            id?: string;
+            /** @description The contact's WhatsApp id, its phone number in E.164 form (digits only, such as `15551234567`); null when Meta identifies the contact only by a business-scoped user id. */
+            wa_id?: string | null;
+            /** @description The contact's business-scoped user id (BSUID) from Meta, such as `US.13491208655302741918`. */
+            business_scoped_user_id?: string | null;
+            /** @description The parent business-scoped user id, when Meta sends one (such as `US.ENT.506847293015824`); several contacts of a project may share it. */
+            parent_business_scoped_user_id?: string | null;
+            /** @description The contact's WhatsApp username, such as `@testusername`, when known. */
+            username?: string | null;
             /** @description Name from the contact's WhatsApp profile. */
-            profile_name?: string | null;
+            profile_name?: string;
             /** @description Custom name set by the project, shown instead of the profile name. */
             display_name?: string | null;
             /**
@@ -2086,13 +2180,13 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             /** Format: date-time */
-            created_at: string;
+            created_at?: string;
             /** Format: date-time */
-            updated_at: string;
+            updated_at?: string;
         };
         /** @description A new WhatsApp contact. Only `wa_id` is required. */
         ContactCreate: {
-            /** @description The contact's WhatsApp id: the phone number in E.164 form, digits only. Whether a leading `+` is accepted is not documented. */
+            /** @description The contact's WhatsApp id, its phone number in E.164 form. */
             wa_id: components["schemas"]["WaId"];
             /** @description Name as on the contact's WhatsApp profile. */
             profile_name?: string;
@@ -2112,13 +2206,16 @@ export interface components {
         ContactEnvelope: {
             data: components["schemas"]["Contact"];
         };
-        /** @description A page of WhatsApp contacts, newest first. */
+        /** @description A page of WhatsApp contacts, newest first. The shape of the page follows the request: with the cursor parameters (`limit`, `before`, `after`, or none at all) it carries `paging`; with the deprecated `page`/`per_page` it carries `meta` instead. Neither is guaranteed, so test for the one your request asked for. */
         ContactList: {
             data: components["schemas"]["Contact"][];
-            paging: components["schemas"]["Paging"];
+            meta?: components["schemas"]["PageMeta"];
+            paging?: components["schemas"]["Paging"];
         };
-        /** @description Changes to a contact: at least one field. `wa_id` cannot be changed through this body (it is not among the documented fields). Whether `metadata` replaces or merges into the stored object is not documented. */
+        /** @description Changes to a contact: at least one field. Whether `metadata` replaces or merges into the stored object is not documented. */
         ContactUpdate: {
+            /** @description A new WhatsApp id (phone number in E.164 form) for the contact. */
+            wa_id?: string;
             /** @description Name as on the contact's WhatsApp profile. */
             profile_name?: string;
             /** @description Custom name to show instead of the profile name. */
@@ -2133,67 +2230,80 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description A WhatsApp conversation between one of the project's phone numbers and a contact. */
+        /** @description A WhatsApp conversation between one of the project's phone numbers and a contact. The contact is known by its phone number, by its business-scoped user id, or both. */
         Conversation: {
             /** Format: uuid */
             id: string;
-            /** @description The contact's phone number. The reference shows it as E.164 digits without `+` (`14155550123`); older examples include the `+`. */
-            phone_number: string;
+            /** @description The contact's phone number, as E.164 digits without `+` (`14155550123`); null when Meta identifies the contact only by a business-scoped user id. */
+            phone_number?: string | null;
+            /** @description The contact's business-scoped user id (BSUID) from Meta, such as `US.13491208655302741918`. */
+            business_scoped_user_id?: string | null;
+            /** @description The parent business-scoped user id, when Meta sends one. */
+            parent_business_scoped_user_id?: string | null;
+            /** @description The contact's WhatsApp username, when known. */
+            username?: string | null;
             status: components["schemas"]["ConversationStatus"];
             /**
              * Format: date-time
              * @description Time of the latest activity; lists are ordered by it, most recent first.
              */
-            last_active_at: string;
+            last_active_at?: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
-            /** @description Free-form data stored with the conversation. Its keys are not documented. */
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
-            /** @description Meta id of the business phone number the conversation runs on. */
-            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
             /**
-             * Format: uuid
-             * @description Kapso's internal id of the phone number's configuration. The reference shows it on a single conversation (fetch and update) but not in list items.
+             * @description Free-form data stored with the conversation (an empty object when there is none).
+             * @default {}
              */
-            whatsapp_config_id?: string;
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @description Meta's id of the business phone number the conversation runs on (a numeric string). */
+            phone_number_id?: string | null;
             kapso?: components["schemas"]["ConversationKapsoFields"];
         };
         /** @description One WhatsApp conversation. */
         ConversationEnvelope: {
             data: components["schemas"]["Conversation"];
         };
-        /** @description Kapso's additions to a conversation: the contact's name and a summary of the latest messages. Which of these fields may be null is not documented; they are nullable here because a new conversation may have no message in one direction yet. */
+        /** @description A workflow execution as a conversation's execution list returns it: the execution summary, always with its status. */
+        ConversationFlowExecution: components["schemas"]["WorkflowExecutionSummary"] & {
+            status: components["schemas"]["WorkflowExecutionStatus"];
+        };
+        /** @description A page of the workflow executions of one conversation, newest first. */
+        ConversationFlowExecutionList: {
+            data: components["schemas"]["ConversationFlowExecution"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /** @description Kapso's additions to a conversation: the contact's name and a summary of the latest messages; may be null. */
         ConversationKapsoFields: {
             /** @description Name of the contact, as known to Kapso. */
             contact_name?: string | null;
             /** @description Number of messages in the conversation. */
             messages_count?: number;
             /** @description WAMID of the latest message. */
-            last_message_id?: components["schemas"]["Wamid"] | null;
+            last_message_id?: string | null;
             /** @description WhatsApp type of the latest message, for example `text`. */
             last_message_type?: string | null;
             /**
              * Format: date-time
              * @description When the latest message was sent or received, as an ISO 8601 date-time (unlike a message's own `timestamp`, which is epoch seconds).
              */
-            last_message_timestamp?: string | null;
+            last_message_timestamp?: string;
             /** @description Text of the latest message, when it has text. */
             last_message_text?: string | null;
             /**
              * Format: date-time
              * @description When the contact last wrote.
              */
-            last_inbound_at?: string | null;
+            last_inbound_at?: string;
             /**
              * Format: date-time
              * @description When the business last wrote.
              */
-            last_outbound_at?: string | null;
-        };
+            last_outbound_at?: string;
+        } | null;
         /** @description A page of WhatsApp conversations, most recently active first. */
         ConversationList: {
             data: components["schemas"]["Conversation"][];
@@ -2214,12 +2324,8 @@ export interface components {
             id: string;
             /** @description Display name of the customer. */
             name: string;
-            /** @description The customer's identifier in the caller's own system. */
-            external_customer_id: string;
-            /** @description Free-form data stored with the customer, as sent at creation. Its presence in responses is not documented; the known response example omits it. */
-            metadata?: {
-                [key: string]: unknown;
-            } | null;
+            /** @description The customer's identifier in the caller's own system; null (or absent) when none was given. */
+            external_customer_id?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2261,7 +2367,7 @@ export interface components {
             [key: string]: unknown;
         };
         /**
-         * @description Unix time in seconds, as a decimal string (Meta's format), for example `"1705395000"`. Unlike the rest of the API, message timestamps are not ISO 8601.
+         * @description Unix time in seconds, as a decimal string (Meta's format), for example `"1705395000"`. Unlike the rest of the API, message timestamps are not ISO 8601. The format is a convention, not checked.
          * @example 1705395000
          */
         EpochSeconds: string;
@@ -2272,37 +2378,89 @@ export interface components {
             /** @description Longer human-readable detail, when the API provides one. */
             message?: string;
         };
-        /** @description One recorded invocation of a function. The reference does not document its fields beyond the `status` the list can be filtered on; others are passed through as received. */
+        /** @description A line a function wrote to its console during one invocation. */
+        FunctionConsoleLog: {
+            /** @description Log level, for example `info`, `warn`, `error` or `debug`. */
+            level: string;
+            message: string;
+            /** Format: date-time */
+            logged_at: string;
+            /** @description Stack trace, for errors. */
+            stack?: string | null;
+        };
+        /** @description Acknowledgement that a deployment started. It continues in the background (typically 10 to 60 seconds); poll the function until its `status` is `deployed` or `error`. */
+        FunctionDeployAccepted: {
+            /** @description Human-readable confirmation. */
+            message: string;
+            /** Format: uuid */
+            function_id: string;
+            /**
+             * @description State of the deployment, for example `deploying`.
+             * @example deploying
+             */
+            status: string;
+        };
+        /** @description One recorded invocation of a function, with what it received, answered and logged. */
         FunctionInvocation: {
-            /** @description Outcome of the invocation, `success` or `failed`; other values are not excluded. */
-            status?: string;
-        } & {
-            [key: string]: unknown;
+            /** Format: uuid */
+            id: string;
+            /** @description HTTP status the function answered with; 2xx counts as `success` for the list's filter. */
+            status_code: number;
+            duration_ms?: number | null;
+            request_body?: {
+                [key: string]: unknown;
+            } | null;
+            response_body?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Why the invocation failed, if it did. */
+            error_message?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            console_logs?: components["schemas"]["FunctionConsoleLog"][];
         };
-        /** @description Recent invocations of one function. The reference documents a `limit` but no cursors or page numbers, so older invocations beyond the limit cannot be reached through this list. */
+        /** @description The most recent invocations of one function, newest first, with the function's id and name. There is no pagination: `limit` (at most 20) bounds the list, and older invocations cannot be reached. */
         FunctionInvocationList: {
-            data: components["schemas"]["FunctionInvocation"][];
+            data: {
+                /** Format: uuid */
+                function_id: string;
+                function_name: string;
+                invocations: components["schemas"]["FunctionInvocation"][];
+                /** @description Number of invocations in `invocations`. */
+                total: number;
+            };
         };
-        /** @description A secret of a function, without its value: values are write-only and never returned after creation. Fields other than `name` are not documented. */
+        /** @description The function failed while running. `invocation_id` names the recorded invocation, to look up in the function's invocation list. */
+        FunctionInvokeError: components["schemas"]["ErrorResponse"] & {
+            /** @description The function's own error, when there is one. */
+            detail?: string;
+            /** Format: uuid */
+            invocation_id?: string;
+        };
+        /** @description A secret of a function, without its value: values are write-only and never listed. */
         FunctionSecret: {
             /** @description Environment variable name under which the function reads the secret. */
             name: string;
-        } & {
-            [key: string]: unknown;
+            type: components["schemas"]["FunctionSecretType"];
         };
-        /** @description A secret to store for a function. It reaches the function as an environment variable (`env.<NAME>`). A string value is stored as text, an object or array as JSON. */
+        /** @description A secret to store for a function. It reaches the function as an environment variable (`env.<NAME>`). A string value is stored as `text`, an object as `json`. */
         FunctionSecretInput: {
             /** @description Uppercase letters, digits and underscores, unique within the function, for example `STRIPE_API_KEY`. */
             name: string;
-            /** @description The secret value. */
+            /** @description The secret value, a string or a JSON object. */
             value: string | {
                 [key: string]: unknown;
-            } | unknown[];
+            };
         };
         /** @description The secrets of one function, without values. The reference documents no pagination for this list. */
         FunctionSecretList: {
             data: components["schemas"]["FunctionSecret"][];
         };
+        /**
+         * @description How a secret's value is stored: `text` for a string, `json` for an object or array, `inherited` for a value that comes from the project's configuration.
+         * @enum {string}
+         */
+        FunctionSecretType: "text" | "json" | "inherited";
         /**
          * @description A color in hex notation, `#RRGGBB`.
          * @example #3b82f6
@@ -2419,42 +2577,31 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            /** @description URL-friendly identifier, for example `calculate-shipping-cost`. */
-            slug?: string;
+            /** @description URL-friendly identifier used in endpoint URLs, for example `calculate-shipping-cost`. */
+            slug: string;
+            /** @description Optimistic-locking counter, increased by every update. Send it with an update to have a concurrent change detected (409). */
+            lock_version?: number;
             description?: string | null;
-            /** @description Source code. Whether list responses include it is not documented. */
+            /** @description JavaScript source, at most 1 MB. */
             code?: string;
-            /** @description Version counter of the code. When it increases is not documented. */
-            version?: number;
+            /** @description Deployment counter, increased by every deployment. May be null. */
+            version?: number | null;
             status: components["schemas"]["KapsoFunctionStatus"];
             /** Format: date-time */
             last_deployed_at?: string | null;
-            /**
-             * @description Runtime platform: `cloudflare_worker` (the default) or `supabase_function`. Other values may appear.
-             * @example cloudflare_worker
-             */
-            function_type?: string;
-            /** @description Runtime settings such as `timeout` and `memory`. Their full set is not documented. */
+            function_type: components["schemas"]["KapsoFunctionType"];
+            /** @description Runtime settings such as `timeout` and `memory`; their set depends on `function_type`. */
             runtime_config?: {
                 [key: string]: unknown;
-            };
-            /**
-             * @description How a successful invoke answers: `passthrough` (the default for new functions) forwards the function's response as is; `wrapped` (legacy) returns JSON output under `data`.
-             * @example passthrough
-             */
-            invoke_response_mode?: string;
-            /** @description Whether the invoke endpoint accepts calls without an API key (Cloudflare functions only). */
+            } | null;
+            invoke_response_mode?: components["schemas"]["KapsoFunctionInvokeResponseMode"];
+            /** @description Whether the invoke endpoint accepts calls without an API key (Cloudflare functions only); false unless set. */
             public_endpoint?: boolean;
             /**
              * Format: uri
-             * @description The function's invoke URL on this API.
+             * @description Where to invoke the function: this API's invoke route for Cloudflare functions, the Supabase Edge Function's own URL for Supabase functions.
              */
             endpoint_url?: string | null;
-            /**
-             * Format: uri
-             * @description URL of the deployed Cloudflare worker, if any.
-             */
-            cf_worker_url?: string | null;
             /** Format: uuid */
             project_id?: string;
             /** Format: uuid */
@@ -2464,37 +2611,34 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
-        /** @description Writable attributes of a function. Changing the code does not redeploy it; deploy again to run the new code. */
+        /** @description Attributes of a function that both creating and updating accept. Changing the code does not redeploy it; deploy again to run the new code. */
         KapsoFunctionAttributes: {
             name?: string;
-            /** @description URL-friendly identifier. Its format rules are not documented. */
+            /** @description URL-friendly identifier: lowercase letters, digits and hyphens. Derived from the name when omitted at creation. */
             slug?: string;
-            description?: string | null;
-            /** @description Source code. Cloudflare functions define `async function handler(request, env)` and return a `Response`. */
+            description?: string;
+            /** @description JavaScript source, at most 1 MB, for the function's runtime: standard JavaScript on Cloudflare, Deno on Supabase. */
             code?: string;
-            /**
-             * @description `cloudflare_worker` (default) or `supabase_function`.
-             * @example cloudflare_worker
-             */
-            function_type?: string;
             /** @description Runtime settings such as `timeout` (seconds) and `memory` (MB). */
             runtime_config?: {
                 [key: string]: unknown;
             };
-            /**
-             * @description `passthrough` (default for new functions) or `wrapped` (legacy).
-             * @example passthrough
-             */
-            invoke_response_mode?: string;
             /** @description Allow invoking without an API key (Cloudflare functions only). */
             public_endpoint?: boolean;
         };
-        /** @description Attributes of a new function. Only `name` is required by this document; whether the API also requires `code` at creation is not documented. The function is saved as a draft. */
-        KapsoFunctionCreateInput: WithRequired<components["schemas"]["KapsoFunctionAttributes"], "name">;
+        /** @description Attributes of a new function: a name, its code and its runtime. The function is saved as a draft. */
+        KapsoFunctionCreateInput: WithRequired<components["schemas"]["KapsoFunctionAttributes"], "name" | "code"> & {
+            function_type: components["schemas"]["KapsoFunctionType"];
+        };
         /** @description One function. */
         KapsoFunctionEnvelope: {
             data: components["schemas"]["KapsoFunction"];
         };
+        /**
+         * @description How a successful invoke answers: `passthrough` (the default for new functions) forwards the function's body, status code and `Content-Type` as they are; `wrapped` (kept for older functions) returns the function's JSON output under `data`.
+         * @enum {string}
+         */
+        KapsoFunctionInvokeResponseMode: "wrapped" | "passthrough";
         /** @description The project's functions. The reference documents no pagination for this list. */
         KapsoFunctionList: {
             data: components["schemas"]["KapsoFunction"][];
@@ -2504,16 +2648,50 @@ export interface components {
          * @enum {string}
          */
         KapsoFunctionStatus: "draft" | "deployed" | "error";
+        /**
+         * @description Runtime a function is deployed to: `cloudflare_worker` (Cloudflare Workers, standard JavaScript) or `supabase_function` (Supabase Edge Functions, Deno).
+         * @enum {string}
+         */
+        KapsoFunctionType: "cloudflare_worker" | "supabase_function";
+        /** @description Changes to a function: send only what changes. Include the `lock_version` you last read to have a concurrent change detected (409); without it the update is not checked. */
+        KapsoFunctionUpdateInput: components["schemas"]["KapsoFunctionAttributes"] & {
+            lock_version?: number;
+            /** @description `passthrough` or `wrapped`; `wrapped` is available only to functions that already answer that way. */
+            invoke_response_mode?: components["schemas"]["KapsoFunctionInvokeResponseMode"];
+        };
+        /** @description Why a deprecated `page`/`per_page` request was refused: `message` is a machine-readable code (`legacy_offset_pagination_limit_exceeded`), `detail` explains it, the `requested_*` fields echo the request and the `max_*` fields give the caps. `cursor_example` is a URL of the same list in cursor mode. Every field may be absent. */
+        LegacyPageLimitError: {
+            /** @description Machine-readable reason, `legacy_offset_pagination_limit_exceeded`. */
+            message?: string;
+            /** @description Human-readable explanation of the cap that was exceeded. */
+            detail?: string;
+            /** @description The `page` that was asked for. */
+            requested_page?: number;
+            /** @description The `per_page` that was asked for. */
+            requested_per_page?: number;
+            /** @description `page` × `per_page` of the request. */
+            requested_window?: number;
+            /** @description The largest `page` accepted. */
+            max_page?: number;
+            /** @description The largest `page` × `per_page` accepted. */
+            max_window?: number;
+            /** @description A request URL for the same list with cursor pagination. */
+            cursor_example?: string;
+        };
         /** @description A file to fetch from a public URL and upload to Meta for one phone number. */
         MediaIngest: {
             /** @description Meta id of the phone number that will own the media. */
             phone_number_id: components["schemas"]["MetaPhoneNumberId"];
             /**
              * Format: uri
-             * @description Public URL of the file; Kapso downloads it.
+             * @description Public HTTP or HTTPS URL of the file; Kapso downloads it.
              */
             source: string;
             delivery?: components["schemas"]["MediaIngestDelivery"];
+            /** @description File name to use instead of the one Kapso detects. */
+            filename?: string;
+            /** @description MIME type to use instead of the one Kapso detects, for example `application/pdf`. */
+            mime_type?: string;
         };
         /**
          * @description How the ingested file is handed to Meta:
@@ -2524,47 +2702,179 @@ export interface components {
          * @enum {string}
          */
         MediaIngestDelivery: "meta_media" | "meta_resumable_asset";
-        /**
-         * @description Result of a media ingest. Its shape is not documented. By the API's convention the result is
-         *     wrapped in `data`; it holds the Meta media id (`meta_media`) or the upload handle
-         *     (`meta_resumable_asset`), under field names that are not documented (one third-party client
-         *     reads `target.handle` for the latter). The object is kept open for whatever the API returns.
-         */
+        /** @description The file Kapso fetched. */
+        MediaIngestResource: {
+            /** @description File name, as given in the request or detected. */
+            filename: string;
+            /** @description MIME type, as given in the request or detected. */
+            mime_type: string;
+            size_bytes: number;
+            /** @description SHA-256 checksum of the file, in hex. */
+            sha256: string;
+            /**
+             * Format: uri
+             * @description The URL the file was fetched from.
+             */
+            source_url: string;
+        };
+        /** @description What Kapso fetched and where it went at Meta. */
         MediaIngestResult: {
-            /** @description The ingest result. Its fields are not documented. */
-            data?: {
-                [key: string]: unknown;
-            };
-        } & {
-            [key: string]: unknown;
+            /**
+             * Format: uuid
+             * @description Kapso's identifier of this upload.
+             */
+            ingest_id: string;
+            target: components["schemas"]["MediaIngestTarget"];
+            resource: components["schemas"]["MediaIngestResource"];
+        };
+        /** @description Where the file went at Meta: a media id to send in messages (`meta_media`) or an upload handle to use as a template's `header_handle` (`meta_resumable_asset`). */
+        MediaIngestTarget: {
+            /**
+             * @description The delivery used.
+             * @enum {string}
+             */
+            kind: "meta_media" | "meta_resumable_asset";
+            /** @description Meta's media id; present for `meta_media`. */
+            media_id?: string;
+            /** @description Meta's resumable upload handle; present for `meta_resumable_asset`. */
+            handle?: string;
         };
         /**
          * @description A WhatsApp message in Meta's format (as in Meta's webhook payloads) plus Kapso's additions under
          *     `kapso`. Its id is the WAMID and its `timestamp` is epoch seconds as a string, both as Meta
          *     sends them.
          *
-         *     The content sits under a key named after `type` (`text`, `image`, `audio`, `video`, `document`,
-         *     `sticker`, `location`, `contacts`, `interactive`, `template`, `reaction`, …) with Meta's shape for
-         *     that type; only `text` is described here, the others are accepted as they come.
+         *     The content sits under the key named by `type` (`text`, `image`, `audio`, ...). The contact is
+         *     named by phone number (`from`/`to`), by business-scoped user id (`from_user_id`/`to_user_id`), or
+         *     both; either may be null.
          */
         Message: {
-            id: components["schemas"]["Wamid"];
+            /** @description The WhatsApp message id (WAMID) Meta assigned, such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`. */
+            id: string;
             timestamp: components["schemas"]["EpochSeconds"];
-            /** @description WhatsApp message type, for example `text`, `image`, `audio`, `video`, `document`, `sticker`, `location`, `contacts`, `interactive`, `template` or `reaction`. The full set is Meta's and is not restated here. */
-            type: string;
-            /** @description Sender's WhatsApp id (for inbound messages, the contact's phone number digits). */
-            from?: string;
-            /** @description Recipient's WhatsApp id, for outbound messages. */
-            to?: string;
-            /** @description Reply context (the message this one answers), in Meta's format. */
+            type: components["schemas"]["MessageType"];
+            /** @description Sender's phone number (digits), when the sender is known by phone number. */
+            from?: string | null;
+            /** @description Sender's business-scoped user id, when known. */
+            from_user_id?: string | null;
+            /** @description Sender's parent business-scoped user id, when known. */
+            from_parent_user_id?: string | null;
+            /** @description Recipient's phone number (digits), when the recipient is known by phone number. */
+            to?: string | null;
+            /** @description Recipient's business-scoped user id, when known. */
+            to_user_id?: string | null;
+            /** @description Recipient's parent business-scoped user id, when known. */
+            to_parent_user_id?: string | null;
+            /** @description The contact's WhatsApp username, when known. */
+            username?: string | null;
+            /** @description Present when the message replies to another one. */
             context?: {
+                /** @description WAMID of the message replied to. */
+                id?: string;
+                /** @description Phone number of the sender of the message replied to. */
+                from?: string;
+                /** @description The catalog product the message refers to, in Meta's format. */
+                referred_product?: {
+                    [key: string]: unknown;
+                };
+            } & {
                 [key: string]: unknown;
             };
             /** @description Content of a `text` message. */
             text?: {
-                body: string;
+                body?: string;
             };
-            kapso?: components["schemas"]["MessageKapsoFields"];
+            /** @description Content of an `image` message. */
+            image?: {
+                /** @description Meta's media id. */
+                id?: string;
+                /** Format: uri */
+                link?: string;
+                caption?: string;
+            };
+            /** @description Content of a `video` message. */
+            video?: {
+                /** @description Meta's media id. */
+                id?: string;
+                /** Format: uri */
+                link?: string;
+                caption?: string;
+            };
+            /** @description Content of an `audio` message. */
+            audio?: {
+                /** @description Meta's media id. */
+                id?: string;
+                /** Format: uri */
+                link?: string;
+            };
+            /** @description Content of a `document` message. */
+            document?: {
+                /** @description Meta's media id. */
+                id?: string;
+                /** Format: uri */
+                link?: string;
+                filename?: string;
+                caption?: string;
+            };
+            /** @description Content of a `location` message. */
+            location?: {
+                latitude?: number;
+                longitude?: number;
+                name?: string;
+                address?: string;
+            };
+            /** @description Content of a `sticker` message. */
+            sticker?: {
+                /** @description Meta's media id. */
+                id?: string;
+                /** Format: uri */
+                link?: string;
+                mime_type?: string;
+                animated?: boolean;
+            };
+            /** @description Content of an `interactive` message (buttons, lists, Flows, replies to them), in Meta's format. */
+            interactive?: {
+                [key: string]: unknown;
+            };
+            /** @description A tap on a template's quick-reply button (`button` message). */
+            button?: {
+                /** @description The button's label. */
+                text?: string;
+                /** @description The payload the template attached to the button. */
+                payload?: string;
+            };
+            /** @description Content of a `template` message. */
+            template?: {
+                name?: string;
+                language?: {
+                    /** @description Language code of the template, such as `en_US`. */
+                    code?: string;
+                };
+                /** @description The template's filled-in components, in Meta's format. */
+                components?: {
+                    [key: string]: unknown;
+                }[];
+            };
+            /** @description Content of a `reaction` message. */
+            reaction?: {
+                emoji?: string;
+                /** @description WAMID of the message reacted to. */
+                message_id?: string;
+            };
+            /** @description Contact cards of a `contacts` message, in Meta's format. */
+            contacts?: {
+                [key: string]: unknown;
+            }[];
+            /** @description Content of an `order` message. */
+            order?: {
+                catalog_id?: string;
+                /** @description The ordered products, in Meta's format. */
+                product_items?: {
+                    [key: string]: unknown;
+                }[];
+                order_text?: string;
+            };
+            kapso: components["schemas"]["MessageKapsoFields"];
         } & {
             [key: string]: unknown;
         };
@@ -2577,31 +2887,68 @@ export interface components {
         MessageEnvelope: {
             data: components["schemas"]["Message"];
         };
-        /** @description Kapso's additions to a message. */
+        /** @description Kapso's additions to a message. Which extra fields appear depends on the message's type. */
         MessageKapsoFields: {
-            direction?: components["schemas"]["MessageDirection"];
-            status?: components["schemas"]["MessageStatus"];
-            /** @description Kapso's processing state of the message, for example `processed`. The set of values is not documented. */
-            processing_status?: string;
-            /** @description Where the message came from, for example `cloud_api`. The set of values is not documented. */
-            origin?: string;
-            /** @description The contact's phone number. */
-            phone_number?: string;
-            /** @description Meta id of the business phone number that sent or received the message. */
-            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            direction: components["schemas"]["MessageDirection"];
+            status: components["schemas"]["MessageStatus"];
+            /**
+             * @description Kapso's processing state of the message (`blocked` when Kapso did not process it).
+             * @enum {string}
+             */
+            processing_status?: "pending" | "processed" | "blocked";
+            /**
+             * @description Where the message came from: `cloud_api` (the Cloud API), `business_app` (the WhatsApp Business app of a coexistence number) or `history_sync` (imported history).
+             * @enum {string}
+             */
+            origin?: "cloud_api" | "business_app" | "history_sync";
+            /** @description The contact's phone number, when known. */
+            phone_number?: string | null;
+            /** @description Meta's id of the business phone number that sent or received the message. */
+            phone_number_id?: string | null;
             /** @description Whether the message carries media (image, audio, video, document or sticker). */
             has_media?: boolean;
             /**
              * Format: uuid
              * @description The conversation the message belongs to.
              */
-            whatsapp_conversation_id?: string | null;
+            whatsapp_conversation_id: string;
             /** @description Name of the contact, as known to Kapso. */
             contact_name?: string | null;
             /** @description A plain-text rendering of the message's content. */
             content?: string | null;
-            /** @description Status updates received from Meta, oldest first. The reference shows them on a single message; list items may omit them. */
+            /** @description Status updates Meta reported for the message, oldest first, as Meta sent them (typically `id`, `status`, `timestamp` and `recipient_id`). Shown on a single message; list items may omit them. */
             statuses?: components["schemas"]["MessageStatusEvent"][];
+            /** @description Transcript of an audio message. */
+            transcript?: {
+                text?: string;
+            };
+            /** @description The media file stored by Kapso for the message. */
+            media_data?: {
+                /** Format: uri */
+                url?: string;
+                filename?: string;
+                content_type?: string;
+                byte_size?: number;
+            };
+            /**
+             * Format: uri
+             * @description Direct URL of the message's media.
+             */
+            media_url?: string;
+            /** @description Data specific to the message's type (a caption, template parameters, ...). */
+            message_type_data?: {
+                [key: string]: unknown;
+            };
+            /** @description The answers submitted through a WhatsApp Flow, for a Flow reply. */
+            flow_response?: {
+                [key: string]: unknown;
+            };
+            /** @description The token of the Flow the reply belongs to. */
+            flow_token?: string;
+            /** @description Name of the Flow the reply belongs to. */
+            flow_name?: string;
+            /** @description The text sent with an order message. */
+            order_text?: string;
         };
         /** @description A page of WhatsApp messages, newest first. */
         MessageList: {
@@ -2613,15 +2960,15 @@ export interface components {
          * @enum {string}
          */
         MessageStatus: "pending" | "sent" | "delivered" | "read" | "failed";
-        /** @description One status update Meta reported for a message, in Meta's format. */
+        /** @description One status update Meta reported for a message, passed on as Meta sent it: typically `id` (the WAMID), `status` (`delivered`, `read`, ...), `timestamp` (epoch seconds as a string) and `recipient_id`. */
         MessageStatusEvent: {
-            id?: components["schemas"]["Wamid"];
-            /** @description Status reported, for example `delivered` or `read`. Documented values are those of `MessageStatus`; Meta may report others. */
-            status: string;
-            timestamp: components["schemas"]["EpochSeconds"];
-            /** @description WhatsApp id of the recipient. */
-            recipient_id?: string;
+            [key: string]: unknown;
         };
+        /**
+         * @description WhatsApp type of a message; its content sits under the key of the same name (`text`, `image`, ...).
+         * @enum {string}
+         */
+        MessageType: "text" | "image" | "video" | "audio" | "document" | "location" | "interactive" | "template" | "reaction" | "contacts" | "sticker" | "button" | "order";
         /**
          * @description Meta's WhatsApp phone number id (`phone_number_id`): a numeric string, not a UUID.
          * @example 1234567890
@@ -2653,206 +3000,278 @@ export interface components {
             /** @description Cursor of the last item of the page; send it as `after` to get the next (older) page. */
             after?: string | null;
         };
-        /** @description Live health of a phone number, checked against Meta's APIs and Kapso's services at request time. Unlike other responses it is not wrapped in `data`. */
+        /** @description Health of a phone number, checked against Meta's APIs and Kapso's services. Unlike other responses it is not wrapped in `data`. Results are cached for about 3 minutes per number, so `timestamp` tells when the checks really ran. */
         PhoneNumberHealth: {
             status: components["schemas"]["PhoneNumberHealthStatus"];
             /**
              * Format: date-time
-             * @description When the checks ran.
+             * @description When the checks ran (an earlier time when the result comes from the cache).
              */
             timestamp: string;
+            /**
+             * Format: date-time
+             * @description Present only while Kapso backs off after repeated access or token errors reading the number from Meta (for 5, 15, 30, then 60 minutes): until this time every request gets the same cached result. It is not a promise that the next check passes.
+             */
+            retry_after?: string;
             /** @description Why the health check as a whole failed, when `status` is `error`. */
             error?: string | null;
-            /** @description Individual checks by name. The typical checks are listed; others may appear and share the `passed`/`details` shape. */
-            checks?: ({
-                /** @description Whether Meta's API can be reached for the number. */
-                phone_number_access?: components["schemas"]["PhoneNumberHealthCheck"];
-                messaging_health?: components["schemas"]["PhoneNumberMessagingHealthCheck"];
-                /** @description Whether the app is subscribed to the WABA's webhooks. */
-                webhook_subscription?: components["schemas"]["PhoneNumberHealthCheck"];
-                /** @description Whether Meta verified the webhook. */
-                webhook_verified?: components["schemas"]["PhoneNumberHealthCheck"];
-                /** @description Whether the access token is valid. */
-                token_validity?: components["schemas"]["PhoneNumberHealthCheck"];
-            } & {
+            /** @description Individual checks by name. The usual ones: `phone_number_access` (Meta's API reaches the number), `phone_number_connection` (Meta's connection status: `CONNECTED`, `DISCONNECTED` or `UNKNOWN`, with `passed` null for `UNKNOWN`), `messaging_health` (whether Meta lets the number send; it adds `overall_status`: `AVAILABLE`, `LIMITED` or `BLOCKED`), `webhook_subscription`, `webhook_verified` and, for coexistence numbers, `token_validity`. */
+            checks?: {
                 [key: string]: components["schemas"]["PhoneNumberHealthCheck"];
-            }) | null;
+            } | null;
         };
         /** @description Result of one health check. `details` carries check-specific data (for example Meta's view of the number, or the app's webhook subscription); its shape differs per check and is not fully documented. */
         PhoneNumberHealthCheck: {
-            passed: boolean;
+            /** @description Whether the check passed; null when the outcome is unknown. */
+            passed?: boolean | null;
             details?: {
                 [key: string]: unknown;
-            } | null;
+            };
             /** @description Why the check failed, when it did. */
-            error?: string | null;
+            error?: string;
+            /**
+             * @description Only on `messaging_health`: Meta's overall messaging capability of the number and the entities above it (WABA, business, app).
+             * @enum {string}
+             */
+            overall_status?: "AVAILABLE" | "LIMITED" | "BLOCKED";
         };
         /**
          * @description Overall result of a phone number health check. `error` means the check itself could not run (see `error`).
          * @enum {string}
          */
         PhoneNumberHealthStatus: "healthy" | "degraded" | "unhealthy" | "error";
-        /** @description Result of the messaging health check: whether Meta lets the number send, for the number and each entity above it (WABA, business, app). `details` is Meta's answer, passed through. */
-        PhoneNumberMessagingHealthCheck: {
-            passed: boolean;
-            /**
-             * @description Meta's overall messaging capability.
-             * @enum {string}
-             */
-            overall_status?: "AVAILABLE" | "LIMITED" | "BLOCKED";
-            details?: {
-                [key: string]: unknown;
-            } | null;
-            /** @description Why the check failed, when it did. */
-            error?: string | null;
-        };
         /**
-         * @description Events delivered to a phone number's webhooks (message and conversation events). Project-level webhooks do not receive them.
+         * @description How a number is connected: `production` with real Meta credentials, `sandbox` with Kapso's test data. A new number is `production` unless told otherwise.
          * @enum {string}
          */
-        PhoneNumberWebhookEvent: "whatsapp.message.received" | "whatsapp.message.sent" | "whatsapp.message.delivered" | "whatsapp.message.read" | "whatsapp.message.failed" | "whatsapp.conversation.created" | "whatsapp.conversation.ended" | "whatsapp.conversation.inactive";
-        /** @description Settings of a phone number's webhook. On update send only the fields to change. */
+        PhoneNumberKind: "production" | "sandbox";
+        /**
+         * @description An event of a phone number's webhooks. The known ones: `whatsapp.message.received`, `whatsapp.message.sent`, `whatsapp.message.delivered`, `whatsapp.message.read`, `whatsapp.message.failed`, `whatsapp.conversation.created`, `whatsapp.conversation.ended` and `whatsapp.conversation.inactive`. Kapso does not close the list, so other names may appear.
+         * @example whatsapp.message.received
+         */
+        PhoneNumberWebhookEvent: string;
+        /** @description Settings of a new webhook of a phone number. `secret_key` is required for every kind and is never generated for you. A `kapso` webhook (the kind when `kind` is omitted) needs at least one event; a `meta` webhook needs `kind: meta` and ignores `events` (stored as an empty list, since Meta decides what it sends) and the buffering settings. */
         PhoneNumberWebhookInput: {
             /**
              * Format: uri
              * @description HTTPS endpoint that receives the deliveries.
              */
-            url?: string;
+            url: string;
             kind?: components["schemas"]["WebhookKind"];
-            payload_version?: components["schemas"]["WebhookPayloadVersion"];
-            /** @description Events to subscribe to (ignored by `meta` webhooks). */
-            events?: components["schemas"]["PhoneNumberWebhookEvent"][];
+            /** @description Key of the delivery signature. */
+            secret_key: string;
+            /** @description False creates the webhook with deliveries paused. */
             active?: boolean;
-            /** @description Key of the delivery signature; generated when omitted. */
-            secret_key?: string;
+            /** @description Batch events (typically inbound messages) before delivery. */
+            buffer_enabled?: boolean;
+            /** @description Seconds to collect events before delivering a batch (5 when buffering is on and this is not given). */
+            buffer_window_seconds?: number | null;
+            /** @description Deliver a batch early once it holds this many events. */
+            max_buffer_size?: number | null;
+            /** @description Minutes without messages after which `whatsapp.conversation.inactive` fires. */
+            inactivity_minutes?: number | null;
+            /** @description Events to subscribe to. */
+            events?: components["schemas"]["PhoneNumberWebhookEvent"][];
+            /** @description Events to batch when buffering is on. */
+            buffer_events?: components["schemas"]["PhoneNumberWebhookEvent"][];
             /** @description Extra headers to send with every delivery. */
             headers?: {
                 [key: string]: string;
-            };
-            /** @description Batch inbound message events before delivery. */
-            buffer_enabled?: boolean;
-            buffer_window_seconds?: number;
-            max_buffer_size?: number;
-            buffer_events?: components["schemas"]["PhoneNumberWebhookEvent"][];
-            /**
-             * @description Minutes without messages after which `whatsapp.conversation.inactive` fires.
-             * @default 60
-             */
-            inactivity_minutes: number;
-        };
-        /**
-         * @description Events delivered to project-level webhooks: phone number lifecycle and workflow executions. `whatsapp.config.created` is the `v1` payload version's name for a connected number.
-         * @enum {string}
-         */
-        ProjectWebhookEvent: "whatsapp.phone_number.created" | "whatsapp.phone_number.deleted" | "whatsapp.config.created" | "workflow.execution.handoff" | "workflow.execution.failed";
-        /** @description Settings of a project-level webhook. On update send only the fields to change. Project-level webhooks receive lifecycle and workflow events only; message and conversation events need a phone number's webhook. Whether the buffering settings apply here is not documented. */
+            } | null;
+            payload_version?: components["schemas"]["WebhookPayloadVersion"];
+        } & ({
+            /** @constant */
+            kind?: "kapso";
+            events: unknown[];
+        } | {
+            /** @constant */
+            kind: "meta";
+        });
+        /** @description Settings of a new webhook created at project level. Without `phone_number_id` it is project-scoped and receives project events only; with one it is number-scoped and receives that number's message and conversation events. A `meta` webhook needs `phone_number_id`. Buffering settings do not apply to `meta` webhooks. */
         ProjectWebhookInput: {
             /**
              * Format: uri
              * @description HTTPS endpoint that receives the deliveries.
              */
-            url?: string;
+            url: string;
+            /** @description Meta's phone number id, to scope the webhook to one number. Needed for message and conversation events and for `meta` webhooks. */
+            phone_number_id?: string;
             kind?: components["schemas"]["WebhookKind"];
-            payload_version?: components["schemas"]["WebhookPayloadVersion"];
-            events?: components["schemas"]["ProjectWebhookEvent"][];
+            /** @description Key of the delivery signature. */
+            secret_key?: string | null;
+            /** @description False creates the webhook with deliveries paused. */
             active?: boolean;
-            /** @description Key of the delivery signature; generated when omitted. */
-            secret_key?: string;
+            /** @description Batch events before delivery. */
+            buffer_enabled?: boolean;
+            /** @description Seconds to collect events before delivering a batch (5 when buffering is on and this is not given). */
+            buffer_window_seconds?: number | null;
+            /** @description Deliver a batch early once it holds this many events. */
+            max_buffer_size?: number | null;
+            /** @description Minutes without messages after which `whatsapp.conversation.inactive` fires. */
+            inactivity_minutes?: number | null;
+            /** @description Events to subscribe to: project events for a project-scoped webhook, message and conversation events for a number-scoped one. Subscribing to `project.event` needs a plan with project events (otherwise 402). */
+            events?: components["schemas"]["WebhookEvent"][];
+            /** @description Events to batch when buffering is on. */
+            buffer_events?: components["schemas"]["WebhookEvent"][];
             /** @description Extra headers to send with every delivery. */
             headers?: {
                 [key: string]: string;
-            };
+            } | null;
+            payload_version?: components["schemas"]["WebhookPayloadVersion"];
         };
-        /** @description An AI provider model available to the project's agents. Its fields are not documented; the object is kept open. */
+        /** @description An AI provider model available to the project's agents, with the settings it accepts. */
         ProviderModel: {
-            [key: string]: unknown;
+            /** Format: uuid */
+            id: string;
+            /** @description Name of the model. */
+            name: string;
+            /** @description Who provides the model, for example `OpenAI` or `Anthropic`. */
+            provider?: string | null;
+            /** @description Whether the model takes reasoning settings. */
+            reasoning_model?: boolean;
+            /**
+             * @description How the model's extended thinking works: `disabled` (none), `manual` (a fixed thinking budget), `adaptive` (the model sizes its thinking from the reasoning effort) or `always_adaptive`.
+             * @enum {string}
+             */
+            thinking_mode?: "disabled" | "manual" | "adaptive" | "always_adaptive";
+            /** @description Whether sampling parameters such as temperature may be set. They are ignored while extended thinking is on. */
+            supports_custom_sampling?: boolean;
+            /** @description Reasoning efforts the model accepts; empty for models without reasoning. */
+            supported_reasoning_efforts?: components["schemas"]["ProviderModelReasoningEffort"][];
+            /** @description Effort used when none is given; null when the model has none. */
+            default_reasoning_effort?: components["schemas"]["ProviderModelReasoningEffort"] | null;
+            /** @description Prompt cache lifetimes the model accepts; empty without prompt caching. */
+            supported_prompt_cache_ttls?: ("5m" | "1h")[];
+            /**
+             * @description Prompt cache lifetime used by default; null without prompt caching.
+             * @enum {string|null}
+             */
+            default_prompt_cache_ttl?: "5m" | "1h" | null;
+            /**
+             * @description Which of the provider's APIs Kapso calls for this model.
+             * @enum {string}
+             */
+            api_surface?: "provider_default" | "chat_completions" | "responses";
         };
-        /** @description The available AI provider models. The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
+        /** @description The AI provider models available to the project, all at once (no pagination). */
         ProviderModelList: {
-            data?: components["schemas"]["ProviderModel"][];
-        } & {
-            [key: string]: unknown;
+            data: components["schemas"]["ProviderModel"][];
         };
+        /**
+         * @description How hard a reasoning model thinks before answering, from `none` to `max`.
+         * @enum {string}
+         */
+        ProviderModelReasoningEffort: "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | "max";
         /** @description A phone number Kapso provisioned for the customer through the setup link (when `provision_phone_number` was requested). The set of `status` values is not documented. */
         ProvisionedPhoneNumber: {
             /** Format: uuid */
             id: string;
-            phone_number?: string | null;
-            status?: string | null;
+            phone_number: string;
+            status: string;
             area_code?: string | null;
             /** @description ISO 3166-1 alpha-2 country code. */
-            country_iso?: string | null;
-            country_dial_code?: string | null;
+            country_iso: string;
+            country_dial_code: string;
             display_number?: string | null;
         };
-        /** @description A link to Kapso's hosted page where a customer connects a WhatsApp number. Links expire 30 days after creation. Send `url` to the customer. */
+        /** @description A link to Kapso's hosted page where a customer connects a WhatsApp number. Links expire 30 days after creation unless told otherwise. Send `url` to the customer, or hand the token returned at creation to `@kapso/sdk`. */
         SetupLink: {
             /** Format: uuid */
             id: string;
             status: components["schemas"]["SetupLinkStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working; 30 days after creation by default. May be absent or null.
+             */
+            expires_at?: string | null;
             /**
              * Format: uri
              * @description The hosted setup page to send to the customer.
              */
             url: string;
-            /** Format: date-time */
-            expires_at: string;
-            /** Format: date-time */
-            created_at: string;
             /** Format: uri */
             success_redirect_url?: string | null;
             /** Format: uri */
             failure_redirect_url?: string | null;
+            /** @description HTTPS origins of the web pages allowed to open this link through `@kapso/sdk`. */
+            allowed_origins?: string[];
+            /** @description Connection types the customer may pick; both by default, and a single one is preselected. */
             allowed_connection_types?: components["schemas"]["SetupLinkConnectionType"][];
+            meta_billing_mode: components["schemas"]["SetupLinkMetaBillingMode"];
             theme_config?: components["schemas"]["SetupLinkThemeConfig"] | null;
+            /** @description Whether a new number is provisioned for the customer during setup. */
             provision_phone_number?: boolean | null;
+            /** @description Preferred (US) area code of the provisioned number. */
             phone_number_area_code?: string | null;
-            phone_number_country_isos?: string[] | null;
-            /** @description Language of the hosted page, for example `en`. Only one version of the public reference shows this field. */
-            language?: string | null;
-            /** @description Progress of the WhatsApp setup started from this link, for example `pending`. The full set of values is not documented. */
-            whatsapp_setup_status?: string | null;
-            /** @description Why the WhatsApp setup failed, when it did. Its values are not documented; the failure redirect's error codes are the known failure reasons, so one of them may appear here. */
-            whatsapp_setup_error?: components["schemas"]["SetupLinkErrorCode"] | string | null;
-            provisioned_phone_number?: components["schemas"]["ProvisionedPhoneNumber"] | null;
+            /** @description Countries (ISO 3166-1 alpha-2) a provisioned number may come from; `[US]` by default. */
+            phone_number_country_isos?: string[];
+            /** @description The customer's existing WhatsApp number (E.164 digits) this link reconnects, for example to renew its access token; null for a link that connects a new number. */
+            reconnect_phone_number?: string | null;
+            language?: components["schemas"]["SetupLinkLanguage"];
+            /**
+             * @description Progress of the WhatsApp setup started from this link.
+             * @enum {string}
+             */
+            whatsapp_setup_status?: "pending" | "processing" | "completed" | "failed";
+            /** @description Why the WhatsApp setup failed, when it did. Kapso does not list its values. The known failure reasons are the `error_code` values added to `failure_redirect_url`: `facebook_auth_failed`, `phone_verification_failed`, `waba_limit_reached`, `token_exchange_failed`, `link_expired` and `already_used`. */
+            whatsapp_setup_error?: string | null;
+            provisioned_phone_number?: components["schemas"]["ProvisionedPhoneNumber"];
         };
         /**
          * @description How a customer may connect WhatsApp: `coexistence` keeps the WhatsApp Business app working next to the API (about 5 messages per second); `dedicated` is API-only (up to 1000 messages per second).
          * @enum {string}
          */
         SetupLinkConnectionType: "coexistence" | "dedicated";
-        /**
-         * @description Why a WhatsApp setup through a link failed. These are the values of the `error_code` query parameter added to `failure_redirect_url` (next to `setup_link_id`); a successful setup redirects to `success_redirect_url` with `setup_link_id` and `status=completed` instead.
-         * @enum {string}
-         */
-        SetupLinkErrorCode: "facebook_auth_failed" | "phone_verification_failed" | "waba_limit_reached" | "token_exchange_failed" | "link_expired" | "already_used";
-        /** @description Settings of a new setup link. Every field is optional; an empty object (or no body) creates a link with the defaults, offering both connection types. */
+        /** @description A setup link as returned once, at creation: the link plus the browser token for `@kapso/sdk`. */
+        SetupLinkCreated: components["schemas"]["SetupLink"] & {
+            /** @description Opaque token for `@kapso/sdk` in the browser, returned only by the create call. It stands in for the link, so the page never needs your Kapso API key. */
+            token: string;
+        };
+        /** @description Settings of a new setup link. Every field is optional; an empty object creates a link with the defaults, offering both connection types. */
         SetupLinkInput: {
             /**
              * Format: uri
              * @description Where the customer lands after a successful setup; Kapso adds `setup_link_id` and `status=completed` to the query.
              */
-            success_redirect_url?: string;
+            success_redirect_url?: string | null;
             /**
              * Format: uri
-             * @description Where the customer lands after a failed setup; Kapso adds `setup_link_id` and `error_code` (see SetupLinkErrorCode) to the query.
+             * @description Where the customer lands after a failed setup; Kapso adds `setup_link_id` and `error_code` (one of the codes listed in the description of `whatsapp_setup_error`) to the query.
              */
-            failure_redirect_url?: string;
+            failure_redirect_url?: string | null;
+            /** @description HTTPS origins of your web pages that may open the link with `@kapso/sdk`, using the token the create call returns. */
+            allowed_origins?: string[];
+            /** @description Also provision a new phone number for the customer during setup. Numbers outside the US need the project's own telephony credentials. */
+            provision_phone_number?: boolean;
+            /** @description Preferred area code of the provisioned number (US numbers only). */
+            phone_number_area_code?: string | null;
             /** @description Connection types offered to the customer; with a single type it is preselected. Defaults to both. */
             allowed_connection_types?: components["schemas"]["SetupLinkConnectionType"][];
-            theme_config?: components["schemas"]["SetupLinkThemeConfig"];
-            /** @description Also provision a new phone number for the customer during setup. */
-            provision_phone_number?: boolean;
-            /** @description Preferred area code of the provisioned number. */
-            phone_number_area_code?: string;
+            meta_billing_mode?: components["schemas"]["SetupLinkMetaBillingMode"];
+            theme_config?: components["schemas"]["SetupLinkThemeConfig"] | null;
             /** @description Countries (ISO 3166-1 alpha-2) the provisioned number may come from. */
             phone_number_country_isos?: string[];
+            /** @description Reconnect this existing number of the customer (for example to renew its access token) instead of connecting a new one. It must be one of the customer's production numbers; then `provision_phone_number` must be false or absent and `allowed_connection_types`, if given, must be the number's own connection type. Normalized to E.164 digits. */
+            reconnect_phone_number?: string | null;
+            language?: components["schemas"]["SetupLinkLanguage"];
         };
+        /**
+         * @description Language of the hosted setup page (ISO 639-1). Null or absent: the customer's browser language decides.
+         * @enum {string|null}
+         */
+        SetupLinkLanguage: "en" | "es" | "pt" | "hi" | "id" | "ar" | null;
         /** @description A page of a customer's setup links, newest first. */
         SetupLinkList: {
             data: components["schemas"]["SetupLink"][];
             meta: components["schemas"]["PageMeta"];
         };
+        /**
+         * @description Who pays Meta's messaging fees for the connected WhatsApp Business Account: `customer_managed` uses the account's own Meta payment method; `partner_managed` asks Kapso to bill the whole account (with Kapso's Meta app, or a Tech Provider app under an active Kapso Multi-partner Solution). Set once, when the link is created; `customer_managed` unless told otherwise.
+         * @enum {string}
+         */
+        SetupLinkMetaBillingMode: "customer_managed" | "partner_managed";
         /**
          * @description State of a setup link. A link is `active` until it is used, expires (30 days after creation) or is revoked; creating a new link revokes the customer's other active links.
          * @enum {string}
@@ -2878,15 +3297,12 @@ export interface components {
             x: number;
             y: number;
         };
-        /** @description One component of a WhatsApp message template or of its parameters, in Meta's syntax (for example `{ "type": "body", "parameters": [...] }`). Its shape is Meta's and is not restated here. */
+        /** @description One component of a WhatsApp message template or of the parameters sent with it, in Meta's syntax (for example `{ "type": "BODY", "text": "..." }` or `{ "type": "body", "parameters": [...] }`). Its shape is Meta's and is not restated here. */
         TemplateComponent: {
-            /** @description Component type, for example `body`, `header` or `button` (Meta's casing varies). */
-            type: string;
-        } & {
             [key: string]: unknown;
         };
         /**
-         * @description WhatsApp id of a user (`wa_id`): the phone number in E.164 form as digits only, without the leading `+` (country code first, at most 15 digits).
+         * @description WhatsApp id of a user (`wa_id`) as the API accepts it: the phone number in E.164 form, country code first, at most 15 digits, with or without the leading `+` (`15551234567` or `+15551234567`). Responses carry it as digits only.
          * @example 15551234567
          */
         WaId: string;
@@ -2895,12 +3311,13 @@ export interface components {
          * @example wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3
          */
         Wamid: string;
-        /** @description One delivery of an event to a webhook, with its retries. The item carries no `status` field: the state follows from `delivered_at` and `failed_at` (both null while pending). Which fields may be null is not documented beyond that. */
+        /** @description One delivery of an event to a webhook, with its retries. `status` says where it stands; `delivered_at` or `failed_at` tells when it got there. */
         WebhookDelivery: {
             /** Format: uuid */
             id: string;
             /** @description Event delivered, for example `whatsapp.message.received`. */
             event: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
             /** @description Number of delivery attempts so far. */
             attempt_count: number;
             /** Format: date-time */
@@ -2924,18 +3341,18 @@ export interface components {
             last_attempt_at?: string | null;
             /**
              * Format: uuid
-             * @description The webhook the event was delivered to.
+             * @description The webhook the event was delivered to; null or absent when it is no longer known (a deleted webhook).
              */
-            webhook_id: string;
+            webhook_id?: string | null;
             /** @description URL the event was delivered to. */
-            webhook_url?: string;
+            webhook_url?: string | null;
             /**
              * Format: uuid
              * @description Kapso's internal id of the phone number's configuration, for per-number webhooks.
              */
             whatsapp_config_id?: string | null;
-            /** @description Meta id of the phone number the event is about, if any. */
-            phone_number_id?: components["schemas"]["MetaPhoneNumberId"] | null;
+            /** @description Meta's id of the phone number the event is about (a numeric string), if any. */
+            phone_number_id?: string | null;
             /** @description Phone number of the contact of the conversation the event is about, if any. */
             conversation_phone_number?: string | null;
         };
@@ -2949,34 +3366,72 @@ export interface components {
          * @enum {string}
          */
         WebhookDeliveryStatus: "pending" | "delivered" | "failed";
-        /** @description Any webhook event name, of a phone number's webhooks or of project-level webhooks. */
-        WebhookEvent: components["schemas"]["PhoneNumberWebhookEvent"] | components["schemas"]["ProjectWebhookEvent"];
         /**
-         * @description `kapso` (the default) delivers Kapso's event payloads, filtered by `events` and optionally buffered; `meta` forwards Meta's raw webhook payloads unfiltered and unbuffered, with an `X-Idempotency-Key` header. Only one `meta` webhook is allowed per phone number.
+         * @description Name of a webhook event. Kapso does not close the list. A phone number's webhooks get message and conversation events (see PhoneNumberWebhookEvent); project-scoped webhooks get project events (see ProjectWebhookEvent).
+         * @example whatsapp.message.received
+         * @example whatsapp.phone_number.created
+         */
+        WebhookEvent: string;
+        /**
+         * @description `kapso` (the default) delivers Kapso's event payloads, filtered by `events` and optionally buffered; `meta` forwards Meta's raw webhook payloads unfiltered and unbuffered, with an `X-Idempotency-Key` header, and needs a phone number. Only one `meta` webhook is allowed per phone number, and a webhook's kind cannot change after creation.
          * @enum {string}
          */
         WebhookKind: "kapso" | "meta";
         /**
-         * @description Payload format of deliveries, also sent in the `X-Webhook-Payload-Version` header. `v2` (the default for new webhooks) puts `phone_number_id` at the top level; `v1` (legacy) nests a `whatsapp_config` object.
-         * @enum {string}
+         * @description Payload format of deliveries, also sent in the `X-Webhook-Payload-Version` header: `v2` (the default for new webhooks) puts `phone_number_id` at the top level; `v1` (legacy) nests a `whatsapp_config` object. Not used by `meta` webhooks.
+         * @example v2
          */
-        WebhookPayloadVersion: "v1" | "v2";
-        /** @description A WhatsApp Flow (Meta's interactive forms) managed through Kapso. Fields as shown by the public reference's example; the reference gives no descriptions, so meanings are inferred from names and other fields may appear. */
+        WebhookPayloadVersion: string | null;
+        /** @description Changes to a webhook, project-scoped or of a phone number. Send only the fields to change; `kind` cannot change after creation. Subscribing to `project.event` needs a plan with project events. */
+        WebhookUpdateInput: {
+            /**
+             * Format: uri
+             * @description HTTPS endpoint that receives the deliveries.
+             */
+            url?: string;
+            kind?: components["schemas"]["WebhookKind"];
+            /** @description Key of the delivery signature. */
+            secret_key?: string | null;
+            /** @description False pauses deliveries, true resumes them. */
+            active?: boolean;
+            /** @description Batch events before delivery (not for `meta` webhooks). */
+            buffer_enabled?: boolean;
+            /** @description Seconds to collect events before delivering a batch. */
+            buffer_window_seconds?: number | null;
+            /** @description Deliver a batch early once it holds this many events. */
+            max_buffer_size?: number | null;
+            /** @description Minutes without messages after which `whatsapp.conversation.inactive` fires. */
+            inactivity_minutes?: number | null;
+            /** @description Events to subscribe to (ignored by `meta` webhooks). */
+            events?: components["schemas"]["WebhookEvent"][];
+            /** @description Events to batch when buffering is on. */
+            buffer_events?: components["schemas"]["WebhookEvent"][];
+            /** @description Extra headers to send with every delivery. */
+            headers?: {
+                [key: string]: string;
+            } | null;
+            payload_version?: components["schemas"]["WebhookPayloadVersion"];
+        };
+        /** @description A WhatsApp Flow (Meta's interactive forms) managed through Kapso. */
         WhatsappFlow: {
             /** Format: uuid */
             id: string;
             /** @description Meta's id of the Flow. */
-            meta_flow_id?: string | null;
-            name?: string | null;
-            /** @description State of the Flow, for example `draft`. The full set of values is not documented. */
-            status?: string | null;
-            /** @description Flow JSON version. */
+            meta_flow_id: string;
+            name: string;
+            status: components["schemas"]["WhatsappFlowStatus"];
+            /** @description Version of the Flow JSON format the Flow uses, such as `7.2`. */
             json_version?: string | null;
+            /** @description Version of Meta's data exchange API, for a Flow with a data endpoint. */
             data_api_version?: string | null;
             /** @description Meta's WhatsApp Business Account (WABA) id. */
             business_account_id?: string | null;
             /** @description The phone number (Meta's phone number id) the Flow is used with. */
             phone_number_id?: string | null;
+            /**
+             * Format: uri
+             * @description Meta's preview of the Flow; set for drafts.
+             */
             preview_url?: string | null;
             /** Format: date-time */
             published_at?: string | null;
@@ -2990,19 +3445,117 @@ export interface components {
              * @description The function serving the Flow's data endpoint, if any.
              */
             data_endpoint_function_id?: string | null;
+            /**
+             * Format: uri
+             * @description URL of the Flow's data endpoint, once configured.
+             */
             data_endpoint_url?: string | null;
-            has_data_endpoint?: boolean | null;
-            flows_encryption_configured?: boolean | null;
+            /** @description Whether the data endpoint is fully set up. */
+            has_data_endpoint?: boolean;
+            /** @description Whether Flows encryption is set up for the Flow's WhatsApp Business Account. */
+            flows_encryption_configured?: boolean;
             /** Format: date-time */
-            created_at?: string | null;
+            created_at: string;
             /** Format: date-time */
-            updated_at?: string | null;
+            updated_at: string;
         } & {
             [key: string]: unknown;
         };
-        /** @description The data endpoint of a dynamic WhatsApp Flow: a Kapso function that answers Meta's data-exchange requests. Its fields are not documented; the object is kept open. */
+        /** @description The data endpoint of a dynamic WhatsApp Flow: a Kapso function that answers Meta's data exchange requests for the Flow. */
         WhatsappFlowDataEndpoint: {
-            [key: string]: unknown;
+            /** Format: uuid */
+            function_id: string;
+            function_name: string;
+            /**
+             * Format: uri
+             * @description Where the deployed function answers; null until it is deployed.
+             */
+            endpoint_url?: string | null;
+            status: components["schemas"]["WhatsappFlowDataEndpointStatus"];
+            /** Format: date-time */
+            last_deployed_at?: string | null;
+            /** @description Source code of the function. */
+            code?: string;
+        };
+        /** @description A Flow's data endpoint after its URL was registered with Meta, with the Flow it was registered for. */
+        WhatsappFlowDataEndpointRegistration: components["schemas"]["WhatsappFlowDataEndpoint"] & {
+            /** Format: uuid */
+            flow_id?: string;
+            /**
+             * Format: uuid
+             * @description The function the Flow now uses as its data endpoint.
+             */
+            flow_data_endpoint_function_id?: string;
+            /** @description Whether Flows encryption is set up for the Flow. */
+            flow_has_encryption?: boolean;
+            /** @description Set when the endpoint was changed but the published Flow could not be republished automatically; the change is kept. */
+            warning?: string | null;
+        };
+        /**
+         * @description State of a Flow's data endpoint function: `draft` (saved, not deployed), `deployed` or `error` (the last deployment failed).
+         * @enum {string}
+         */
+        WhatsappFlowDataEndpointStatus: "draft" | "deployed" | "error";
+        /** @description Outcome of setting up Flows encryption. */
+        WhatsappFlowEncryptionSetup: {
+            /**
+             * @description `success` when encryption was set up now, `already_configured` when it already was.
+             * @enum {string}
+             */
+            status: "success" | "already_configured";
+            /** @description Human-readable summary of the outcome. */
+            message: string;
+            flows_encryption_configured: boolean;
+        };
+        /** @description One call of a Flow's data endpoint function. */
+        WhatsappFlowFunctionInvocation: {
+            /** Format: uuid */
+            id?: string;
+            /** @description HTTP status the function answered with. */
+            status_code?: number;
+            /** @description How long the call took, in milliseconds. */
+            duration_ms?: number | null;
+            /** @description What the function received. */
+            request_body?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description What the function answered. */
+            response_body?: {
+                [key: string]: unknown;
+            } | null;
+            error_message?: string | null;
+            /** @description Id of the request at the function's host. */
+            cf_ray?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description Recent calls of a Flow's data endpoint function. When several Flows share the function, the calls cover all of them. */
+        WhatsappFlowFunctionInvocations: {
+            /** Format: uuid */
+            function_id: string;
+            function_name: string;
+            invocations: components["schemas"]["WhatsappFlowFunctionInvocation"][];
+        };
+        /** @description One log line written by a Flow's data endpoint function. */
+        WhatsappFlowFunctionLog: {
+            /** @description Log level, such as `info` or `error`. */
+            level?: string;
+            message?: string;
+            /** Format: date-time */
+            logged_at?: string;
+            /** @description Stack trace, for an error. */
+            stack?: string | null;
+            /** @description Id of the request that produced the line at the function's host. */
+            cf_ray?: string | null;
+            /** @description How the request ended, such as `ok`. */
+            outcome?: string | null;
+        };
+        /** @description Recent logs of a Flow's data endpoint function. When several Flows share the function, the logs cover all of them. */
+        WhatsappFlowFunctionLogs: {
+            /** Format: uuid */
+            function_id: string;
+            function_name: string;
+            logs: components["schemas"]["WhatsappFlowFunctionLog"][];
         };
         /** @description A WhatsApp Flow definition in Meta's Flow JSON format (`version`, `screens`, ...). Its schema is Meta's and is not restated here. */
         WhatsappFlowJson: {
@@ -3013,10 +3566,6 @@ export interface components {
             data: components["schemas"]["WhatsappFlow"][];
             meta: components["schemas"]["PageMeta"];
         };
-        /** @description Result of a WhatsApp Flow operation (encryption setup, data endpoint registration, function logs or invocations). The reference shows only how these endpoints are called, not what they return, so the object is kept open. */
-        WhatsappFlowOperationResult: {
-            [key: string]: unknown;
-        };
         /** @description One submission of a WhatsApp Flow by a user. Its fields are not documented; the object is kept open. */
         WhatsappFlowResponse: {
             [key: string]: unknown;
@@ -3026,28 +3575,43 @@ export interface components {
             data: components["schemas"]["WhatsappFlowResponse"][];
             meta: components["schemas"]["PageMeta"];
         };
-        /** @description One version of a WhatsApp Flow's JSON. Fields as shown by the public reference's example; `flow_json` is present when a single version is fetched or created, and other fields may appear. */
+        /**
+         * @description State of a WhatsApp Flow or of one of its versions: `draft` until published, then `published` (a published Flow cannot go back to draft).
+         * @enum {string}
+         */
+        WhatsappFlowStatus: "draft" | "published";
+        /** @description Why Meta refused a Flow's JSON: a summary in `error` and Meta's findings in `validation_errors` (their shape is Meta's). */
+        WhatsappFlowValidationError: {
+            error?: string;
+            validation_errors?: {
+                [key: string]: unknown;
+            }[];
+        };
+        /** @description One version of a WhatsApp Flow's JSON, as listed (without the JSON itself; see `WhatsappFlowVersionDetail`). */
         WhatsappFlowVersion: {
             /** Format: uuid */
             id: string;
-            version_label?: string | null;
-            /** @description State of the version, for example `draft`. The full set of values is not documented. */
-            status?: string | null;
-            /** @description Digest of the version's Flow JSON. */
+            /** @description Label of the version, such as `v2`. */
+            version_label: string;
+            status: components["schemas"]["WhatsappFlowStatus"];
+            /** @description SHA-256 digest of the version's Flow JSON. */
             flow_json_sha?: string | null;
+            /** Format: date-time */
+            published_at?: string | null;
             /** @description Meta's validation errors of the Flow JSON; null or empty when valid. Their shape is Meta's. */
             validation_errors?: {
                 [key: string]: unknown;
             }[] | null;
-            flow_json?: components["schemas"]["WhatsappFlowJson"];
             /** Format: date-time */
-            published_at?: string | null;
+            created_at: string;
             /** Format: date-time */
-            created_at?: string | null;
-            /** Format: date-time */
-            updated_at?: string | null;
+            updated_at: string;
         } & {
             [key: string]: unknown;
+        };
+        /** @description One version of a WhatsApp Flow with its Flow JSON, as fetched or created. */
+        WhatsappFlowVersionDetail: components["schemas"]["WhatsappFlowVersion"] & {
+            flow_json?: components["schemas"]["WhatsappFlowJson"];
         };
         /** @description A page of a Flow's versions. */
         WhatsappFlowVersionList: {
@@ -3056,16 +3620,17 @@ export interface components {
         };
         /** @description A WhatsApp phone number connected to the project. Its `id` is Meta's `phone_number_id` (a numeric string); Kapso's own UUID is `internal_id`. Meta-derived fields (quality rating, statuses, tiers) are passed through as strings; their value sets are Meta's and are not restated here. Fetching one number also returns its Flows encryption status, under a field name the reference does not give. */
         WhatsappPhoneNumber: {
-            id: components["schemas"]["MetaPhoneNumberId"];
+            /** @description Meta's phone number id, a numeric string such as `1234567890`. */
+            id: string;
             /** @description Meta's phone number id again (same value as `id`). */
-            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            phone_number_id: string;
             /**
              * Format: uuid
              * @description Kapso's identifier of the connection.
              */
             internal_id: string;
             /** @description Internal label of the number. */
-            name?: string | null;
+            name: string;
             /** @description Meta's WhatsApp Business Account (WABA) id. */
             business_account_id?: string | null;
             /**
@@ -3075,8 +3640,10 @@ export interface components {
             customer_id?: string | null;
             /** @description Whether the number also runs in the WhatsApp Business app (coexistence). */
             is_coexistence?: boolean | null;
-            inbound_processing_enabled?: boolean | null;
-            calls_enabled?: boolean | null;
+            /** @description Whether Kapso processes the number's incoming messages. */
+            inbound_processing_enabled?: boolean;
+            /** @description Whether Kapso handles the number's voice calls. */
+            calls_enabled?: boolean;
             /** Format: date-time */
             webhook_verified_at?: string | null;
             display_name?: string | null;
@@ -3092,8 +3659,8 @@ export interface components {
             /** @description Meta's status of the number, for example `CONNECTED`. */
             status?: string | null;
             throughput_tier?: string | null;
-            /** @description Meta's messaging limit; the reference shows it both as a string and as an integer. */
-            whatsapp_business_manager_messaging_limit?: string | number | null;
+            /** @description Meta's messaging limit, sent either as an integer or as a string such as `"10000"`. */
+            whatsapp_business_manager_messaging_limit?: number | string | null;
             is_official_business_account?: boolean | null;
             is_pin_enabled?: boolean | null;
             /** Format: date-time */
@@ -3112,10 +3679,11 @@ export interface components {
             id: string;
             /** Format: uri */
             url: string;
-            kind?: components["schemas"]["WebhookKind"];
+            kind: components["schemas"]["WebhookKind"];
             payload_version?: components["schemas"]["WebhookPayloadVersion"];
             /** @description Subscribed events. Empty for `meta` webhooks, which receive everything Meta sends. */
             events: components["schemas"]["WebhookEvent"][];
+            /** @description False while deliveries are paused. */
             active: boolean;
             /** @description Key of the delivery signature. */
             secret_key?: string | null;
@@ -3123,25 +3691,20 @@ export interface components {
             headers?: {
                 [key: string]: string;
             } | null;
-            /** @description Whether inbound message events are batched before delivery. */
+            /** @description Whether events are batched before delivery. */
             buffer_enabled?: boolean | null;
-            /** @description How long to collect events before delivering a batch. */
+            /** @description How long to collect events before delivering a batch, in seconds (1 to 60 when set through this API). */
             buffer_window_seconds?: number | null;
-            /** @description Deliver a batch early once it holds this many events. */
+            /** @description Deliver a batch early once it holds this many events (1 to 100 when set through this API). */
             max_buffer_size?: number | null;
-            /** @description Events that are buffered. */
-            buffer_events?: components["schemas"]["PhoneNumberWebhookEvent"][] | null;
+            /** @description Events that are buffered; empty when buffering is off. */
+            buffer_events?: components["schemas"]["PhoneNumberWebhookEvent"][];
             /** @description Minutes without messages after which `whatsapp.conversation.inactive` fires. */
             inactivity_minutes?: number | null;
             /** Format: uuid */
-            project_id?: string | null;
-            /** @description The phone number (Meta's phone number id) of a per-number webhook; null for project-level webhooks. */
+            project_id: string;
+            /** @description The phone number (Meta's phone number id) of a per-number webhook; null for project-scoped webhooks. */
             phone_number_id?: string | null;
-            /**
-             * Format: uuid
-             * @description Kapso's id of the phone number; some responses carry it instead of `phone_number_id`.
-             */
-            whatsapp_config_id?: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3152,61 +3715,75 @@ export interface components {
             data: components["schemas"]["WhatsappWebhook"][];
             meta: components["schemas"]["PageMeta"];
         };
-        /** @description A workflow of the project, without its graph. Fetch `/workflows/{workflow_id}/definition` for the nodes and edges. */
+        /** @description A workflow of the project, without its graph. Fetch `/workflows/{workflow_id}/definition` for the nodes and edges. Only the identity, status and timestamps are always present; the other fields may be missing from an answer. */
         Workflow: {
             /** Format: uuid */
             id: string;
+            /** @description Name of the workflow; no two workflows of a project share one. */
             name: string;
-            /** @description URL-friendly identifier of the workflow. Listed among the workflow's fields but absent from the reference's response examples, so it may be missing. */
-            slug?: string;
-            description: string | null;
+            /**
+             * @description URL-friendly identifier (lowercase letters and digits in hyphen-separated groups), unique in the project. It is derived from the name at creation and does not follow later renames, so it serves well as a key for syncing with other systems.
+             * @example order-follow-up
+             */
+            slug: string;
+            description?: string | null;
             status: components["schemas"]["WorkflowStatus"];
             /** @description Optimistic-locking counter, increased by every update. Send the value you last read with an update; a stale value gets 409. */
-            lock_version: number;
-            /** @description Seconds to wait for further inbound messages before the workflow processes them together. The allowed range and whether null is possible are not documented. */
-            message_debounce_seconds: number | null;
-            /** @description How inbound messages are marked as read, for example `read_with_typing`. Seen in the reference's definition example only; the set of values is not documented. */
-            inbound_message_read_mode?: string;
+            lock_version?: number | null;
+            /** @description Seconds to wait for further inbound messages before the workflow processes them together, so a burst of short messages starts one run instead of several. Kapso's default is 1. */
+            message_debounce_seconds?: number | null;
+            /** @description Version of the set of built-in tools that agent steps of this workflow get by default. */
+            agent_default_tools_version?: number | null;
+            inbound_message_read_mode?: components["schemas"]["WorkflowInboundMessageReadMode"];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
             /** Format: uuid */
-            project_id: string;
+            project_id?: string;
             /** @description Number of executions the workflow has had. */
-            execution_count: number;
+            execution_count?: number;
             /**
              * Format: date-time
              * @description When the workflow last started an execution; null if it never ran.
              */
-            last_executed_at: string | null;
+            last_executed_at?: string | null;
         };
-        /** @description Writable attributes of a workflow. The reference does not list every accepted attribute; these are the documented ones. */
+        /** @description Attributes of a workflow that both creating and updating accept. */
         WorkflowAttributes: {
+            /** @description Name of the workflow, unique in the project. */
             name?: string;
-            /** @description URL-friendly identifier. Its format rules are not documented. */
+            /**
+             * @description URL-friendly identifier, unique in the project. Derived from the name when omitted at creation; renaming a workflow keeps its slug, so change it explicitly when needed.
+             * @example order-follow-up
+             */
             slug?: string;
             description?: string | null;
-            /** @description Seconds to wait for further inbound messages. The allowed range is not documented. */
-            message_debounce_seconds?: number;
-            definition?: components["schemas"]["WorkflowDefinition"];
+            definition?: components["schemas"]["WorkflowDefinitionInput"];
         };
-        /** @description Attributes of a new workflow. Only `name` is required; the graph may be sent later. */
+        /** @description Attributes of a new workflow. Only `name` is required; the graph may be sent later. A new workflow is a draft. */
         WorkflowCreateInput: WithRequired<components["schemas"]["WorkflowAttributes"], "name">;
-        /** @description The graph of a workflow. Node ids are step identifiers and edges refer to them. */
+        /** @description The graph of a workflow as stored. Node ids are step identifiers and edges refer to them. */
         WorkflowDefinition: {
             nodes: components["schemas"]["WorkflowNode"][];
             edges: components["schemas"]["WorkflowEdge"][];
         };
+        /** @description A workflow graph to write, in snake_case. Each collection that is sent is the complete new set: nodes or edges left out of a sent array are removed. On update, omit `nodes` or `edges` to keep that collection as it is. */
+        WorkflowDefinitionInput: {
+            nodes?: components["schemas"]["WorkflowNodeInput"][];
+            edges?: components["schemas"]["WorkflowEdgeInput"][];
+        };
         /** @description A variable observed in the workflow's past executions, with usage statistics. */
         WorkflowDiscoveredVariable: {
             /** @description Full path of the variable, for example `vars.user_name`. */
-            path?: string;
-            name?: string;
-            /** @description Observed value type. The set of values is not documented. */
-            type?: string;
-            /** @description A few values seen in past executions. */
-            sample_values?: unknown[];
+            path: string;
+            /** @description The name without its namespace, for example `user_name`. */
+            name: string;
+            /** @description Inferred value type, for example `string`, `number`, `boolean`, `object` or `array`; null when it could not be inferred. */
+            type: string | null;
+            /** @description A few values seen in past executions (at most five). */
+            sample_values?: (string | number | boolean | Record<string, never> | null)[];
+            /** @description How many times the variable was set. */
             usage_count?: number;
             /** Format: date-time */
             last_seen_at?: string | null;
@@ -3215,57 +3792,89 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description A directed edge between two nodes of a workflow graph. */
+        /** @description A directed edge between two nodes of a workflow graph, as stored. */
         WorkflowEdge: {
-            /** @description Edge identifier. Stored edges have a UUID; whether other ids are accepted on write is not documented. */
+            /** Format: uuid */
             id: string;
             /** @description The `id` of the node the edge leaves. */
             source: string;
             /** @description The `id` of the node the edge enters. */
             target: string;
-            /** @description Edge label, for example `next`; decide and function nodes choose the outgoing edge by label. */
+            /** @description Edge label, usually `next`; a decide node follows the edge labelled like its winning branch. */
             label?: string | null;
-            /** @description Editor edge type, for example `default`. The set of values is not documented. */
-            type?: string | null;
-            /** @description Condition attached to the edge, if any. Its format is not documented. */
+            /**
+             * @description Editor edge type; the API answers `default`.
+             * @example default
+             */
+            type: string;
+            /**
+             * Format: uuid
+             * @description The decide-node branch this edge belongs to; null on other edges.
+             */
+            flow_condition_id?: string | null;
+        };
+        /** @description A directed edge between two nodes of a workflow graph to write. */
+        WorkflowEdgeInput: {
+            /**
+             * Format: uuid
+             * @description Id of an existing edge; leave it out for a new one.
+             */
+            id?: string;
+            /** @description The `id` of the node the edge leaves. */
+            source: string;
+            /** @description The `id` of the node the edge enters. */
+            target: string;
+            /** @description Edge label: `next` for ordinary nodes (and when omitted); for a decide node, the label of the branch it belongs to. */
+            label?: string;
+            /** @description Editor edge type, for example `default`. */
+            type?: string;
+            /**
+             * Format: uuid
+             * @description The decide-node branch this edge belongs to, when known; otherwise the branch is found by `label`.
+             */
             flow_condition_id?: string | null;
         };
         /** @description One workflow. */
         WorkflowEnvelope: {
             data: components["schemas"]["Workflow"];
         };
-        /** @description One workflow execution in full: the summary fields plus status, error details, execution context and the events recorded so far. */
+        /** @description One workflow execution in full: the summary fields plus status, error details, which execution accepts a resume, the execution context and the events recorded so far. */
         WorkflowExecution: components["schemas"]["WorkflowExecutionMinimal"] & {
-            execution_context: components["schemas"]["WorkflowExecutionContext"];
-            /** @description Events of the execution. Whether this list is complete or capped is not documented; page through `/workflow_executions/{execution_id}/events` for the full history. */
-            events: components["schemas"]["WorkflowExecutionEvent"][];
+            /**
+             * Format: uuid
+             * @description The execution a resume request reaches now: this execution's own id when it waits itself, the child execution's id when it waits inside a call step; null when nothing in the chain is waiting.
+             */
+            resumable_execution_id?: string | null;
+            execution_context?: components["schemas"]["WorkflowExecutionContext"];
+            /** @description Events of the execution in chronological order. Page through `/workflow_executions/{execution_id}/events` to filter them. */
+            events?: components["schemas"]["WorkflowExecutionEvent"][];
         };
-        /** @description The state an execution carries from step to step. Steps read it through template variables such as `{{vars.name}}` or `{{context.phone_number}}`. Only the fields below are documented; others may appear in every part. */
+        /** @description The state an execution carries from step to step, as stored. Steps read it through template variables such as `{{vars.name}}` or `{{context.phone_number}}`. Any part may be null, and fields other than the ones below may appear in every part. */
         WorkflowExecutionContext: {
             /** @description User-defined variables, set when the execution started or by its steps. */
             vars?: {
                 [key: string]: unknown;
-            };
-            system?: {
-                /** @description What started the execution, for example `api_call` or `inbound_message`. The set of values is not documented. */
+            } | null;
+            system?: ({
+                /** @description What started the execution, for example `api_call` or `inbound_message`. */
                 trigger_type?: string;
                 /**
                  * Format: uuid
                  * @description The tracking id returned when the execution was started through the API.
                  */
-                tracking_id?: string | null;
+                tracking_id?: string;
             } & {
                 [key: string]: unknown;
-            };
-            context?: {
+            }) | null;
+            context?: ({
                 /** @description Channel of the execution, for example `api` or `whatsapp`. */
                 channel?: string;
                 /** @description The contact's phone number. */
                 phone_number?: string;
             } & {
                 [key: string]: unknown;
-            };
-            metadata?: {
+            }) | null;
+            metadata?: ({
                 /** @description The API request that started the execution, when it was started through the API. */
                 request?: {
                     ip?: string;
@@ -3277,7 +3886,7 @@ export interface components {
                 };
             } & {
                 [key: string]: unknown;
-            };
+            }) | null;
         } & {
             [key: string]: unknown;
         };
@@ -3289,20 +3898,20 @@ export interface components {
         WorkflowExecutionEvent: {
             /** Format: uuid */
             id: string;
-            /** @description Kind of event. The set of values is not documented. */
+            /** @description What happened, for example `execution_started`, `step_entered`, `action_performed`, `variables_set`, `user_input_received` or `agent_tool_called`. The list is open. */
             event_type: string;
             /** Format: date-time */
             created_at: string;
-            /** @description Direction of the event (for message events). The set of values is not documented. */
+            /** @description Direction or label of the transition, for events that move between steps. */
             direction?: string | null;
-            /** @description Label of the graph edge taken, when the event moved the execution along an edge. */
+            /** @description Label of the graph edge taken, for decision and transition events. */
             edge_label?: string | null;
-            /** @description Event-specific data. Its shape depends on `event_type` and is not documented. */
+            /** @description Event-specific data; its shape depends on `event_type`. */
             payload?: {
                 [key: string]: unknown;
             };
-            /** @description The step the event happened at, if any. */
-            step?: components["schemas"]["WorkflowStep"] | null;
+            /** @description The step the event happened at; absent for events of the execution as a whole. */
+            step?: components["schemas"]["WorkflowStep"];
         };
         /** @description A page of execution events, newest first. */
         WorkflowExecutionEventList: {
@@ -3314,10 +3923,10 @@ export interface components {
             data: components["schemas"]["WorkflowExecutionSummary"][];
             paging: components["schemas"]["Paging"];
         };
-        /** @description A workflow execution with its status and error details but without execution context and events, as returned after a status change or a resume. */
+        /** @description A workflow execution with its status and error details but without execution context and events, as returned after a status change. */
         WorkflowExecutionMinimal: components["schemas"]["WorkflowExecutionSummary"] & {
             status: components["schemas"]["WorkflowExecutionStatus"];
-            /** @description What went wrong, for a failed execution; null or empty otherwise. Its fields are not documented. */
+            /** @description What went wrong, for a failed execution (for example the message, the stack trace and the step); null or empty otherwise. */
             error_details?: {
                 [key: string]: unknown;
             } | null;
@@ -3326,97 +3935,125 @@ export interface components {
         WorkflowExecutionMinimalEnvelope: {
             data: components["schemas"]["WorkflowExecutionMinimal"];
         };
+        /** @description The execution that received a resume input. When the execution in the request path waits inside a call step, the input goes down to the waiting child execution: `id` is then the child's and `requested_execution_id` the one that was asked for. */
+        WorkflowExecutionResumed: components["schemas"]["WorkflowExecutionSummary"] & {
+            status: components["schemas"]["WorkflowExecutionStatus"];
+            /**
+             * Format: uuid
+             * @description The execution id of the request path.
+             */
+            requested_execution_id?: string;
+            /**
+             * Format: uuid
+             * @description The execution that started the resumed one through a call step; null if none did.
+             */
+            parent_flow_execution_id?: string | null;
+        };
+        /** @description The execution that received a resume input. */
+        WorkflowExecutionResumedEnvelope: {
+            data: components["schemas"]["WorkflowExecutionResumed"];
+        };
         /** @description The input that resumes a waiting execution, and optional variables to merge into its context. */
         WorkflowExecutionResumeInput: {
             message: {
                 /**
-                 * @description Kind of input. `payload` is the only documented value and is assumed when the field is omitted.
+                 * @description Kind of input; `payload` when omitted.
                  * @example payload
                  */
                 kind?: string;
-                /** @description The input itself: a string for a plain text answer (for example `yes`) or an object for structured input such as a button reply or form data. */
+                /** @description The input itself, handed to the waiting step: a string for a plain text answer (for example `yes`), an object for structured input such as a button reply or form data, or an array. */
                 data: string | {
                     [key: string]: unknown;
-                };
+                } | unknown[];
             };
             /** @description Variables to merge into the execution's `vars`; existing keys are overwritten. */
             variables?: {
                 [key: string]: unknown;
             };
         };
-        /** @description Acknowledgement that an execution was queued. The execution runs in the background; poll it with the tracking id or look for it in the workflow's execution list. */
+        /** @description Acknowledgement that an execution was queued. The execution runs in the background; fetch it by `id`, or correlate it with your own systems through `tracking_id`. */
         WorkflowExecutionStartAccepted: {
             data: {
                 /** @description Human-readable confirmation. */
-                message?: string;
+                message: string;
                 /** Format: uuid */
-                workflow_id?: string;
+                workflow_id: string;
                 /**
                  * Format: uuid
-                 * @description Correlation id of the queued execution. It appears as `tracking_id` on the execution once it exists; whether it also equals the execution id is not documented.
+                 * @description Id of the new execution, for `GET /workflow_executions/{execution_id}` and for resuming it.
+                 */
+                id: string;
+                /**
+                 * Format: uuid
+                 * @description Correlation id of the execution; it appears as `tracking_id` on the execution.
                  */
                 tracking_id: string;
             };
         };
-        /** @description How to start an execution: who it talks to, from which WhatsApp number, and its initial variables. */
+        /** @description How to start an execution: who it talks to (a phone number, a business-scoped user id, or both), from which WhatsApp number, and its initial variables. */
         WorkflowExecutionStartInput: {
             /**
-             * @description The contact's phone number in E.164 format, for example `+14155552671`.
+             * @description The contact's phone number in E.164 format, for example `+14155552671`. When both this and `recipient` are sent, the phone number routes the conversation.
              * @example +14155552671
              */
-            phone_number: string;
-            /** @description Meta phone number id of the project's WhatsApp number to send from. When it may be omitted is not documented. */
+            phone_number?: string;
+            /**
+             * @description Business-scoped user id (or parent id) of the contact, for when there is no phone number. Not available on sandbox numbers.
+             * @example US.13491208655302741918
+             */
+            recipient?: string;
+            /** @description Meta phone number id of the project's WhatsApp number to send from. */
             phone_number_id?: string;
             /**
              * @deprecated
-             * @description Older way to choose the sending number; prefer `phone_number_id`. The reference shows it without documenting its type.
+             * @description Older internal way to choose the sending number; use `phone_number_id`.
              */
-            whatsapp_config_id?: string | number;
+            whatsapp_config_id?: number;
             /** @description Initial variables, readable in steps as `{{vars.<name>}}`. */
             variables?: {
                 [key: string]: unknown;
             };
-            /** @description Extra context stored with the execution, for example the source of the request. */
+            /** @description Extra data stored with the execution outside the variables, for example the source of the request. */
             context?: {
                 [key: string]: unknown;
             };
-            /** @description Additional initial data. Its use is not documented. */
+            /** @description Data handed to the workflow's first step; its shape depends on that step. */
             initial_data?: {
                 [key: string]: unknown;
             };
-        };
+        } & (unknown | unknown);
         /**
          * @description Lifecycle state of a workflow execution.
          * @enum {string}
          */
         WorkflowExecutionStatus: "running" | "waiting" | "ended" | "failed" | "handoff";
-        /** @description Summary of one workflow execution, as listed by the executions endpoints. It carries no execution context and no events; fetch the execution by id for those. */
+        /** @description Summary of one workflow execution, as a workflow's execution list returns it. It carries no execution context and no events; fetch the execution by id for those. Only the id and the start and last-activity times are always present. */
         WorkflowExecutionSummary: {
             /** Format: uuid */
             id: string;
-            /** @description The execution's status. Kapso's fuller execution representation carries it; the public example of this list omits it, so it is optional here. */
+            /** @description The execution's status. Kapso's published schema requires it, but the reference page of this list shows items without it, so it is optional here. */
             status?: components["schemas"]["WorkflowExecutionStatus"];
             /** Format: date-time */
             started_at: string;
-            /** Format: date-time */
-            last_event_at: string;
             /**
              * Format: date-time
              * @description When the execution ended; null while it is still active.
              */
-            ended_at: string | null;
+            ended_at?: string | null;
+            /** Format: date-time */
+            last_event_at: string;
             /**
              * Format: uuid
              * @description External correlation id, returned when the execution was started through the API.
              */
-            tracking_id: string | null;
+            tracking_id?: string | null;
             /**
              * Format: uuid
              * @description The WhatsApp conversation the execution runs in, if any.
              */
-            whatsapp_conversation_id: string | null;
-            workflow: components["schemas"]["WorkflowReference"];
-            current_step: components["schemas"]["WorkflowStep"];
+            whatsapp_conversation_id?: string | null;
+            workflow?: components["schemas"]["WorkflowReference"];
+            current_step?: components["schemas"]["WorkflowStep"];
         };
         /**
          * @description A status an execution can be moved to through the API: `ended` ends it now, `handoff` hands the conversation to a human agent, `waiting` pauses it until it is resumed.
@@ -3433,37 +4070,431 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description What happens to an inbound WhatsApp message before the workflow answers it: `disabled` leaves it unread, `read_only` marks it as read, `read_with_typing` (Kapso's default) marks it as read and shows a typing indicator.
+         * @enum {string}
+         */
+        WorkflowInboundMessageReadMode: "disabled" | "read_only" | "read_with_typing";
         /** @description The project's workflows, newest first. The reference documents no pagination for this list: every matching workflow is returned at once. */
         WorkflowList: {
             data: components["schemas"]["Workflow"][];
         };
-        /** @description A node (step) of a workflow graph, in the shape the visual editor uses. */
+        /** @description A node (step) of a workflow graph, as the visual editor reads it. */
         WorkflowNode: {
             /**
-             * @description The step's identifier inside the workflow (for example `start`), not a database id.
+             * @description The step's identifier inside the workflow (for example `start`), which edges refer to; not a database id.
              * @example start
              */
             id: string;
             /**
-             * @description Editor node type; the reference shows `flow-node`. Other values are not documented.
+             * @description Editor node type; the API answers `flow-node`.
+             * @example flow-node
+             */
+            type: string;
+            position: components["schemas"]["StepPosition"];
+            /** @description What the node does. */
+            data: {
+                /**
+                 * @description Kind of node as stored, for example `start`, `send_text`, `wait_for_response`, `decide`, `agent` or `call`. Read back as a plain string: action nodes report the type of their action.
+                 * @example send_text
+                 */
+                node_type: string;
+                /** @description Node settings in snake_case, shaped by `node_type`. Action nodes report their action's own settings, so an object of any other shape may appear too. */
+                config: components["schemas"]["WorkflowNodeStartConfig"] | components["schemas"]["WorkflowNodeSendTextConfig"] | components["schemas"]["WorkflowNodeSendTemplateConfig"] | components["schemas"]["WorkflowNodeSendInteractiveConfig"] | components["schemas"]["WorkflowNodeWaitForResponseConfig"] | components["schemas"]["WorkflowNodeDecideConfig"] | components["schemas"]["WorkflowNodeFunctionConfig"] | components["schemas"]["WorkflowNodeWebhookConfig"] | components["schemas"]["WorkflowNodeAgentConfig"] | components["schemas"]["WorkflowNodeCallConfig"] | components["schemas"]["WorkflowNodeHandoffConfig"] | components["schemas"]["WorkflowNodeSetVariableConfig"] | components["schemas"]["WorkflowNodeEmitEventConfig"] | {
+                    [key: string]: unknown;
+                };
+                /** @description Label shown in the editor. */
+                display_name: string;
+            };
+        };
+        /** @description Settings of an `agent` node: the model, its prompt and limits, and the tools, endpoints, knowledge and repositories it may use. */
+        WorkflowNodeAgentConfig: {
+            system_prompt?: string | null;
+            /** Format: uuid */
+            provider_model_id?: string | null;
+            provider_model_name?: string | null;
+            temperature?: number | null;
+            max_iterations?: number | null;
+            max_tokens?: number | null;
+            /** @enum {string|null} */
+            reasoning_effort?: "none" | "minimal" | "low" | "medium" | "high" | "xhigh" | "max" | null;
+            /**
+             * @description `5m` when omitted. How long reusable prompt content stays cached. `1h` is accepted for Anthropic models only (also through OpenRouter); every other model takes `5m`.
+             * @enum {string}
+             */
+            prompt_cache_ttl?: "5m" | "1h";
+            /** @enum {string} */
+            observer_prompt_mode?: "analysis_only" | "interactive_chat";
+            /**
+             * @description `auto_send_assistant_text` (when omitted) sends the model's plain replies to the contact; with `tool_only` they stay internal and the agent reaches the contact only through its `send_notification_to_user` tool.
+             * @enum {string}
+             */
+            message_delivery_mode?: "auto_send_assistant_text" | "tool_only";
+            /** @description Built-in tools switched on for this node, for example `emit_event` or `complete_task`. */
+            enabled_default_tools?: string[];
+            /** @description Settings of built-in tools. */
+            default_tool_configs?: {
+                emit_event?: {
+                    /** @description Project event definitions the agent may emit; empty or absent allows every valid project event. */
+                    event_definition_ids?: string[];
+                };
+            } & {
+                [key: string]: unknown;
+            };
+            flow_agent_function_tools?: components["schemas"]["WorkflowNodeAgentFunctionTool"][];
+            flow_agent_webhooks?: components["schemas"]["WorkflowNodeAgentWebhook"][];
+            flow_agent_knowledge_bases?: components["schemas"]["WorkflowNodeAgentKnowledgeBase"][];
+            flow_agent_mcp_servers?: components["schemas"]["WorkflowNodeAgentMcpServer"][];
+            flow_agent_resources?: components["schemas"]["WorkflowNodeAgentResource"][];
+        };
+        /** @description A project function an `agent` node may call as a tool. */
+        WorkflowNodeAgentFunctionTool: {
+            name?: string;
+            description?: string | null;
+            /** Format: uuid */
+            function_id?: string | null;
+            function_name?: string | null;
+            /** @description JSON-Schema-like description of the arguments the agent passes. */
+            input_schema?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Text an `agent` node can consult, given inline. */
+        WorkflowNodeAgentKnowledgeBase: {
+            name?: string;
+            description?: string | null;
+            knowledge_base_text?: string | null;
+        };
+        /** @description An MCP server whose tools an `agent` node may use. */
+        WorkflowNodeAgentMcpServer: {
+            name?: string;
+            description?: string | null;
+            url?: string | null;
+            headers?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description A GitHub repository mounted into the sandbox of an `agent` node. Credentials are write-only: the `has_*` flags say what is stored. */
+        WorkflowNodeAgentResource: {
+            /** Format: uuid */
+            id?: string | null;
+            /** @enum {string} */
+            resource_type?: "github_repository";
+            /** @example https://github.com/acme/catalog */
+            repo_url?: string;
+            owner?: string | null;
+            repo_name?: string | null;
+            /** @description Branch to check out; the repository's default branch when null. */
+            branch?: string | null;
+            /**
+             * @description `pat` authenticates with a personal access token (`pat`), `github_app` with a GitHub App connection (`github_app_installation_id`); `public` removes stored credentials.
+             * @enum {string}
+             */
+            auth_type?: "pat" | "github_app" | "public";
+            /** @description Personal access token. Accepted on write, never returned. */
+            pat?: string | null;
+            has_pat?: boolean | null;
+            /**
+             * Format: uuid
+             * @description GitHub App connection to authenticate with; it must be active in the workflow's project and have access to the repository.
+             */
+            github_app_installation_id?: string | null;
+            has_github_app?: boolean | null;
+            /** @description True when an imported resource expected a token that the payload did not carry. */
+            imported_missing_pat?: boolean | null;
+            /** @description True when an imported resource expected a GitHub App connection that the target project does not have; choose one before running the workflow. */
+            imported_missing_github_app?: boolean | null;
+        };
+        /** @description An HTTP endpoint an `agent` node may call as a tool. */
+        WorkflowNodeAgentWebhook: {
+            name?: string;
+            description?: string | null;
+            url?: string | null;
+            http_method?: string | null;
+            headers?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Template of the request body. */
+            body?: unknown;
+            /** @description Schema of the payload, when given. */
+            body_schema?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description JMESPath expression that trims the endpoint's answer before the agent sees it. */
+            jmespath_query?: string | null;
+            /** @description Settings for fields the model fills in. */
+            ai_field_config?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Settings of a `call` node, which runs another workflow as a child execution. */
+        WorkflowNodeCallConfig: {
+            /** Format: uuid */
+            workflow_id?: string | null;
+            workflow_name?: string | null;
+            /** @description Variable that receives the child execution's error, if it fails. */
+            save_error_to?: string | null;
+        };
+        /** @description One branch of a `decide` node; the edge with the same label is followed when it wins. */
+        WorkflowNodeDecideCondition: {
+            /** Format: uuid */
+            id: string;
+            /** @example qualified */
+            label: string;
+            /** @description What the branch means, for the model or the reader. */
+            description?: string | null;
+        };
+        /** @description Settings of a `decide` node, which picks one of its branches with an AI model or a function. */
+        WorkflowNodeDecideConfig: {
+            /** @enum {string} */
+            decision_type: "ai" | "function";
+            /** @description The branches, in order. */
+            conditions: components["schemas"]["WorkflowNodeDecideCondition"][];
+            /** @description Further model settings of the node. */
+            llm_configuration: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description The function that decides, when `decision_type` is `function`.
+             */
+            function_id?: string | null;
+            function_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The model that decides, when `decision_type` is `ai`.
+             */
+            provider_model_id?: string | null;
+            provider_model_name?: string | null;
+            llm_temperature?: number | null;
+            llm_max_tokens?: number | null;
+        };
+        /** @description Settings of an `emit_event` node, which emits a project event. */
+        WorkflowNodeEmitEventConfig: {
+            /**
+             * @description Event name in lowercase dotted snake_case.
+             * @example conversation.csat_scored
+             */
+            event_name: string;
+            /** @description Flat event properties; each value is a string, a number, a boolean or null. */
+            properties?: {
+                [key: string]: string | number | boolean | null;
+            };
+            /**
+             * @description ISO 8601 time or a template variable; the current time when blank.
+             * @example {{vars.scored_at}}
+             */
+            occurred_at?: string | null;
+        };
+        /** @description Settings of a `function` node, which runs one of the project's functions. */
+        WorkflowNodeFunctionConfig: {
+            /** Format: uuid */
+            function_id: string;
+            /** @description The function's name, filled in when the definition is read. */
+            function_name?: string | null;
+            /** @description Variable that receives the function's answer. */
+            save_response_to?: string | null;
+        };
+        /** @description Settings of a `handoff` node, which hands the conversation to a person. */
+        WorkflowNodeHandoffConfig: {
+            /** @description Reason recorded with the handoff. */
+            reason?: string | null;
+            /** @description Any data to pass on to whoever takes over. */
+            context_data?: unknown;
+        };
+        /** @description A node (step) of a workflow graph to write. */
+        WorkflowNodeInput: {
+            /**
+             * @description Stable step identifier that edges refer to: a letter, then letters, digits, `_` or `-`. A readable name such as `send_intro` works best.
+             * @example send_intro
+             */
+            id: string;
+            /**
+             * @description Editor node type; send `flow-node`.
              * @example flow-node
              */
             type?: string;
             position: components["schemas"]["StepPosition"];
             /** @description What the node does. */
             data: {
-                /**
-                 * @description Kind of node, for example `start`, `send_text`, `wait_for_response`, `decide`, `agent`, `function`, `webhook` or `handoff`. The full list is not part of this document.
-                 * @example send_text
-                 */
-                node_type: string;
+                node_type: components["schemas"]["WorkflowNodeType"];
+                /** @description Node settings in snake_case, shaped by `node_type`. */
+                config: components["schemas"]["WorkflowNodeStartConfig"] | components["schemas"]["WorkflowNodeSendTextConfig"] | components["schemas"]["WorkflowNodeSendTemplateConfig"] | components["schemas"]["WorkflowNodeSendInteractiveConfig"] | components["schemas"]["WorkflowNodeWaitForResponseConfig"] | components["schemas"]["WorkflowNodeDecideConfig"] | components["schemas"]["WorkflowNodeFunctionConfig"] | components["schemas"]["WorkflowNodeWebhookConfig"] | components["schemas"]["WorkflowNodeAgentConfig"] | components["schemas"]["WorkflowNodeCallConfig"] | components["schemas"]["WorkflowNodeHandoffConfig"] | components["schemas"]["WorkflowNodeSetVariableConfig"] | components["schemas"]["WorkflowNodeEmitEventConfig"];
                 /** @description Label shown in the editor. */
                 display_name?: string;
-                /** @description Node settings in snake_case. Their shape depends on `node_type` and is not described here. */
-                config?: {
-                    [key: string]: unknown;
-                };
             };
+        };
+        /** @description A reply button of an interactive message. */
+        WorkflowNodeInteractiveButton: {
+            /** @description Identifier sent back when the contact taps the button. */
+            id: string;
+            /** @description Label of the button. */
+            title: string;
+        };
+        /** @description One choice of an interactive list message. */
+        WorkflowNodeInteractiveListRow: {
+            id: string;
+            title: string;
+            description?: string;
+        };
+        /** @description A titled group of rows of an interactive list message. */
+        WorkflowNodeInteractiveListSection: {
+            title?: string;
+            rows: components["schemas"]["WorkflowNodeInteractiveListRow"][];
+        };
+        /** @description Settings of a `send_interactive` node, which sends a WhatsApp interactive message (buttons, a list, a link button, a Flow, products or a location request). */
+        WorkflowNodeSendInteractiveConfig: {
+            /** @enum {string} */
+            interactive_type: "button" | "list" | "cta_url" | "flow" | "product" | "product_list" | "catalog_message" | "location_request_message";
+            /** @description Main text of the message, or an object with AI-generated text settings. */
+            body_text: string | {
+                [key: string]: unknown;
+            };
+            footer_text?: string | null;
+            /** @enum {string|null} */
+            header_type?: "none" | "text" | "image" | "video" | "document" | null;
+            header_text?: string | null;
+            header_media_url?: string | null;
+            /** @description Reply buttons, for `button` messages. */
+            buttons?: components["schemas"]["WorkflowNodeInteractiveButton"][];
+            /** @description Label of the button that opens the list, for `list` messages. */
+            list_button_text?: string | null;
+            list_sections?: components["schemas"]["WorkflowNodeInteractiveListSection"][];
+            cta_display_text?: string | null;
+            cta_url?: string | null;
+            flow_id?: string | null;
+            flow_cta?: string | null;
+            flow_token?: string | null;
+            /** @enum {string|null} */
+            flow_action?: "navigate" | "data_exchange" | null;
+            flow_action_payload?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Older, expanded form of the header settings, seen when a definition is read. */
+            header_config?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Older, expanded form of the action settings, seen when a definition is read. */
+            action_config?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description WhatsApp number to send from; the conversation's number when omitted. */
+            phone_number_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Older internal way to choose the sending number; prefer `phone_number_id`.
+             */
+            whatsapp_config_id?: string | null;
+            to_phone_number?: string | null;
+            /** Format: uuid */
+            provider_model_id?: string | null;
+            provider_model_name?: string | null;
+            ai_field_config?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Settings of a `send_template` node, which sends an approved WhatsApp template. */
+        WorkflowNodeSendTemplateConfig: {
+            /** Format: uuid */
+            template_id: string;
+            /** @description The template's name, filled in when the definition is read. */
+            template_name?: string | null;
+            /** @description Values for the template's placeholders, as Meta components, a `template_params` list, an array or an object. */
+            parameters?: unknown;
+            /** @description WhatsApp number to send from; the conversation's number when omitted. */
+            phone_number_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Older internal way to choose the sending number; prefer `phone_number_id`.
+             */
+            whatsapp_config_id?: string | null;
+            /** @description Recipient to use instead of the conversation's contact. */
+            to_phone_number?: string | null;
+            /** Format: uuid */
+            provider_model_id?: string | null;
+            provider_model_name?: string | null;
+            ai_field_config?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Settings of a `send_text` node, which sends a WhatsApp text message. */
+        WorkflowNodeSendTextConfig: {
+            /** @description The text to send. Template variables such as `{{vars.first_name}}` are filled in; an object holds AI-generated text settings. */
+            message: string | {
+                [key: string]: unknown;
+            };
+            /** @description WhatsApp number to send from; the conversation's number when omitted. */
+            phone_number_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Older internal way to choose the sending number; prefer `phone_number_id`.
+             */
+            whatsapp_config_id?: string | null;
+            /** @description Recipient to use instead of the conversation's contact, for workflows that run outside an inbound conversation. */
+            to_phone_number?: string | null;
+            /** @description Seconds to wait before sending. */
+            delay_seconds?: number | null;
+            /**
+             * Format: uuid
+             * @description AI model that fills AI-generated fields.
+             */
+            provider_model_id?: string | null;
+            /** @description Name of that AI model. */
+            provider_model_name?: string | null;
+            /** @description Settings for AI-generated fields. */
+            ai_field_config?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Settings of a `set_variable` node, which stores a value in a workflow variable. */
+        WorkflowNodeSetVariableConfig: {
+            variable_name: string;
+            /** @description The value; template variables in strings are filled in. */
+            variable_value: unknown;
+            /**
+             * @description How the value is converted before it is stored; `string` when omitted.
+             * @enum {string}
+             */
+            value_type?: "string" | "number" | "boolean" | "json";
+        };
+        /** @description Settings of a `start` node; it has none, so this is an empty object. */
+        WorkflowNodeStartConfig: Record<string, never>;
+        /**
+         * @description Kind of a workflow node, which decides the shape of its `config`.
+         * @enum {string}
+         */
+        WorkflowNodeType: "start" | "send_text" | "send_template" | "send_interactive" | "wait_for_response" | "decide" | "function" | "webhook" | "agent" | "call" | "handoff" | "set_variable" | "emit_event";
+        /** @description Settings of a `wait_for_response` node, which pauses until the contact answers. */
+        WorkflowNodeWaitForResponseConfig: {
+            /** @description Whether the wait gives up after `timeout_seconds`. */
+            has_timeout?: boolean;
+            timeout_seconds?: number | null;
+            /** @description Variable that receives the contact's answer. */
+            save_response_to?: string | null;
+        };
+        /** @description Settings of a `webhook` node, which calls an external HTTP endpoint. */
+        WorkflowNodeWebhookConfig: {
+            /** Format: uri */
+            url: string;
+            /**
+             * @description HTTP method; `POST` when omitted.
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description Request headers. Send an object; definitions of older webhook steps may hold them as a JSON string. */
+            headers?: {
+                [key: string]: string;
+            } | string;
+            /** @description Template of the request body. Send an object; definitions of older webhook steps may hold it as a JSON string. */
+            body_template?: unknown;
+            /** Format: uuid */
+            provider_model_id?: string | null;
+            provider_model_name?: string | null;
+            ai_field_config?: {
+                [key: string]: unknown;
+            };
+            /** @description Variable that receives the endpoint's answer. */
+            save_response_to?: string | null;
         };
         /** @description The workflow an execution belongs to, in brief. */
         WorkflowReference: {
@@ -3478,7 +4509,7 @@ export interface components {
          * @enum {string}
          */
         WorkflowStatus: "draft" | "active" | "archived";
-        /** @description A step (node) of a workflow's graph. */
+        /** @description A step (node) of a workflow's graph, as executions and their events refer to it. Only `id` and `identifier` are always present; other fields may appear, here and in `position`. */
         WorkflowStep: {
             /** Format: uuid */
             id: string;
@@ -3488,8 +4519,12 @@ export interface components {
              */
             identifier: string;
             /** @description Class of the step, for example `FlowAgentStep`, `FlowActionStep`, `FlowWaitStep` or `FlowDecideStep`. The full list is not documented. */
-            stepable_type: string | null;
-            position: components["schemas"]["StepPosition"] | null;
+            stepable_type?: string | null;
+            /** @description Where the step sits on the editor's canvas; either coordinate may be missing. */
+            position?: {
+                x?: number;
+                y?: number;
+            } | null;
         };
         /** @description A trigger, that is a condition that starts an execution of its workflow. */
         WorkflowTrigger: {
@@ -3498,46 +4533,96 @@ export interface components {
             /** Format: uuid */
             workflow_id: string;
             trigger_type: components["schemas"]["WorkflowTriggerType"];
-            /** @description Whether the trigger currently starts executions. */
+            /** @description Whether the trigger starts executions; an inactive trigger is kept but ignored. */
             active: boolean;
-            /** @description Human-readable label of the trigger. */
+            /** @description Human-readable label, built from the trigger's type and settings. */
             display_name?: string | null;
-            /** @description Type-specific settings, for example the `phone_number_id` an `inbound_message` trigger listens on. Their shape per trigger type is not documented. */
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            /** @description The settings of the trigger's type: a phone number for `inbound_message`, nothing for `api_call`, an event (and optionally a phone number) for `whatsapp_event`, an event name and an optional property filter for `project_event`. */
             triggerable?: {
-                [key: string]: unknown;
-            } | null;
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            updated_at: string;
+                /** @description Meta phone number id of the WhatsApp number that starts the workflow. */
+                phone_number_id: string;
+            } | Record<string, never> | {
+                event: components["schemas"]["WorkflowTriggerWhatsappEvent"];
+                /** @description Meta phone number id of the only WhatsApp number whose events count. */
+                phone_number_id?: string;
+            } | {
+                /**
+                 * @description Project event name in lowercase dotted snake_case.
+                 * @example conversation.csat_scored
+                 */
+                event_name: string;
+                /**
+                 * @description Event property to compare, when the trigger filters on one.
+                 * @example score
+                 */
+                property_key?: string | null;
+                /** @description How the property is compared with `property_value`. */
+                operator?: components["schemas"]["WorkflowTriggerOperator"] | null;
+                /** @description The non-null value the property is compared with. */
+                property_value?: unknown;
+            };
         };
         /** @description One workflow trigger. */
         WorkflowTriggerEnvelope: {
             data: components["schemas"]["WorkflowTrigger"];
         };
-        /** @description A trigger to add to a workflow. Which fields each trigger type needs is documented only in part: `inbound_message` needs `phone_number_id`, WhatsApp event triggers take an `event`. */
+        /** @description A trigger to add to a workflow. `inbound_message` needs `phone_number_id`, `whatsapp_event` needs `event` (and may take `phone_number_id` to listen on one number only), `project_event` needs `event_name` and may filter on one event property; `api_call` needs nothing else. */
         WorkflowTriggerInput: {
             trigger_type: components["schemas"]["WorkflowTriggerType"];
-            /** @description Whether the trigger starts executions right away. The default is not documented. */
+            /** @description Whether the trigger starts executions right away; true when omitted. */
             active?: boolean;
-            /** @description Meta phone number id of the WhatsApp number to listen on. Only one workflow can have an active message trigger per number. */
+            /**
+             * @description Meta phone number id of the WhatsApp number to listen on. Only one workflow can have an active message trigger per number.
+             * @example 106540352242922
+             */
             phone_number_id?: string;
-            /** @description For WhatsApp event triggers, the event that starts the workflow, for example `whatsapp.message.received` or `whatsapp.conversation.ended`. */
-            event?: string;
+            event?: components["schemas"]["WorkflowTriggerWhatsappEvent"];
+            /**
+             * @description For `project_event` triggers, the project event name in lowercase dotted snake_case.
+             * @example conversation.csat_scored
+             */
+            event_name?: string;
+            /**
+             * @description For `project_event` triggers, the event property to filter on.
+             * @example score
+             */
+            property_key?: string;
+            operator?: components["schemas"]["WorkflowTriggerOperator"];
+            /** @description The non-null value the property is compared with. */
+            property_value?: unknown;
         };
         /** @description The triggers of one workflow. The reference documents no pagination for this list. */
         WorkflowTriggerList: {
             data: components["schemas"]["WorkflowTrigger"][];
         };
         /**
-         * @description What starts the workflow. `inbound_message` starts it when a message arrives on a WhatsApp number; the documentation also describes WhatsApp event triggers and API triggers, whose exact values are not documented, so any string is accepted.
-         * @example inbound_message
+         * @description How a `project_event` trigger compares the event's `property_key` property with `property_value`: equal, less than, at most, greater than, at least.
+         * @enum {string}
          */
-        WorkflowTriggerType: string;
-        /** @description Changes to a workflow. Send only the attributes to change plus the `lock_version` you last read; sending `definition` replaces the whole graph. */
+        WorkflowTriggerOperator: "eq" | "lt" | "lte" | "gt" | "gte";
+        /**
+         * @description What starts the workflow: `inbound_message` a message arriving on one WhatsApp number, `api_call` a call to `POST /workflows/{workflow_id}/executions`, `whatsapp_event` a WhatsApp message or conversation event, `project_event` an emitted project event.
+         * @enum {string}
+         */
+        WorkflowTriggerType: "inbound_message" | "api_call" | "whatsapp_event" | "project_event";
+        /**
+         * @description The WhatsApp event that starts a `whatsapp_event` trigger's workflow.
+         * @enum {string}
+         */
+        WorkflowTriggerWhatsappEvent: "whatsapp.message.received" | "whatsapp.message.sent" | "whatsapp.message.failed" | "whatsapp.conversation.created" | "whatsapp.conversation.ended";
+        /** @description Changes to a workflow: send only the attributes to change. Include the `lock_version` you last read so that a concurrent change is detected (409) instead of overwritten. Sending `definition` replaces the node and edge collections it contains. */
         WorkflowUpdateInput: components["schemas"]["WorkflowAttributes"] & {
-            /** @description The workflow's `lock_version` as last read. A stale value gets 409. */
-            lock_version: number;
+            /** @description Set `active` to publish the workflow, `archived` to retire it. */
+            status?: components["schemas"]["WorkflowStatus"];
+            /** @description Seconds to wait for further inbound messages before processing them together. */
+            message_debounce_seconds?: number | null;
+            inbound_message_read_mode?: components["schemas"]["WorkflowInboundMessageReadMode"];
+            /** @description The workflow's `lock_version` as last read. A stale value gets 409; without it the update is not checked against concurrent changes. */
+            lock_version?: number;
         };
         /** @description Variables a workflow's steps can use: the built-in ones (`fixed`), keyed by path, and the ones seen in past executions (`discovered`), grouped by namespace. Other namespaces than the documented ones may appear. */
         WorkflowVariables: {
@@ -3596,8 +4681,8 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Unexpected server error. Whether the request took effect is unknown; retry only operations that are safe to repeat. */
-        InternalServerError: {
+        /** @description The function's runtime platform (Cloudflare) could not be reached or refused the change; nothing was changed. Retrying later may succeed. */
+        FunctionRuntimeUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3614,8 +4699,8 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description The API or a service it depends on cannot handle the request right now. The request had no effect; it may be retried later. Whether a `Retry-After` header is sent is not documented. */
-        ServiceUnavailable: {
+        /** @description The request needs a feature the project's plan does not include, for example subscribing a webhook to `project.event`. */
+        PaymentRequired: {
             headers: {
                 [name: string]: unknown;
             };
@@ -3659,8 +4744,8 @@ export interface components {
         after: string;
         /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
         before: string;
-        /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
-        contact_identifier: string | components["schemas"]["WaId"];
+        /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
+        contact_identifier: string;
         /** @description WhatsApp conversation identifier (a Kapso UUID). */
         conversation_id: string;
         /** @description Customer identifier. */
@@ -3705,7 +4790,7 @@ export interface components {
         integration_id: string;
         /**
          * @deprecated
-         * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+         * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The page is capped at 50 and the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. A page-number request is answered with `meta` (`page`, `per_page`, `total_pages`, `total_count`) in place of `paging`; the contacts list declares both, and older snapshots of the reference show the same for messages (with estimated totals, `total_count_estimated` and `has_next`).
          */
         legacy_page: number;
         /**
@@ -3721,8 +4806,12 @@ export interface components {
         message_id: components["schemas"]["Wamid"];
         /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
         page: number;
+        /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
+        page_no_default: number;
         /** @description Maximum number of items per page of a page-number-paginated list. */
         per_page: number;
+        /** @description Number of items per page of a page-number-paginated list. Kapso documents no default for this list; read `meta.per_page` of the response. */
+        per_page_no_default: number;
         /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
         phone_number_id_path: string;
         /** @description Name of the function secret, for example `STRIPE_API_KEY`. */
@@ -3828,7 +4917,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            /** @description The execution cannot start: the body is invalid, or the workflow is not active or has no API trigger. */
+            /** @description The execution cannot start: the body is invalid (for example neither `phone_number` nor a valid `recipient`, or a `recipient` on a sandbox number), or the workflow is not active or has no API trigger. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3856,7 +4945,7 @@ export interface operations {
     listWorkflowExecutionEvents: {
         parameters: {
             query?: {
-                /** @description Only events of this type. The set of event types is not documented. */
+                /** @description Only events of this type, for example `step_entered`. */
                 event_type?: string;
                 /** @description Maximum number of items per cursor-paginated page. */
                 limit?: components["parameters"]["limit"];
@@ -3920,7 +5009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkflowExecutionList"];
+                    "application/json": components["schemas"]["ConversationFlowExecutionList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -4228,12 +5317,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkflowExecutionMinimalEnvelope"];
+                    "application/json": components["schemas"]["WorkflowExecutionResumedEnvelope"];
                 };
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            /** @description The execution is not in `waiting` status, so there is nothing to resume. */
+            /** @description The execution cannot be resumed right now: another resume is still pending, or another request is processing the execution. Retry after a short delay. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4242,9 +5331,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description The execution that would receive the input is not waiting, the body is invalid, or the call step it waits in was changed while its child execution was running (restore the called workflow, then resume). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description The resume was accepted but could not be queued: nothing is in flight and variables sent with it were rolled back. Retry the request. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     listWorkflowTriggers: {
@@ -4403,7 +5508,7 @@ export interface operations {
                 "application/json": {
                     trigger: {
                         /** @description Whether the trigger starts executions. */
-                        active: boolean;
+                        active?: boolean;
                     };
                 };
             };
@@ -4477,7 +5582,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The function is invalid, for example a missing name or a slug already in use. */
+            /** @description The function is invalid, for example a missing name, code or runtime, or a slug already in use. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4556,7 +5661,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    function: components["schemas"]["KapsoFunctionAttributes"];
+                    function: components["schemas"]["KapsoFunctionUpdateInput"];
                 };
             };
         };
@@ -4574,6 +5679,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            /** @description The `lock_version` sent is stale: the function changed since it was read. Nothing was changed; read it again and retry with the new `lock_version`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -4598,12 +5712,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConfirmationMessage"];
+                    "application/json": components["schemas"]["FunctionDeployAccepted"];
                 };
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            /** @description The function cannot be deployed as it is, for example because it has no code. */
+            /** @description The function cannot be deployed, for example a Supabase function in a project without a Supabase project. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4625,9 +5739,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": unknown;
+                "application/json": {
+                    [key: string]: unknown;
+                };
             };
         };
         responses: {
@@ -4639,7 +5755,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": ({
+                        [key: string]: unknown;
+                    } | unknown[] | string | number | boolean) | {
+                        data: {
+                            [key: string]: unknown;
+                        } | unknown[] | string | number | boolean;
+                    };
+                    "text/plain": string;
+                };
+            };
+            /** @description The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             404: components["responses"]["NotFound"];
@@ -4653,7 +5785,15 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalServerError"];
+            /** @description The function failed while running. The error is cut to 512 characters; the invocation is recorded under `invocation_id`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunctionInvokeError"];
+                };
+            };
         };
     };
     listFunctionSecrets: {
@@ -4682,6 +5822,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["FunctionRuntimeUnavailable"];
         };
     };
     createFunctionSecret: {
@@ -4698,7 +5839,7 @@ export interface operations {
             content: {
                 "application/json": {
                     secret: components["schemas"]["FunctionSecretInput"];
-                } | components["schemas"]["FunctionSecretInput"];
+                };
             };
         };
         responses: {
@@ -4725,6 +5866,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["FunctionRuntimeUnavailable"];
         };
     };
     deleteFunctionSecret: {
@@ -4752,15 +5894,25 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            /** @description The function is not deployed, so its secrets cannot be changed. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
+            502: components["responses"]["FunctionRuntimeUnavailable"];
         };
     };
     listFunctionInvocations: {
         parameters: {
             query?: {
-                /** @description Only invocations with this outcome. */
+                /** @description Only successful invocations (status code 200 to 299) or only failed ones (any other status code). */
                 status?: "success" | "failed";
-                /** @description Maximum number of invocations to return. The default and the maximum are not documented. */
+                /** @description Maximum number of invocations to return. */
                 limit?: number;
             };
             header?: never;
@@ -4792,6 +5944,14 @@ export interface operations {
     listCustomers: {
         parameters: {
             query?: {
+                /** @description Only customers whose name contains this text. */
+                name_contains?: string;
+                /** @description Only the customer with this identifier from your own system. */
+                external_customer_id?: string;
+                /** @description Only customers created after this time. */
+                created_after?: string;
+                /** @description Only customers created before this time. */
+                created_before?: string;
                 /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
                 page?: components["parameters"]["page"];
                 /** @description Maximum number of items per page of a page-number-paginated list. */
@@ -4832,12 +5992,8 @@ export interface operations {
                     customer: {
                         /** @description Display name of the customer. */
                         name: string;
-                        /** @description The customer's identifier in your own system. */
-                        external_customer_id: string;
-                        /** @description Free-form data to store with the customer. Its limits are not documented. */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
+                        /** @description The customer's identifier in your own system, to find the customer again with the `external_customer_id` filter of the list. Optional. */
+                        external_customer_id?: string | null;
                     };
                 };
             };
@@ -4942,15 +6098,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "application/json": {
-                    setup_link?: components["schemas"]["SetupLinkInput"];
+                    setup_link: components["schemas"]["SetupLinkInput"];
                 };
             };
         };
         responses: {
-            /** @description The setup link was created. */
+            /** @description The setup link was created; `token` is returned only in this response. */
             201: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -4959,7 +6115,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["SetupLink"];
+                        data: components["schemas"]["SetupLinkCreated"];
                     };
                 };
             };
@@ -4978,6 +6134,14 @@ export interface operations {
                 phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
                 /** @description Only numbers of this WhatsApp Business Account (Meta's WABA id). */
                 business_account_id?: string;
+                /** @description Only numbers whose messaging is enabled (`true`) or disabled (`false`). */
+                messaging_enabled?: boolean;
+                /** @description Only numbers whose name contains this text. */
+                name_contains?: string;
+                /** @description Only numbers connected after this time. */
+                created_after?: string;
+                /** @description Only numbers connected before this time. */
+                created_before?: string;
                 /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
                 page?: components["parameters"]["page"];
                 /** @description Maximum number of items per page of a page-number-paginated list. */
@@ -5050,15 +6214,26 @@ export interface operations {
             content: {
                 "application/json": {
                     whatsapp_phone_number: {
+                        /** @description New internal label of the number. */
+                        name?: string;
+                        kind?: components["schemas"]["PhoneNumberKind"];
+                        /** @description Meta's phone number id; needed when a sandbox number becomes a production one. */
+                        phone_number_id?: string;
+                        /** @description Meta's WhatsApp Business Account (WABA) id. */
+                        business_account_id?: string;
                         /** @description New long-lived Meta access token. */
                         access_token?: string;
+                        /** @description Verify token for Meta's webhook handshake. */
+                        webhook_verify_token?: string | null;
                         /**
                          * Format: uri
-                         * @description URL that receives raw Meta webhooks forwarded by Kapso.
+                         * @description URL that receives raw Meta webhooks forwarded by Kapso; null stops forwarding.
                          */
-                        webhook_destination_url?: string;
-                    } & {
-                        [key: string]: unknown;
+                        webhook_destination_url?: string | null;
+                        /** @description Whether Kapso processes the number's incoming messages. */
+                        inbound_processing_enabled?: boolean;
+                        /** @description Whether Kapso handles the number's voice calls. */
+                        calls_enabled?: boolean;
                     };
                 };
             };
@@ -5127,44 +6302,30 @@ export interface operations {
                 "application/json": {
                     whatsapp_phone_number: {
                         /** @description Internal label of the number. */
-                        name?: string;
-                        /**
-                         * @description Kind of connection. Only `production` is documented.
-                         * @example production
-                         */
-                        kind?: string;
-                        phone_number_id: components["schemas"]["MetaPhoneNumberId"];
-                        /** @description Meta's WhatsApp Business Account (WABA) id. */
+                        name: string;
+                        kind?: components["schemas"]["PhoneNumberKind"];
+                        /** @description Meta's phone number id (`sandbox` for a sandbox number). */
+                        phone_number_id: string;
+                        /** @description Meta's WhatsApp Business Account (WABA) id (`sandbox` for a sandbox number). */
                         business_account_id: string;
-                        /** @description Long-lived Meta access token for the number. */
+                        /** @description Long-lived Meta access token for the number (`sandbox` for a sandbox number). */
                         access_token: string;
                         /**
                          * Format: uri
                          * @description URL that receives raw Meta webhooks forwarded by Kapso.
                          */
-                        webhook_destination_url?: string;
+                        webhook_destination_url?: string | null;
                         /** @description Verify token for Meta's webhook handshake. */
-                        webhook_verify_token?: string;
+                        webhook_verify_token?: string | null;
+                        /** @description Whether Kapso processes the number's incoming messages; true unless told otherwise. */
                         inbound_processing_enabled?: boolean;
+                        /** @description Whether Kapso handles the number's voice calls; false unless told otherwise. */
                         calls_enabled?: boolean;
                     };
                 };
             };
         };
         responses: {
-            /** @description The phone number was connected. */
-            200: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
-                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: components["schemas"]["WhatsappPhoneNumber"];
-                    };
-                };
-            };
             /** @description The phone number was connected. */
             201: {
                 headers: {
@@ -5180,6 +6341,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            /** @description The project has reached its phone number limit, or this number is already connected. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5189,16 +6359,16 @@ export interface operations {
             query?: {
                 /** @description Only broadcasts sent from this number (Meta's phone number id). */
                 phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
-                /** @description Only broadcasts in this state. The reference lists `draft`, `sending`, `completed` and `failed` for this filter; `scheduled` is the state set by scheduling. */
+                /** @description Only broadcasts in this state. */
                 status?: components["schemas"]["BroadcastStatus"];
                 /** @description Only broadcasts created at or after this time. */
                 created_after?: string;
                 /** @description Only broadcasts created at or before this time. */
                 created_before?: string;
-                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
-                page?: components["parameters"]["page"];
-                /** @description Maximum number of items per page of a page-number-paginated list. */
-                per_page?: components["parameters"]["per_page"];
+                /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
+                page?: components["parameters"]["page_no_default"];
+                /** @description Number of items per page of a page-number-paginated list. Kapso documents no default for this list; read `meta.per_page` of the response. */
+                per_page?: components["parameters"]["per_page_no_default"];
             };
             header?: never;
             path?: never;
@@ -5258,6 +6428,15 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            /** @description The phone number or the template does not exist in the project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5296,10 +6475,10 @@ export interface operations {
     listBroadcastRecipients: {
         parameters: {
             query?: {
-                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
-                page?: components["parameters"]["page"];
-                /** @description Maximum number of items per page of a page-number-paginated list. */
-                per_page?: components["parameters"]["per_page"];
+                /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
+                page?: components["parameters"]["page_no_default"];
+                /** @description Number of items per page of a page-number-paginated list. Kapso documents no default for this list; read `meta.per_page` of the response. */
+                per_page?: components["parameters"]["per_page_no_default"];
             };
             header?: never;
             path: {
@@ -5348,7 +6527,7 @@ export interface operations {
         };
         responses: {
             /** @description The recipients were processed. */
-            200: {
+            201: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -5379,7 +6558,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Sending started. */
-            200: {
+            202: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
                     "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
@@ -5450,7 +6629,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The broadcast was cancelled. */
+            /** @description The schedule was cancelled; the broadcast is a draft again. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -5511,7 +6690,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    whatsapp_webhook: components["schemas"]["ProjectWebhookInput"] & unknown;
+                    whatsapp_webhook: components["schemas"]["ProjectWebhookInput"];
                 };
             };
         };
@@ -5530,6 +6709,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -5605,7 +6786,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    whatsapp_webhook: components["schemas"]["ProjectWebhookInput"];
+                    whatsapp_webhook: components["schemas"]["WebhookUpdateInput"];
                 };
             };
         };
@@ -5624,6 +6805,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -5631,10 +6813,7 @@ export interface operations {
     };
     testWebhook: {
         parameters: {
-            query?: {
-                /** @description Event to simulate. Which event is sent by default is not documented. */
-                event_type?: components["schemas"]["WebhookEvent"];
-            };
+            query?: never;
             header?: never;
             path: {
                 /** @description Webhook identifier. */
@@ -5642,9 +6821,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": {
+                    event_type?: components["schemas"]["WebhookEvent"];
+                };
+            };
+        };
         responses: {
-            /** @description The test delivery was attempted. */
+            /** @description The test delivery was queued. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -5653,7 +6838,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        data?: {
+                            /** @description Whether the test delivery was queued. */
+                            success?: boolean;
+                        };
                     };
                 };
             };
@@ -5666,10 +6854,20 @@ export interface operations {
     listPhoneNumberWebhooks: {
         parameters: {
             query?: {
-                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
-                page?: components["parameters"]["page"];
-                /** @description Maximum number of items per page of a page-number-paginated list. */
-                per_page?: components["parameters"]["per_page"];
+                /** @description Only webhooks whose URL contains this text. */
+                url_contains?: string;
+                /** @description Only webhooks of this kind. */
+                kind?: components["schemas"]["WebhookKind"];
+                /** @description Only active (`true`) or paused (`false`) webhooks. */
+                active?: boolean;
+                /** @description Only webhooks created after this time. */
+                created_after?: string;
+                /** @description Only webhooks created before this time. */
+                created_before?: string;
+                /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
+                page?: components["parameters"]["page_no_default"];
+                /** @description Number of items per page of a page-number-paginated list. Kapso documents no default for this list; read `meta.per_page` of the response. */
+                per_page?: components["parameters"]["per_page_no_default"];
             };
             header?: never;
             path: {
@@ -5710,7 +6908,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    whatsapp_webhook: components["schemas"]["PhoneNumberWebhookInput"] & unknown;
+                    whatsapp_webhook: components["schemas"]["PhoneNumberWebhookInput"];
                 };
             };
         };
@@ -5811,7 +7009,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    whatsapp_webhook: components["schemas"]["PhoneNumberWebhookInput"];
+                    whatsapp_webhook: components["schemas"]["WebhookUpdateInput"];
                 };
             };
         };
@@ -5838,12 +7036,12 @@ export interface operations {
     listWhatsappFlows: {
         parameters: {
             query?: {
-                /** @description Only Flows in this state, for example `draft`. The set of values is not documented. */
-                status?: string;
+                /** @description Only Flows in this state. */
+                status?: components["schemas"]["WhatsappFlowStatus"];
                 /** @description Only Flows of this WhatsApp Business Account (Meta's WABA id). */
                 business_account_id?: string;
                 /** @description Only Flows of this phone number (Meta's phone number id). */
-                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                phone_number_id?: string;
                 /** @description Only Flows whose name contains this text. */
                 name_contains?: string;
                 /** @description Only Flows created at or after this time. */
@@ -5888,7 +7086,8 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Phone number (Meta's phone number id) whose WhatsApp Business Account owns the Flow. */
-                    phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+                    phone_number_id: string;
+                    /** @description Name of the Flow; generated when left out. */
                     name?: string;
                     flow_json?: components["schemas"]["WhatsappFlowJson"];
                     /**
@@ -5913,7 +7112,9 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -6050,13 +7251,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["WhatsappFlowVersion"];
+                        data: components["schemas"]["WhatsappFlowVersionDetail"];
                     };
                 };
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            422: components["responses"]["UnprocessableEntity"];
+            /** @description Meta refused the Flow JSON, or a parameter or body field is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappFlowValidationError"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -6083,7 +7292,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["WhatsappFlowVersion"];
+                        data: components["schemas"]["WhatsappFlowVersionDetail"];
                     };
                 };
             };
@@ -6121,7 +7330,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                        data: components["schemas"]["WhatsappFlowEncryptionSetup"];
                     };
                 };
             };
@@ -6194,6 +7403,49 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    attachWhatsappFlowDataEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Kapso's identifier of the WhatsApp Flow. */
+                flow_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A deployed function of the project; null or an empty string is refused.
+                     */
+                    function_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The function is the Flow's data endpoint and the endpoint is registered with Meta. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFlowDataEndpointRegistration"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
@@ -6241,14 +7493,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    /** @description Phone number to act for, instead of the Flow's own (optional). */
-                    phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description The data endpoint was registered. */
             200: {
@@ -6259,7 +7504,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                        data: components["schemas"]["WhatsappFlowDataEndpointRegistration"];
                     };
                 };
             };
@@ -6305,7 +7550,12 @@ export interface operations {
     };
     getWhatsappFlowFunctionInvocations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only calls that succeeded (`success`) or failed (`failed`). */
+                status?: "success" | "failed";
+                /** @description How many calls to return. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 /** @description Kapso's identifier of the WhatsApp Flow. */
@@ -6324,7 +7574,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                        data: components["schemas"]["WhatsappFlowFunctionInvocations"];
                     };
                 };
             };
@@ -6336,7 +7586,10 @@ export interface operations {
     };
     getWhatsappFlowFunctionLogs: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description How many log lines to return. */
+                limit?: number;
+            };
             header?: never;
             path: {
                 /** @description Kapso's identifier of the WhatsApp Flow. */
@@ -6355,7 +7608,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["WhatsappFlowOperationResult"];
+                        data: components["schemas"]["WhatsappFlowFunctionLogs"];
                     };
                 };
             };
@@ -6369,7 +7622,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only conversations on this business phone number (Meta's phone number id). */
-                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                phone_number_id?: string;
                 /** @description Only conversations whose contact's phone number contains this text (partial match). */
                 phone_number?: string;
                 /** @description Only conversations in this status. */
@@ -6394,7 +7647,7 @@ export interface operations {
                 after?: components["parameters"]["after"];
                 /**
                  * @deprecated
-                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The page is capped at 50 and the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. A page-number request is answered with `meta` (`page`, `per_page`, `total_pages`, `total_count`) in place of `paging`; the contacts list declares both, and older snapshots of the reference show the same for messages (with estimated totals, `total_count_estimated` and `has_next`).
                  */
                 page?: components["parameters"]["legacy_page"];
                 /**
@@ -6420,7 +7673,15 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description The deprecated `page`/`per_page` parameters went beyond their caps (page 50, a window of 5,000 conversations). Use cursor pagination instead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyPageLimitError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6484,7 +7745,6 @@ export interface operations {
                     "application/json": components["schemas"]["ConversationEnvelope"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
@@ -6495,7 +7755,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only messages of this business phone number (Meta's phone number id). */
-                phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+                phone_number_id?: string;
                 /** @description Only messages of this conversation. */
                 conversation_id?: string;
                 /** @description Only messages whose contact's phone number contains this text (partial match). */
@@ -6506,7 +7766,7 @@ export interface operations {
                 direction?: components["schemas"]["MessageDirection"];
                 /** @description Only messages in this delivery status. */
                 status?: components["schemas"]["MessageStatus"];
-                /** @description Only messages of this WhatsApp type, for example `text` or `image`. */
+                /** @description Only messages of this WhatsApp type, for example `text` or `image` (see `MessageType`). */
                 message_type?: string;
                 /** @description `true`: only messages with media; `false`: only messages without. */
                 has_media?: boolean;
@@ -6518,7 +7778,7 @@ export interface operations {
                 after?: components["parameters"]["after"];
                 /**
                  * @deprecated
-                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The page is capped at 50 and the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. A page-number request is answered with `meta` (`page`, `per_page`, `total_pages`, `total_count`) in place of `paging`; the contacts list declares both, and older snapshots of the reference show the same for messages (with estimated totals, `total_count_estimated` and `has_next`).
                  */
                 page?: components["parameters"]["legacy_page"];
                 /**
@@ -6544,7 +7804,15 @@ export interface operations {
                     "application/json": components["schemas"]["MessageList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description The deprecated `page`/`per_page` parameters went beyond their caps (page 50, a window of 5,000 messages). Use cursor pagination instead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyPageLimitError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6582,7 +7850,7 @@ export interface operations {
     listContacts: {
         parameters: {
             query?: {
-                /** @description Only contacts of this customer. */
+                /** @description Only contacts of this customer (its UUID). */
                 customer_id?: string;
                 /** @description Only contacts of the customer with this external id (your system's id for it). */
                 customer_external_id?: string;
@@ -6606,7 +7874,7 @@ export interface operations {
                 after?: components["parameters"]["after"];
                 /**
                  * @deprecated
-                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The public reference caps it at 50 and caps the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. The response of a legacy page request is not described here: older snapshots of the reference show a `meta` object (`page`, `per_page`, `total_pages`, `total_count`, and for messages `total_count_estimated` and `has_next`, with totals being estimates) in place of `paging`.
+                 * @description Deprecated legacy offset pagination: the page number, starting at 1. Use the cursor parameters (`limit`, `before`, `after`) instead. The page is capped at 50 and the window `page` × `per_page` at 5,000; a request beyond either cap gets 400. A page-number request is answered with `meta` (`page`, `per_page`, `total_pages`, `total_count`) in place of `paging`; the contacts list declares both, and older snapshots of the reference show the same for messages (with estimated totals, `total_count_estimated` and `has_next`).
                  */
                 page?: components["parameters"]["legacy_page"];
                 /**
@@ -6632,7 +7900,15 @@ export interface operations {
                     "application/json": components["schemas"]["ContactList"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description The deprecated `page`/`per_page` parameters went beyond their caps (page 50, a window of 5,000 contacts). Use cursor pagination instead. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyPageLimitError"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6664,7 +7940,6 @@ export interface operations {
                     "application/json": components["schemas"]["ContactEnvelope"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
@@ -6675,7 +7950,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
                 identifier: components["parameters"]["contact_identifier"];
             };
             cookie?: never;
@@ -6704,7 +7979,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
                 identifier: components["parameters"]["contact_identifier"];
             };
             cookie?: never;
@@ -6731,7 +8006,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The contact's Kapso id (a UUID) or its WhatsApp id (`wa_id`, the phone number in E.164 digits without `+`, such as `15551234567`). Both forms address the same contact. */
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
                 identifier: components["parameters"]["contact_identifier"];
             };
             cookie?: never;
@@ -6739,7 +8014,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    contact: components["schemas"]["ContactUpdate"];
+                    contact?: components["schemas"]["ContactUpdate"];
                 };
             };
         };
@@ -6755,7 +8030,6 @@ export interface operations {
                     "application/json": components["schemas"]["ContactEnvelope"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
@@ -6867,13 +8141,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MediaIngestResult"];
+                    "application/json": {
+                        data: components["schemas"]["MediaIngestResult"];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description The upload is not allowed: the source is a private address, or the number is a sandbox number. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The phone number does not exist in the project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The file is larger than Meta accepts for its type. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
+            /** @description Meta refused the upload or could not be reached. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     listDatabaseTables: {

@@ -5,7 +5,7 @@
 // Direction matters. In a request the client is the writer: removing what it may send, or requiring
 // more, breaks it. In a response the client is the reader: removing what it reads, or returning values
 // it does not expect (new types, new enum members, a property that may now be absent), breaks it.
-import { deref, flatten, operations, parametersOf } from "./spec.mjs";
+import { deref, normalize, operations, parametersOf } from "./spec.mjs";
 
 /** @typedef {{ kind: "breaking" | "non-breaking", where: string, what: string }} Change */
 
@@ -95,20 +95,13 @@ function diffContent(before, after, where, oldContent = {}, newContent = {}, dir
   }
 }
 
-const typesOf = (schema) => {
-  if (schema.type !== undefined) return new Set([schema.type].flat());
-  if (schema.properties) return new Set(["object"]);
-  return new Set();
-};
-
 function diffSchema(before, after, where, oldRaw, newRaw, direction, add, depth = 0) {
   if (!oldRaw || !newRaw || depth > 32) return;
-  const oldSchema = flatten(before, oldRaw);
-  const newSchema = flatten(after, newRaw);
+  // A nullable wrapper (`anyOf: [schema, {type: "null"}]`) is read as the schema plus a null type.
+  const { schema: oldSchema, types: oldTypes } = normalize(before, oldRaw);
+  const { schema: newSchema, types: newTypes } = normalize(after, newRaw);
   const reading = direction === "response";
 
-  const oldTypes = typesOf(oldSchema);
-  const newTypes = typesOf(newSchema);
   if (oldTypes.size > 0 && newTypes.size > 0) {
     const added = [...newTypes].filter((t) => !oldTypes.has(t));
     const removed = [...oldTypes].filter((t) => !newTypes.has(t));

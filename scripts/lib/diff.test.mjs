@@ -54,6 +54,29 @@ describe("diffSpecs", () => {
     );
   });
 
+  it("reads a schema wrapped with a null branch as that schema, plus null", () => {
+    const wrapped = edit((doc) => {
+      const item = doc.components.schemas.WorkflowExecutionSummary;
+      doc.components.schemas.WorkflowExecutionSummaryCopy = item;
+      doc.paths["/workflows/{workflow_id}/executions"].get.responses["200"].content[
+        "application/json"
+      ].schema = {
+        type: "object",
+        properties: {
+          data: {
+            type: "array",
+            items: {
+              anyOf: [{ $ref: "#/components/schemas/WorkflowExecutionSummaryCopy" }, { type: "null" }],
+            },
+          },
+        },
+      };
+    });
+    const changes = kinds(diffSpecs(shipped, wrapped)).filter((c) => c.includes(".data[]"));
+    expect(changes).toContain(`breaking: ${LIST} 200 .data[]: type now also allows null`);
+    expect(changes.filter((c) => c.includes("property removed"))).toEqual([]);
+  });
+
   it("treats a narrowed request enum as breaking and a widened one as not", () => {
     const narrowed = edit((doc) => {
       doc.components.schemas.WorkflowExecutionStatus.enum = ["running", "ended"];

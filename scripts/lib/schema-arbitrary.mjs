@@ -3,8 +3,7 @@
 // absent, nullable values are sometimes null, and every branch of a oneOf/anyOf is tried, so a
 // schema that is stricter than the document it is checked against fails on some generated value.
 import fc from "fast-check";
-import { deref, flatten } from "./spec.mjs";
-import { normalize } from "./upstream.mjs";
+import { deref, flatten, normalize } from "./spec.mjs";
 
 const FORMATS = {
   "date-time": () =>

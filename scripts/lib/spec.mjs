@@ -103,3 +103,36 @@ export function flatten(doc, raw) {
   }
   return merged;
 }
+
+/**
+ * A schema with `allOf` merged and its nullability read into `types`: 3.0's `nullable: true` and 3.1's `"null"` member of
+ * `type` (or a `{ type: "null" }` branch of anyOf/oneOf) all become a `null` in `types`.
+ */
+export function normalize(doc, raw) {
+  let schema = flatten(doc, raw);
+  if (!schema || typeof schema !== "object") return undefined;
+  const types = new Set(schema.type === undefined ? [] : [schema.type].flat());
+  if (schema.nullable === true) types.add("null");
+  if (schema.const === null) types.add("null");
+  for (const keyword of ["anyOf", "oneOf"]) {
+    const variants = schema[keyword];
+    if (!variants) continue;
+    const rest = variants.filter((v) => deref(doc, v)?.type !== "null");
+    if (rest.length === variants.length) continue;
+    types.add("null");
+    if (rest.length === 1) {
+      const { [keyword]: _dropped, ...others } = schema;
+      const inner = normalize(doc, rest[0]);
+      for (const t of inner.types) types.add(t);
+      schema = { ...inner.schema, ...others };
+    } else {
+      schema = { ...schema, [keyword]: rest };
+    }
+  }
+  if (types.size === 0 || (types.size === 1 && types.has("null"))) {
+    if (schema.properties) types.add("object");
+    if (schema.items) types.add("array");
+  }
+  if (schema.enum?.includes(null)) types.add("null");
+  return { schema, types };
+}

@@ -5,7 +5,7 @@
 // Unlike the breaking-change diff, there is no direction here: both documents describe the same API,
 // so any disagreement is a fact one of them gets wrong. Each difference has a stable `key`
 // (`GET /workflows/{} 200 .data[].status: ...`) that spec/UPSTREAM.md can list as deliberate.
-import { deref, flatten, operations, parametersOf } from "./spec.mjs";
+import { deref, normalize, operations, parametersOf } from "./spec.mjs";
 
 /** @typedef {{ operation: string, where: string, what: string, key: string }} Difference */
 
@@ -110,39 +110,6 @@ function compareContent(ours, upstream, mine = {}, theirs = {}, where, report) {
     }
     compareSchema(ours, upstream, mine[type].schema, media.schema, where, report, { constraints: false });
   }
-}
-
-/**
- * A schema reduced to what the comparison reads: 3.0's `nullable: true` and 3.1's `"null"` member of
- * `type` (or a `{ type: "null" }` branch of anyOf/oneOf) all become a `null` in `types`.
- */
-export function normalize(doc, raw) {
-  let schema = flatten(doc, raw);
-  if (!schema || typeof schema !== "object") return undefined;
-  const types = new Set(schema.type === undefined ? [] : [schema.type].flat());
-  if (schema.nullable === true) types.add("null");
-  if (schema.const === null) types.add("null");
-  for (const keyword of ["anyOf", "oneOf"]) {
-    const variants = schema[keyword];
-    if (!variants) continue;
-    const rest = variants.filter((v) => deref(doc, v)?.type !== "null");
-    if (rest.length === variants.length) continue;
-    types.add("null");
-    if (rest.length === 1) {
-      const { [keyword]: _dropped, ...others } = schema;
-      const inner = normalize(doc, rest[0]);
-      for (const t of inner.types) types.add(t);
-      schema = { ...inner.schema, ...others };
-    } else {
-      schema = { ...schema, [keyword]: rest };
-    }
-  }
-  if (types.size === 0 || (types.size === 1 && types.has("null"))) {
-    if (schema.properties) types.add("object");
-    if (schema.items) types.add("array");
-  }
-  if (schema.enum?.includes(null)) types.add("null");
-  return { schema, types };
 }
 
 const show = (value) => (value === undefined ? "none" : JSON.stringify(value));

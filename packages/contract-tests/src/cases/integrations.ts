@@ -24,9 +24,11 @@ export const cases: ContractCase[] = [
       body: {
         action_id: "slack-send-message",
         app_slug: "slack",
-        account_id: "apn_abc123",
+        app_name: "Slack",
+        account_id: "apn_k7Lm2Qx",
         name: "Notify sales",
-        configured_props: { account_id: "apn_abc123", channel: "C0123456789" },
+        configured_props: { channel: "#ventas", text: "{{message}}" },
+        variable_definitions: { message: "string" },
       },
     },
     "created",
@@ -35,8 +37,14 @@ export const cases: ContractCase[] = [
   ),
   {
     operationId: "createIntegration",
-    title: "no account_id",
+    title: "without the optional account_id",
     body: { action_id: "slack-send-message", app_slug: "slack" },
+    status: 201,
+  },
+  {
+    operationId: "createIntegration",
+    title: "no app_slug",
+    body: { action_id: "slack-send-message" },
     status: 422,
   },
   ...withErrors(
@@ -79,16 +87,23 @@ export const cases: ContractCase[] = [
   ),
   ...withErrors(
     { operationId: "listIntegrationAccounts", params: { query: { app_slug: "slack" } } },
-    "entries",
+    "accounts",
     200,
     [401, 422, 429],
   ),
+  {
+    operationId: "listIntegrationAccounts",
+    title: "filtered with the app alias",
+    params: { query: { app: "slack" } },
+    status: 200,
+  },
   ...withErrors(
     { operationId: "createIntegrationConnectToken", body: { app_slug: "slack" } },
     "token",
     200,
     [400, 401, 422, 429],
   ),
+  { operationId: "createIntegrationConnectToken", title: "without a body", status: 200 },
   ...withErrors(
     { operationId: "getIntegrationActionSchema", params: { path: action } },
     "schema",
@@ -99,7 +114,7 @@ export const cases: ContractCase[] = [
     {
       operationId: "configureIntegrationActionProp",
       params: { path: action },
-      body: { prop_name: "channel", configured_props: { account_id: "apn_abc123" } },
+      body: { prop_name: "channel", configured_props: { slack: { authProvisionId: "apn_k7Lm2Qx" } } },
     },
     "options",
     200,
@@ -109,14 +124,14 @@ export const cases: ContractCase[] = [
     operationId: "configureIntegrationActionProp",
     title: "no prop_name",
     params: { path: action },
-    body: { configured_props: { account_id: "apn_abc123" } },
+    body: { configured_props: { slack: { authProvisionId: "apn_k7Lm2Qx" } } },
     status: 422,
   },
   ...withErrors(
     {
       operationId: "reloadIntegrationActionProps",
       params: { path: action },
-      body: { configured_props: { account_id: "apn_abc123" }, dynamic_props_id: null },
+      body: { configured_props: { slack: { authProvisionId: "apn_k7Lm2Qx" } }, dynamic_props_id: null },
     },
     "props",
     200,

@@ -77,7 +77,17 @@ export const cases: ContractCase[] = [
   })),
   {
     operationId: "createDatabaseRow",
-    title: "a body that is not a row object",
+    title: "several rows at once",
+    params: { path: table },
+    body: [
+      { name: "Ana Pérez", status: "new" },
+      { name: "Luis Gómez", status: "new" },
+    ],
+    status: 201,
+  },
+  {
+    operationId: "createDatabaseRow",
+    title: "a body that is neither a row nor an array of rows",
     params: { path: table },
     body: ["Ana Pérez"],
     status: 422,
@@ -114,7 +124,7 @@ export const cases: ContractCase[] = [
   })),
 
   { operationId: "deleteDatabaseRows", params: { path: table }, prefer: { example: "deleted" }, status: 200 },
-  ...[401, 404, 422, 429].map((code) => ({
+  ...[400, 401, 404, 422, 429].map((code) => ({
     operationId: "deleteDatabaseRows",
     params: { path: table },
     prefer: { code },

@@ -1641,7 +1641,7 @@ export interface paths {
         };
         /**
          * List database tables
-         * @description Tables of the project's database. The response shape is not documented (kept open here), and the list has no pagination.
+         * @description Tables of the project's database. No reference page for this operation was available: the response shape is not documented (kept open here), and no pagination is documented.
          */
         get: operations["listDatabaseTables"];
         put?: never;
@@ -1664,7 +1664,7 @@ export interface paths {
         };
         /**
          * Get a database table
-         * @description One table of the project's database. The response shape (columns, sample rows, …) is not documented and is kept open here.
+         * @description One table of the project's database. No reference page for this operation was available: the response shape (columns, sample rows, …) is not documented and is kept open here.
          */
         get: operations["getDatabaseTable"];
         put?: never;
@@ -1690,30 +1690,30 @@ export interface paths {
          * @description Rows of a table that match the filters (all rows without filters), in PostgREST style:
          *     `GET /db/leads?status=eq.new&select=id,name&order=created_at.desc&limit=50&offset=100`.
          *
-         *     Rows use `limit`/`offset`, not Kapso's cursor or page-number pagination, so `@kapso/pagination`
-         *     does not walk this endpoint. The response shape is not documented (see `DatabaseRowsResult`).
+         *     Rows use `limit` (100 by default) and `offset`, not Kapso's cursor or page-number pagination,
+         *     so `@kapso/pagination` does not walk this endpoint. The rows come under `data`.
          */
         get: operations["listDatabaseRows"];
         /**
          * Upsert database rows
-         * @description Updates the rows matching the filters with the body, or inserts the body as a new row when none matches. Kapso's reference scripts filter on the upsert key taken from the body, e.g. `?phone=eq.5215512345678` with a body containing that `phone`. The body is the row, unwrapped.
+         * @description Updates the rows matching the filters with the body, or inserts the body as a new row when none matches. Kapso's reference scripts filter on the upsert key taken from the body, e.g. `?phone=eq.5215512345678` with a body containing that `phone`. The body is the row, or an array of rows, unwrapped; the resulting rows come back under `data`.
          */
         put: operations["upsertDatabaseRows"];
         /**
          * Insert a database row
-         * @description Inserts one row. The body is the row itself (column names to values), not wrapped in a resource key. The success status is not documented; 201 is assumed, as for the API's other creations. Whether an array of rows is accepted is not documented.
+         * @description Inserts one row, or several when the body is an array of rows. The body is the row itself (column names to values), not wrapped in a resource key. The inserted rows come back under `data`. The success status is not stated in Kapso's reference; 201 is assumed, as for the API's other creations.
          */
         post: operations["createDatabaseRow"];
         /**
          * Delete database rows
-         * @description Deletes every row that matches the filters (for one row, filter on its key, e.g. `id=eq.42`). What happens without any filter is not documented: always pass one. Neither the success status nor its body is documented; 200 with an open body is assumed here.
+         * @description Deletes every row that matches the filters (for one row, filter on its key, e.g. `id=eq.42`). What happens without any filter is not documented: always pass one. Kapso's reference shows only an error body (`error`) for this operation; neither the success status nor its body is documented, so 200 with an open body (the deleted rows under `data`, as the other row operations answer) is assumed here.
          */
         delete: operations["deleteDatabaseRows"];
         options?: never;
         head?: never;
         /**
          * Update database rows
-         * @description Sets the given columns on every row that matches the filters (for one row, filter on its key, e.g. `id=eq.42`). The body is the columns to set, unwrapped. What happens without any filter is not documented: always pass one.
+         * @description Sets the given columns on every row that matches the filters (for one row, filter on its key, e.g. `id=eq.42`). The body is the columns to set, unwrapped. The updated rows come back under `data`. What happens without any filter is not documented: always pass one.
          */
         patch: operations["updateDatabaseRows"];
         trace?: never;
@@ -1727,13 +1727,13 @@ export interface paths {
         };
         /**
          * List integrations
-         * @description The project's app integrations. The response shape is not documented (kept open here), and no pagination is documented.
+         * @description The project's saved integrations, most recent first, all at once (no pagination is documented). Each carries the connected account it acts as.
          */
         get: operations["listIntegrations"];
         put?: never;
         /**
          * Create an integration
-         * @description Configures an action of an external app (found with `GET /integrations/actions`) with a connected account, so that workflows and agents can call it. The body is sent unwrapped. The success status is not documented; 201 is assumed, as for the API's other creations.
+         * @description Saves an action of an external app (found with `GET /integrations/actions`) with its configured props, so that workflows and agents can call it. The body is sent unwrapped. The success status is not stated in Kapso's reference; 201 is assumed, as for the API's other creations.
          */
         post: operations["createIntegration"];
         delete?: never;
@@ -1757,14 +1757,14 @@ export interface paths {
         post?: never;
         /**
          * Delete an integration
-         * @description Removes an integration from the project. The success status is not documented; 204 with no body is assumed, as for the API's other deletions.
+         * @description Removes an integration from the project. No reference page for this operation was available: 204 with no body is assumed, as for the API's other deletions.
          */
         delete: operations["deleteIntegration"];
         options?: never;
         head?: never;
         /**
          * Update an integration
-         * @description Changes an integration's name, configured props or variable definitions. The body is sent unwrapped and must set at least one field.
+         * @description Changes an integration's name, configured props or variable definitions. The body is sent unwrapped and must set at least one field. The answer is the whole integration.
          */
         patch: operations["updateIntegration"];
         trace?: never;
@@ -1778,7 +1778,7 @@ export interface paths {
         };
         /**
          * List integration apps
-         * @description External apps available in the integrations catalog. The response shape and any search parameters are not documented; the response is kept open.
+         * @description External apps available in the integrations catalog. No reference page for this operation was available: the response shape and any search parameters are not documented, so the response is kept open (a list under `data` is assumed, but not required).
          */
         get: operations["listIntegrationApps"];
         put?: never;
@@ -1798,7 +1798,7 @@ export interface paths {
         };
         /**
          * Search integration actions
-         * @description Actions of the integrations catalog matching a search, optionally within one app. Use an action's id with the action endpoints and when creating an integration. The response shape is not documented and is kept open.
+         * @description Actions of the integrations catalog matching a search, optionally within one app. Use an action's id with the action endpoints and when creating an integration. No reference page for this operation was available: the parameters come from Kapso's own scripts, and the response is kept open (a list under `data` is assumed, but not required).
          */
         get: operations["listIntegrationActions"];
         put?: never;
@@ -1818,7 +1818,7 @@ export interface paths {
         };
         /**
          * List connected accounts
-         * @description Accounts of external apps the project has connected (through a connect token), optionally for one app. The response shape is not documented and is kept open.
+         * @description Accounts of external apps the project has connected (through a connect token), optionally for one app, all at once (no pagination). The list comes under `accounts`, not `data`.
          */
         get: operations["listIntegrationAccounts"];
         put?: never;
@@ -1840,7 +1840,7 @@ export interface paths {
         put?: never;
         /**
          * Create a connect token
-         * @description Creates a token and link with which a user connects an account of an external app through OAuth; the account then appears in `GET /integrations/accounts`. Neither the body nor the result is documented beyond the app's slug; both are kept open, and the success status (200 here) is not documented either.
+         * @description Creates a short-lived token for the Pipedream Connect frontend, with which a user connects an account of an external app through OAuth; the account then appears in `GET /integrations/accounts`. Kapso's reference documents no request body, so the body is optional (Kapso's own scripts send the app's slug). The answer is not wrapped in `data`. The success status (200 here) is not stated.
          */
         post: operations["createIntegrationConnectToken"];
         delete?: never;
@@ -1861,7 +1861,7 @@ export interface paths {
         };
         /**
          * Get an action's props schema
-         * @description The props an action of the catalog takes, to fill `configured_props`. The schema's format is not documented and is kept open.
+         * @description The props an action of the catalog takes, to fill `configured_props`. Kapso's reference shows an object under `data` without describing its fields, so it is kept open.
          */
         get: operations["getIntegrationActionSchema"];
         put?: never;
@@ -1886,7 +1886,7 @@ export interface paths {
         put?: never;
         /**
          * Load a prop's options
-         * @description Loads the options of one prop of an action whose options come from the external app (for example the channels of a Slack workspace), given the props configured so far. The result's shape is not documented and is kept open; the success status (200 here) is not documented either.
+         * @description Loads the options of one prop of an action whose options come from the external app (for example the channels of a Slack workspace), given the props configured so far. The answer is a list under `data` whose items Kapso's reference does not describe (kept open); the success status (200 here) is not stated.
          */
         post: operations["configureIntegrationActionProp"];
         delete?: never;
@@ -1909,7 +1909,7 @@ export interface paths {
         put?: never;
         /**
          * Reload an action's props
-         * @description Recomputes the props of an action whose props depend on the values configured so far (dynamic props). The result (including the id of the dynamic props state to pass on) is not documented and is kept open; the success status (200 here) is not documented either.
+         * @description Recomputes the props of an action whose props depend on the values configured so far (dynamic props), after a configuration change. The answer is a list under `data` whose items Kapso's reference does not describe (kept open); the success status (200 here) is not stated.
          */
         post: operations["reloadIntegrationActionProps"];
         delete?: never;
@@ -2336,31 +2336,37 @@ export interface components {
             data: components["schemas"]["Customer"][];
             meta: components["schemas"]["PageMeta"];
         };
+        /** @description The answer to a delete. Kapso's reference shows only an error body for this operation, so the success body is not documented: this assumes the rows envelope of the other row operations (`data`, not required) and keeps everything open. */
+        DatabaseDeleteResult: {
+            data?: components["schemas"]["DatabaseRow"][];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description One row of a database table: column names to values. The columns depend on the table, so the row is an open object. */
         DatabaseRow: {
             [key: string]: unknown;
         };
+        /** @description The body of an insert or upsert: one row (column names to values), or an array of rows to write several at once. It is sent unwrapped, not in a resource key. */
+        DatabaseRowsInput: components["schemas"]["DatabaseRow"] | components["schemas"]["DatabaseRow"][];
         /**
-         * @description Rows read or written by a row operation. The response shape is not documented: it may be the
-         *     API's usual envelope (`{ "data": [...] }`) or a bare array of rows as PostgREST answers, so both
-         *     are accepted. Row operations have no cursor or page-number pagination; use `limit` and `offset`.
+         * @description Rows read or written by a row operation, under `data`. Kapso's reference shows this envelope for
+         *     querying, inserting, updating and upserting rows, and marks `data` required on the query and
+         *     upsert pages. Row operations have no cursor or page-number pagination; use `limit` and `offset`.
          */
-        DatabaseRowsResult: ({
-            data?: components["schemas"]["DatabaseRow"][];
-        } & {
-            [key: string]: unknown;
-        }) | components["schemas"]["DatabaseRow"][];
-        /** @description A table of the project's database (a Cloudflare D1 database managed by Kapso). The fields of a table entry (name, columns, …) are not documented; the object is kept open. */
+        DatabaseRowsResult: {
+            data: components["schemas"]["DatabaseRow"][];
+        };
+        /** @description A table of the project's database (a Cloudflare D1 database managed by Kapso). The fields of a table entry (name, columns, …) are not documented (no reference page for the table operations was available); the object is kept open. */
         DatabaseTable: {
             [key: string]: unknown;
         };
-        /** @description One table of the project's database. The response shape is not documented: this assumes the API's usual single-resource envelope (`data: {...}`) and keeps everything open. */
+        /** @description One table of the project's database. No reference page for this operation was available, so the response shape is not documented: this assumes the API's usual single-resource envelope (`data: {...}`) and keeps everything open. */
         DatabaseTableEnvelope: {
             data?: components["schemas"]["DatabaseTable"];
         } & {
             [key: string]: unknown;
         };
-        /** @description The tables of the project's database. The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
+        /** @description The tables of the project's database. No reference page for this operation was available, so the response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
         DatabaseTableList: {
             data?: components["schemas"]["DatabaseTable"][];
         } & {
@@ -2466,49 +2472,148 @@ export interface components {
          * @example #3b82f6
          */
         HexColor: string;
-        /** @description An app integration of the project: a configured action of an external app (through Kapso's integrations catalog) that workflows and agents can call. Its fields are not documented; the object is kept open. */
+        /** @description An app integration of the project: an action of an external app (from Kapso's integrations catalog, run through Pipedream) saved with its configured props, so that workflows and agents can call it. Kapso's reference shows these fields without marking any of them required, so all are optional here; other fields are accepted. */
         Integration: {
+            /** Format: uuid */
+            id?: string;
+            /** @description The catalog action, for example `slack-send-message`. */
+            action_id?: string;
+            /** @description Slug of the app, for example `slack`. */
+            app_slug?: string;
+            /** @description Display name of the app. */
+            app_name?: string;
+            /** @description Display name of the action. */
+            action_name?: string;
+            /** @description Name given to the integration. */
+            name?: string;
+            /** @description Whether the integration can be called. */
+            enabled?: boolean;
+            /** @description Extra data kept with the integration. Its fields are not documented. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @description Values of the action's props, keyed by prop name. */
+            configured_props?: {
+                [key: string]: unknown;
+            };
+            /** @description Variables the integration takes when it is called, keyed by name (Kapso's example maps a name to its type, such as `string`). */
+            variable_definitions?: {
+                [key: string]: unknown;
+            };
+            /** @description Id of the dynamic props state the props were configured with; null when the action has none. */
+            dynamic_props_id?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            pipedream_account?: components["schemas"]["IntegrationAccount"];
+        } & {
             [key: string]: unknown;
         };
-        /** @description An entry of the integrations catalog: an app, an action or a connected account, depending on the endpoint. The fields are not documented; the object is kept open. */
+        /** @description An account of an external app that the project connected through a connect token (OAuth through Pipedream Connect). Kapso's reference shows these fields without marking any of them required, so all are optional here; other fields are accepted. */
+        IntegrationAccount: {
+            /**
+             * Format: uuid
+             * @description Kapso's id of the connected account.
+             */
+            id?: string;
+            /** @description Pipedream's id of the account (it starts with `apn_`). This is the account to pass as `account_id` when creating an integration. */
+            pipedream_account_id?: string;
+            /** @description Slug of the app, for example `slack`. */
+            app_slug?: string;
+            /** @description Display name of the app. */
+            app_name?: string;
+            /** @description Name of the account in the app, for example the workspace's name. */
+            account_name?: string;
+            /** @description Whether the account's credentials still work. */
+            healthy?: boolean;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            user?: components["schemas"]["IntegrationAccountUser"];
+            /** @description The project the account belongs to. Kapso's example shows null; the fields of a non-null value are not documented. */
+            project?: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The project's connected accounts, all at once (no pagination). Unlike most of the API, the list is under `accounts`, not `data`. */
+        IntegrationAccountList: {
+            accounts: components["schemas"]["IntegrationAccount"][];
+        };
+        /** @description The Kapso user who connected an account. Kapso's reference shows these fields without marking any of them required, so all are optional here; other fields are accepted. */
+        IntegrationAccountUser: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: email */
+            email?: string;
+            name?: string;
+            /** @description Link to the user's picture; null when the user has none. */
+            avatar_url?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description Where the user is in Kapso's onboarding, for example `complete`. The values are not listed. */
+            onboarding_status?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The props an action of the catalog takes, under `data`. Kapso's reference shows `data` as an object without describing its fields, so it is kept open; `data` is not marked required. */
+        IntegrationActionSchema: {
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An entry of the integrations catalog: an app or an action, depending on the endpoint. No field of an entry is documented (Kapso's reference for these endpoints was not available); the object is kept open. */
         IntegrationCatalogEntry: {
             [key: string]: unknown;
         };
-        /** @description Entries of the integrations catalog (apps, actions or connected accounts). The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`) and keeps everything open. No pagination is documented. */
+        /** @description Entries of the integrations catalog (apps or actions). The response shape is not documented: this assumes a list under `data`, as `GET /integrations` answers, but the catalog's connected accounts come under `accounts` instead, so the envelope is uncertain and everything is kept open. No pagination is documented. */
         IntegrationCatalogList: {
             data?: components["schemas"]["IntegrationCatalogEntry"][];
         } & {
             [key: string]: unknown;
         };
-        /** @description Asks for the options of one prop of an action (for props whose options are loaded remotely, such as a list of channels). Field names come from Kapso's own reference scripts. */
+        /** @description Asks for the options of one prop of an action (for props whose options are loaded from the app, such as a list of channels), given the props configured so far. Only `prop_name` is required. */
         IntegrationConfigurePropRequest: {
             /** @description Name of the prop whose options to load. */
             prop_name: string;
-            /** @description Props configured so far, including the connected account (for example `account_id`). */
-            configured_props: {
+            /** @description Props configured so far. Kapso's example passes the connected account under the app's slug, as `{ "slack": { "authProvisionId": "apn_…" } }`. */
+            configured_props?: {
                 [key: string]: unknown;
             };
-            /** @description Id of the dynamic props state returned by a props reload, if any. */
+            /** @description Id of the dynamic props state returned by a props reload, if any. Kapso's reference types it as a string; null is still accepted here for callers that send it when there is none. */
             dynamic_props_id?: string | null;
         } & {
             [key: string]: unknown;
         };
-        /** @description Request for a connect token, with which a user connects an account of an external app through OAuth. Kapso's reference guide passes the app's slug; the exact body is not documented, so other fields are accepted. */
+        /** @description A short-lived token with which a frontend opens Pipedream Connect so that a user can connect an account of an external app. It is sent as is, not wrapped in `data`. Kapso's reference does not mark either field required, so both are optional here. */
+        IntegrationConnectToken: {
+            /** @description The token, to hand to the Pipedream Connect frontend. */
+            token?: string;
+            /**
+             * Format: date-time
+             * @description When the token stops working.
+             */
+            expires_at?: string;
+        };
+        /** @description Optional body of a connect token request. Kapso's reference documents no body at all; Kapso's own scripts pass the app's slug, so `app_slug` is described and other fields are accepted. */
         IntegrationConnectTokenRequest: {
             /** @description Slug of the app to connect an account of. */
             app_slug?: string;
         } & {
             [key: string]: unknown;
         };
-        /** @description A new integration, sent unwrapped (no resource key). The field names come from Kapso's own reference scripts, which require `action_id`, `app_slug` and `account_id`; the API's full rules are not documented, so other fields are accepted. */
+        /** @description A new integration, sent unwrapped (no resource key). Kapso's reference shows `action_id`, `app_slug`, `app_name`, `name`, `configured_props` and `variable_definitions`; which of them are required is not stated, and only `action_id` and `app_slug` are required here. Kapso's own scripts also send `account_id` and `dynamic_props_id`. Other fields are accepted. */
         IntegrationCreate: {
             /** @description Catalog action to configure, from `GET /integrations/actions`. */
             action_id: string;
             /** @description Slug of the external app, from `GET /integrations/apps`. */
             app_slug: string;
-            /** @description Connected account to act as, from `GET /integrations/accounts`. */
-            account_id: string;
-            /** @description Values of the action's props, keyed by prop name (see the action's schema). */
+            /** @description Connected account to act as (its `pipedream_account_id` from `GET /integrations/accounts`). Kapso's reference example leaves it out; its scripts send it. */
+            account_id?: string;
+            /** @description Values of the action's props, keyed by prop name (see the action's schema). Values may hold `{{variable}}` placeholders filled in when the integration is called. */
             configured_props?: {
                 [key: string]: unknown;
             };
@@ -2518,29 +2623,25 @@ export interface components {
             app_name?: string;
             /** @description Id of the dynamic props state returned by a props reload, when the action has dynamic props. */
             dynamic_props_id?: string;
-            /** @description Definitions of variables the integration takes at call time. Their format is not documented. */
+            /** @description Variables the integration takes when it is called, keyed by name; Kapso's example maps a name to its type (`string`). The full format is not documented. */
             variable_definitions?: {
                 [key: string]: unknown;
             };
         } & {
             [key: string]: unknown;
         };
-        /** @description One integration. The response shape is not documented: this assumes the API's usual single-resource envelope (`data: {...}`) and keeps everything open. */
+        /** @description One integration, wrapped in `data`. Kapso's reference does not mark `data` required; it is optional here. */
         IntegrationEnvelope: {
             data?: components["schemas"]["Integration"];
-        } & {
-            [key: string]: unknown;
         };
-        /** @description The project's integrations. The response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
+        /** @description The project's integrations, most recent first, all at once (no pagination is documented). Kapso's reference does not mark `data` required; it is optional here. */
         IntegrationList: {
             data?: components["schemas"]["Integration"][];
-        } & {
-            [key: string]: unknown;
         };
-        /** @description Recomputes an action's dynamic props from the props configured so far. Field names come from Kapso's own reference scripts. */
+        /** @description Recomputes an action's dynamic props from the props configured so far. Kapso's reference shows `configured_props` and `dynamic_props_id` without saying which are required; neither is required here. */
         IntegrationReloadPropsRequest: {
-            /** @description Props configured so far, including the connected account (for example `account_id`). */
-            configured_props: {
+            /** @description Props configured so far. Kapso's example passes the connected account under the app's slug, as `{ "slack": { "authProvisionId": "apn_…" } }`. */
+            configured_props?: {
                 [key: string]: unknown;
             };
             /** @description Id of the dynamic props state of a previous reload, if any. */
@@ -2548,12 +2649,11 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description Result of an integrations catalog operation (a connect token, an action's props schema, a prop's options, reloaded props). Its shape is not documented; by the API's convention it is wrapped in `data`, and everything is kept open. */
+        /** @description Result of loading a prop's options or reloading an action's props: a list under `data`. Kapso's reference shows the list's items as empty objects, so their fields are not documented and each item is kept open; `data` is not marked required. */
         IntegrationResult: {
-            /** @description The result. Its shape is not documented. */
-            data?: unknown;
-        } & {
-            [key: string]: unknown;
+            data?: {
+                [key: string]: unknown;
+            }[];
         };
         /** @description Changes to an integration, sent unwrapped: at least one field. The field names come from Kapso's own reference scripts; other fields are accepted. */
         IntegrationUpdate: {
@@ -4752,7 +4852,7 @@ export interface components {
         customer_id: string;
         /**
          * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
-         *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+         *     for example `status=eq.active`, `age=gte.18`, `name=like.%ann%`, `id=in.(1,2,3)` or
          *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
          *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
          *     documented and are not accepted by this description. Several filters are combined with AND.
@@ -4770,7 +4870,7 @@ export interface components {
         database_filters: {
             [key: string]: string;
         };
-        /** @description Maximum number of rows to return. The default and the maximum are not documented. */
+        /** @description Maximum number of rows to return, 100 when left out. A maximum is not documented. */
         database_limit: number;
         /** @description Number of rows to skip before the first returned row. Database rows use this offset/limit style, not Kapso's cursor or page-number pagination. */
         database_offset: number;
@@ -8249,7 +8349,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
-                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.%ann%`, `id=in.(1,2,3)` or
                  *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
                  *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
                  *     documented and are not accepted by this description. Several filters are combined with AND.
@@ -8269,7 +8369,7 @@ export interface operations {
                 select?: components["parameters"]["database_select"];
                 /** @description Sort order as `<column>.asc` or `<column>.desc`, for example `created_at.desc`. Whether several comma-separated columns are accepted is not documented. */
                 order?: components["parameters"]["database_order"];
-                /** @description Maximum number of rows to return. The default and the maximum are not documented. */
+                /** @description Maximum number of rows to return, 100 when left out. A maximum is not documented. */
                 limit?: components["parameters"]["database_limit"];
                 /** @description Number of rows to skip before the first returned row. Database rows use this offset/limit style, not Kapso's cursor or page-number pagination. */
                 offset?: components["parameters"]["database_offset"];
@@ -8305,7 +8405,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
-                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.%ann%`, `id=in.(1,2,3)` or
                  *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
                  *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
                  *     documented and are not accepted by this description. Several filters are combined with AND.
@@ -8331,7 +8431,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DatabaseRow"];
+                "application/json": components["schemas"]["DatabaseRowsInput"];
             };
         };
         responses: {
@@ -8365,7 +8465,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DatabaseRow"];
+                "application/json": components["schemas"]["DatabaseRowsInput"];
             };
         };
         responses: {
@@ -8392,7 +8492,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
-                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.%ann%`, `id=in.(1,2,3)` or
                  *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
                  *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
                  *     documented and are not accepted by this description. Several filters are combined with AND.
@@ -8426,9 +8526,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DatabaseRowsResult"];
+                    "application/json": components["schemas"]["DatabaseDeleteResult"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableEntity"];
@@ -8440,7 +8541,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Row filters in PostgREST style, one query parameter per column: `<column>=<operator>.<value>`,
-                 *     for example `status=eq.active`, `age=gte.18`, `name=like.*ann*`, `id=in.(1,2,3)` or
+                 *     for example `status=eq.active`, `age=gte.18`, `name=like.%ann%`, `id=in.(1,2,3)` or
                  *     `deleted_at=is.null`. The documented operators are `eq`, `neq`, `gt`, `gte`, `lt`, `lte`,
                  *     `like`, `in.(…)` and `is.null`; other PostgREST operators (`ilike`, `not.`, `is.true`, …) are not
                  *     documented and are not accepted by this description. Several filters are combined with AND.
@@ -8630,7 +8731,7 @@ export interface operations {
     listIntegrationActions: {
         parameters: {
             query?: {
-                /** @description Free-text search, for example `send slack message`. Kapso's reference scripts always pass it; whether it is required is not documented. */
+                /** @description Free-text search, for example `send slack message`. Kapso's scripts always pass it; whether it is required is not documented. */
                 query?: string;
                 /** @description Only actions of this app. */
                 app_slug?: string;
@@ -8660,8 +8761,10 @@ export interface operations {
     listIntegrationAccounts: {
         parameters: {
             query?: {
-                /** @description Only accounts of this app. */
+                /** @description Only accounts of this app, for example `slack`. */
                 app_slug?: string;
+                /** @description Another name for `app_slug`, with the same effect. Send one of the two. */
+                app?: string;
             };
             header?: never;
             path?: never;
@@ -8669,7 +8772,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The catalog entries. */
+            /** @description The connected accounts. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
@@ -8677,7 +8780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IntegrationCatalogList"];
+                    "application/json": components["schemas"]["IntegrationAccountList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -8692,7 +8795,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["IntegrationConnectTokenRequest"];
             };
@@ -8706,7 +8809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IntegrationResult"];
+                    "application/json": components["schemas"]["IntegrationConnectToken"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8735,7 +8838,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IntegrationResult"];
+                    "application/json": components["schemas"]["IntegrationActionSchema"];
                 };
             };
             401: components["responses"]["Unauthorized"];

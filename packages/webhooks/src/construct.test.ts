@@ -11,13 +11,16 @@ async function refusal(promise: Promise<unknown>): Promise<KapsoWebhookError> {
     () => undefined,
     (e: unknown) => e,
   );
-  if (!(error instanceof KapsoWebhookError)) throw new Error(`expected a KapsoWebhookError, got ${String(error)}`);
+  if (!(error instanceof KapsoWebhookError))
+    throw new Error(`expected a KapsoWebhookError, got ${String(error)}`);
   return error;
 }
 
 describe("constructWebhookEvent", () => {
   it("verifies and parses a single delivery into a one-item payloads array", async () => {
-    const headers = deliveryHeaders("whatsapp.message.received", receivedBody, { "x-idempotency-key": "key-1" });
+    const headers = deliveryHeaders("whatsapp.message.received", receivedBody, {
+      "x-idempotency-key": "key-1",
+    });
     const delivery = await constructWebhookEvent({ body: receivedBody, headers, secret });
     expect(delivery).toEqual({
       event: "whatsapp.message.received",
@@ -72,12 +75,20 @@ describe("constructWebhookEvent", () => {
       secret,
     });
     expect(v1.payloadVersion).toBe("v1");
-    const { "x-webhook-payload-version": _v, ...noVersion } = deliveryHeaders("whatsapp.message.received", receivedBody);
-    expect((await constructWebhookEvent({ body: receivedBody, headers: noVersion, secret })).payloadVersion).toBe("v2");
+    const { "x-webhook-payload-version": _v, ...noVersion } = deliveryHeaders(
+      "whatsapp.message.received",
+      receivedBody,
+    );
+    expect(
+      (await constructWebhookEvent({ body: receivedBody, headers: noVersion, secret })).payloadVersion,
+    ).toBe("v2");
   });
 
   it("refuses a missing signature with missing_signature (401)", async () => {
-    const { "x-webhook-signature": _s, ...headers } = deliveryHeaders("whatsapp.message.received", receivedBody);
+    const { "x-webhook-signature": _s, ...headers } = deliveryHeaders(
+      "whatsapp.message.received",
+      receivedBody,
+    );
     const error = await refusal(constructWebhookEvent({ body: receivedBody, headers, secret }));
     expect([error.reason, error.status]).toEqual(["missing_signature", 401]);
   });
@@ -88,7 +99,12 @@ describe("constructWebhookEvent", () => {
     const attempts = [
       () => constructWebhookEvent({ body: tampered, headers, secret }),
       () => constructWebhookEvent({ body: receivedBody, headers, secret: "not the secret" }),
-      () => constructWebhookEvent({ body: receivedBody, headers: { ...headers, "x-webhook-signature": "00ff" }, secret }),
+      () =>
+        constructWebhookEvent({
+          body: receivedBody,
+          headers: { ...headers, "x-webhook-signature": "00ff" },
+          secret,
+        }),
     ];
     for (const attempt of attempts) {
       const error = await refusal(attempt());
@@ -111,9 +127,17 @@ describe("constructWebhookEvent", () => {
       ['{"batch":true,"data":{}}', /without a data array/],
       ['{"type":"whatsapp.message.received","batch":true,"data":[{},3]}', /Item 1 of the batch/],
       ['{"message":{}}', /names no event/, { "x-webhook-event": "" }],
-      ['{"message":{}}', /Unknown webhook event "whatsapp.message.exploded"/, { "x-webhook-event": "whatsapp.message.exploded" }],
+      [
+        '{"message":{}}',
+        /Unknown webhook event "whatsapp.message.exploded"/,
+        { "x-webhook-event": "whatsapp.message.exploded" },
+      ],
       ['{"message":{}}', /Unsupported X-Webhook-Payload-Version "v3"/, { "x-webhook-payload-version": "v3" }],
-      ['{"whatsapp_config":{"id":"x"}}', /Unknown webhook event "whatsapp.config.created" for payload version v2/, { "x-webhook-event": "whatsapp.config.created" }],
+      [
+        '{"whatsapp_config":{"id":"x"}}',
+        /Unknown webhook event "whatsapp.config.created" for payload version v2/,
+        { "x-webhook-event": "whatsapp.config.created" },
+      ],
       [
         '{"type":"whatsapp.message.sent","batch":true,"data":[]}',
         /X-Webhook-Event says "whatsapp.message.received" but the batch's type is "whatsapp.message.sent"/,
@@ -130,7 +154,11 @@ describe("constructWebhookEvent", () => {
   it("refuses bytes that are not UTF-8, even when signed", async () => {
     const body = new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]);
     const error = await refusal(
-      constructWebhookEvent({ body, headers: deliveryHeaders("whatsapp.message.received", "", { "x-webhook-signature": sign(body) }), secret }),
+      constructWebhookEvent({
+        body,
+        headers: deliveryHeaders("whatsapp.message.received", "", { "x-webhook-signature": sign(body) }),
+        secret,
+      }),
     );
     expect(error.reason).toBe("invalid_payload");
   });
@@ -138,7 +166,9 @@ describe("constructWebhookEvent", () => {
 
 describe("receiveWebhook", () => {
   it("reads the raw body of a Fetch Request", async () => {
-    const delivery = await receiveWebhook(deliveryRequest("whatsapp.message.received", receivedBody), { secret });
+    const delivery = await receiveWebhook(deliveryRequest("whatsapp.message.received", receivedBody), {
+      secret,
+    });
     expect(delivery.event).toBe("whatsapp.message.received");
     if (delivery.event === "whatsapp.message.received" && delivery.payloadVersion === "v2") {
       expect(delivery.payloads[0]?.message.id).toBe(received.message.id);

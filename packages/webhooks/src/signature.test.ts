@@ -4,9 +4,11 @@ import { KapsoWebhookError } from "./errors.js";
 import { signWebhookPayload, verifyWebhookSignature } from "./signature.js";
 
 const secret = "wh_sec_test_3kfj9dmfkg8s2";
-const body = '{"message":{"id":"wamid.abc","type":"text","text":{"body":"Olá, 世界 👋"}},"phone_number_id":"123"}';
+const body =
+  '{"message":{"id":"wamid.abc","type":"text","text":{"body":"Olá, 世界 👋"}},"phone_number_id":"123"}';
 // Computed independently of the code under test.
-const nodeHmac = (data: string | Uint8Array, key = secret) => createHmac("sha256", key).update(data).digest("hex");
+const nodeHmac = (data: string | Uint8Array, key = secret) =>
+  createHmac("sha256", key).update(data).digest("hex");
 
 describe("signWebhookPayload", () => {
   it("matches an HMAC-SHA256 computed with node:crypto, as lowercase hex", async () => {
@@ -57,7 +59,9 @@ describe("verifyWebhookSignature", () => {
     const unicode = '{"text":"ñandú · Straße · 日本語 · 🇧🇷 · \\u0000"}';
     expect(await verifyWebhookSignature(unicode, nodeHmac(Buffer.from(unicode, "utf8")), secret)).toBe(true);
     // The same characters in another encoding are other bytes.
-    expect(await verifyWebhookSignature(unicode, nodeHmac(Buffer.from(unicode, "latin1")), secret)).toBe(false);
+    expect(await verifyWebhookSignature(unicode, nodeHmac(Buffer.from(unicode, "latin1")), secret)).toBe(
+      false,
+    );
   });
 
   it("accepts the hex in upper case and with surrounding whitespace (the same 32 bytes)", async () => {
@@ -95,7 +99,9 @@ describe("verifyWebhookSignature", () => {
   });
 
   it("names the raw-body pitfall when handed parsed JSON", async () => {
-    const error = await verifyWebhookSignature(JSON.parse(body), nodeHmac(body), secret).catch((e: unknown) => e);
+    const error = await verifyWebhookSignature(JSON.parse(body), nodeHmac(body), secret).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(KapsoWebhookError);
     expect((error as KapsoWebhookError).reason).toBe("invalid_payload");
     expect((error as Error).message).toMatch(/raw request body.*got an object/);

@@ -3,10 +3,14 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 export const secret = "wh_sec_test_3kfj9dmfkg8s2";
-export const sign = (body: string | Uint8Array, key = secret) => createHmac("sha256", key).update(body).digest("hex");
+export const sign = (body: string | Uint8Array, key = secret) =>
+  createHmac("sha256", key).update(body).digest("hex");
 
 interface Spec {
-  webhooks: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }>;
+  webhooks: Record<
+    string,
+    { post: { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } } }
+  >;
 }
 const spec = JSON.parse(
   readFileSync(createRequire(import.meta.url).resolve("@kapso/types/openapi.json"), "utf8"),

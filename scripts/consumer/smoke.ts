@@ -71,12 +71,19 @@ async function main(): Promise<void> {
       const url = `http://127.0.0.1:${port}/hooks`;
       const delivery = await deliverWebhook({ url, secret, event: "whatsapp.message.received" });
       check(delivery.status === 200, `the webhook handler answered ${delivery.status}, expected 200`);
-      const forged = await deliverWebhook({ url, secret: "not the secret", event: "whatsapp.message.received" });
+      const forged = await deliverWebhook({
+        url,
+        secret: "not the secret",
+        event: "whatsapp.message.received",
+      });
       check(forged.status === 401, `a forged delivery got ${forged.status}, expected 401`);
     } finally {
       server.close();
     }
-    check(messageIds.length === 1 && messageIds[0]?.startsWith("wamid.") === true, "the handler got the message");
+    check(
+      messageIds.length === 1 && messageIds[0]?.startsWith("wamid.") === true,
+      "the handler got the message",
+    );
 
     console.log(
       `consumer smoke test passed: ${page.data.length} executions on the first page, ${seen} paginated, ` +

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { KapsoWebhookError } from "./errors.js";
 import { signWebhookPayload, verifyWebhookSignature } from "./signature.js";
@@ -38,6 +39,20 @@ describe("verifyWebhookSignature", () => {
     expect(await verifyWebhookSignature(bytes, signature, secret)).toBe(true);
     expect(await verifyWebhookSignature(bytes.buffer, signature, secret)).toBe(true);
     expect(await verifyWebhookSignature(Buffer.from(body), signature, secret)).toBe(true);
+  });
+
+  it("accepts bytes from another realm and a view into a larger buffer", async () => {
+    const signature = nodeHmac(body);
+    const utf8 = [...new TextEncoder().encode(body)];
+    const foreign = runInNewContext("Uint8Array.from(bytes)", { bytes: utf8 }) as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    expect(await verifyWebhookSignature(foreign, signature, secret)).toBe(true);
+    const padded = new Uint8Array(body.length * 2 + 16);
+    const encoded = new TextEncoder().encode(body);
+    padded.set(encoded, 8);
+    expect(await verifyWebhookSignature(padded.subarray(8, 8 + encoded.length), signature, secret)).toBe(
+      true,
+    );
   });
 
   it("refuses a body changed in any single byte", async () => {

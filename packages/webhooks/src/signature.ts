@@ -10,8 +10,12 @@ const SIGNATURE_PATTERN = /^[0-9a-f]{64}$/i;
 /** The body as bytes; anything else (typically JSON a framework already parsed) is refused clearly. */
 export function bodyBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
   if (typeof body === "string") return encoder.encode(body);
-  if (body instanceof Uint8Array) return body as Uint8Array<ArrayBuffer>;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  // Not `instanceof`: bytes from another realm (a worker, a vm context, a test environment) count too.
+  if (ArrayBuffer.isView(body) && !(body instanceof DataView)) {
+    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>;
+  }
+  if (Object.prototype.toString.call(body) === "[object ArrayBuffer]")
+    return new Uint8Array(body as ArrayBuffer);
   const got = body === null ? "null" : typeof body === "object" ? "an object" : typeof body;
   throw new KapsoWebhookError({
     reason: "invalid_payload",

@@ -177,6 +177,13 @@ describe("receiveWebhook", () => {
     }
   });
 
+  it("names the problem when the request body was already read", async () => {
+    const request = deliveryRequest("whatsapp.message.received", receivedBody);
+    await request.json();
+    const error = await refusal(receiveWebhook(request, { secret }));
+    expect([error.reason, error.message]).toEqual(["invalid_payload", expect.stringMatching(/already read/)]);
+  });
+
   it("refuses a request signed for other bytes", async () => {
     const request = new Request("http://localhost/hooks", {
       method: "POST",

@@ -127,6 +127,19 @@ export async function receiveWebhook(
   options: { secret: string },
 ): Promise<KapsoWebhookDelivery> {
   checkSecret(options.secret);
-  const body = new Uint8Array(await request.arrayBuffer());
-  return constructWebhookEvent({ body, headers: request.headers, secret: options.secret });
+  return constructWebhookEvent({
+    body: await requestBody(request),
+    headers: request.headers,
+    secret: options.secret,
+  });
+}
+
+/** The raw body of a Fetch `Request`, refusing one whose body something else already read. */
+export async function requestBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+  if (request.bodyUsed) {
+    throw invalid(
+      "The request body was already read (for example by request.json()) before the webhook could verify it; pass the untouched Request.",
+    );
+  }
+  return new Uint8Array(await request.arrayBuffer());
 }

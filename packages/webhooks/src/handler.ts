@@ -1,4 +1,4 @@
-import { readDelivery } from "./construct.js";
+import { readDelivery, requestBody } from "./construct.js";
 import { createMemoryDedupeStore, type WebhookDedupeStore } from "./dedupe.js";
 import { KapsoWebhookError } from "./errors.js";
 import type {
@@ -90,11 +90,7 @@ export function createWebhookHandler<V extends KapsoWebhookPayloadVersion = "v2"
     }
     let delivery: KapsoWebhookDelivery;
     try {
-      const parsed = await readDelivery(
-        new Uint8Array(await request.arrayBuffer()),
-        request.headers,
-        await key,
-      );
+      const parsed = await readDelivery(await requestBody(request), request.headers, await key);
       if (!parsed.known) return json(200, { received: true, handled: false });
       delivery = parsed.delivery;
       if (delivery.payloadVersion !== payloadVersion) {

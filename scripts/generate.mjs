@@ -31,18 +31,19 @@ function operationsOf(doc) {
 }
 
 function aliasesSource(doc) {
-  const lines = [HEADER, 'import type { components, operations } from "./schema.js";', ""];
+  const lines = [HEADER, 'import type { components, operations, webhooks } from "./schema.js";', ""];
   lines.push("// Schemas");
   for (const name of Object.keys(doc.components?.schemas ?? {})) {
     lines.push(`export type ${name} = components["schemas"]["${name}"];`);
   }
   lines.push("", "// Operations: parameters, request bodies and success responses");
   const seen = new Set(Object.keys(doc.components?.schemas ?? {}));
-  const emit = (name, type) => {
+  const declare = (name, type) => {
     if (seen.has(name)) throw new Error(`alias ${name} is defined twice; rename the schema or the operation`);
     seen.add(name);
-    lines.push(`export type ${name} = ${type};`);
+    return `export type ${name} = ${type};`;
   };
+  const emit = (name, type) => lines.push(declare(name, type));
   for (const { id, op, params } of operationsOf(doc)) {
     const Op = pascal(id);
     const ref = `operations["${id}"]`;
@@ -69,7 +70,58 @@ function aliasesSource(doc) {
       );
     }
   }
+  lines.push(...webhookAliases(doc, declare));
   return `${lines.join("\n")}\n`;
+}
+
+// Each webhook's request body lists its payload schemas; each schema says which payload versions use
+// it (`x-kapso-payload-versions`), and a batch envelope is the one whose `batch` is the constant true.
+// From that come one alias per event payload and version, and one interface per version mapping event
+// names to payloads, which @kapso/webhooks uses to type handlers.
+function webhookAliases(doc, declare) {
+  const lines = [
+    "",
+    "// Webhooks: the request body of each delivery, and each event's payload per payload version",
+  ];
+  const byVersion = new Map();
+  for (const [event, item] of Object.entries(doc.webhooks ?? {})) {
+    const body = item.post?.requestBody?.content?.["application/json"]?.schema;
+    if (!body) throw new Error(`webhook ${event} has no application/json request body`);
+    const Event = event.split(/[._]/).map(pascal).join("");
+    lines.push(
+      declare(
+        `${Event}WebhookBody`,
+        `webhooks["${event}"]["post"]["requestBody"]["content"]["application/json"]`,
+      ),
+    );
+    for (const member of body.anyOf ?? [body]) {
+      const name = member.$ref?.split("/").pop();
+      const schema = doc.components.schemas[name];
+      if (!schema)
+        throw new Error(`webhook ${event}: payloads must be $refs to schemas, got ${JSON.stringify(member)}`);
+      if (schema.properties?.batch?.const === true) continue;
+      const versions = schema["x-kapso-payload-versions"];
+      if (!Array.isArray(versions) || versions.length === 0) {
+        throw new Error(`schema ${name} (webhook ${event}) lacks x-kapso-payload-versions`);
+      }
+      for (const version of [...versions].sort().reverse()) {
+        const alias = `${Event}Payload${version === "v2" ? "" : version.toUpperCase()}`;
+        lines.push(declare(alias, `components["schemas"]["${name}"]`));
+        if (!byVersion.has(version)) byVersion.set(version, []);
+        byVersion.get(version).push(`  "${event}": ${alias};`);
+      }
+    }
+  }
+  for (const [version, entries] of [...byVersion].sort(([a], [b]) => b.localeCompare(a))) {
+    lines.push(
+      "",
+      `/** Payload of each event a webhook on payload version \`${version}\` receives (batches unwrapped). */`,
+      `export interface WebhookPayloads${version.toUpperCase()} {`,
+      ...entries,
+      "}",
+    );
+  }
+  return lines;
 }
 
 // The README's table of API areas is derived from the spec too, so its counts cannot go stale.
@@ -108,10 +160,13 @@ function readmeWithAreas(readme, doc) {
     if (style) area[style]++;
   }
   const total = [...areas.values()].reduce((sum, a) => sum + a.operations, 0);
-  const rows = [...areas].map(
-    ([name, a]) =>
-      `| ${name} | ${a.operations} | ${a.cursor || ""} | ${a.page || ""} | ${a.unpaginated || ""} |`,
-  );
+  // Tags without path operations (the webhook deliveries Kapso sends) are not API areas.
+  const rows = [...areas]
+    .filter(([, a]) => a.operations > 0)
+    .map(
+      ([name, a]) =>
+        `| ${name} | ${a.operations} | ${a.cursor || ""} | ${a.page || ""} | ${a.unpaginated || ""} |`,
+    );
   const table = [
     AREAS_START,
     "| area | operations | cursor lists | page-number lists | unpaginated lists |",

@@ -1,9 +1,12 @@
 // A consumer's view of the packages: written as a user would, type-checked strictly and run against
 // the mock in each module setup.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createKapsoClient, KapsoApiError, unwrap } from "@kapso/client";
-import { startKapsoMock } from "@kapso/mock";
+import { deliverWebhook, startKapsoMock } from "@kapso/mock";
 import { collect, paginate } from "@kapso/pagination";
 import type { ListWorkflowExecutionsQuery, paths, WorkflowExecutionSummary } from "@kapso/types";
+import { createWebhookHandler, toNodeListener } from "@kapso/webhooks";
 
 type ExecutionsPage =
   paths["/workflows/{workflow_id}/executions"]["get"]["responses"][200]["content"]["application/json"];
@@ -53,8 +56,38 @@ async function main(): Promise<void> {
       failure instanceof Error && !(failure instanceof KapsoApiError && failure.status < 400),
       "a client without a key fails clearly",
     );
+    // A signed test delivery from the mock reaches a typed webhook handler behind node:http.
+    const secret = "consumer-webhook-secret";
+    const messageIds: string[] = [];
+    const handler = createWebhookHandler({
+      secret,
+      on: { "whatsapp.message.received": (payload) => void messageIds.push(payload.message.id) },
+    });
+    const listener = toNodeListener(handler);
+    const server = createServer((req, res) => void listener(req, res));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}/hooks`;
+      const delivery = await deliverWebhook({ url, secret, event: "whatsapp.message.received" });
+      check(delivery.status === 200, `the webhook handler answered ${delivery.status}, expected 200`);
+      const forged = await deliverWebhook({
+        url,
+        secret: "not the secret",
+        event: "whatsapp.message.received",
+      });
+      check(forged.status === 401, `a forged delivery got ${forged.status}, expected 401`);
+    } finally {
+      server.close();
+    }
+    check(
+      messageIds.length === 1 && messageIds[0]?.startsWith("wamid.") === true,
+      "the handler got the message",
+    );
+
     console.log(
-      `consumer smoke test passed: ${page.data.length} executions on the first page, ${seen} paginated`,
+      `consumer smoke test passed: ${page.data.length} executions on the first page, ${seen} paginated, ` +
+        `${messageIds.length} webhook delivery handled`,
     );
   } finally {
     await mock.close();

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { runDeliver } from "./deliver-cli.js";
 import { defaultSpecPath, startKapsoMock } from "./index.js";
 
 const usage = `Usage: kapso-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--spec <file>] [--raw-errors]
@@ -9,9 +10,16 @@ Serves the Kapso Platform API OpenAPI document through Prism until stopped with 
   --dynamic, -d  invent bodies from the schemas instead of answering with the examples
   --spec         OpenAPI document to serve                       default: the one in @kapso/types
   --raw-errors   leave Prism's validation errors untouched
-Select answers per request with the Prefer header: "Prefer: example=last_page", "Prefer: code=404".`;
+Select answers per request with the Prefer header: "Prefer: example=last_page", "Prefer: code=404".
+
+       kapso-mock deliver --url <endpoint> --event <name> --secret <secret>
+POSTs a signed test webhook delivery to your endpoint (kapso-mock deliver --help).`;
 
 async function main(): Promise<void> {
+  if (process.argv[2] === "deliver") {
+    process.exitCode = await runDeliver(process.argv.slice(3));
+    return;
+  }
   const { values } = parseArgs({
     options: {
       port: { type: "string", short: "p", default: "4010" },

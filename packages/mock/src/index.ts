@@ -263,3 +263,12 @@ function waitUntilReady(
     child.once("error", onError);
   });
 }
+
+export {
+  type DeliverWebhookOptions,
+  deliverWebhook,
+  type WebhookDeliveryResult,
+  type WebhookEventName,
+  type WebhookExampleOptions,
+  webhookExample,
+} from "./deliver.js";

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -31,11 +31,14 @@ export async function waitUntilGone(pid: number, timeoutMs: number): Promise<voi
 function writeParentScript(): string {
   const dir = join(packageDir, ".tmp");
   mkdirSync(dir, { recursive: true });
-  const source = readFileSync(join(packageDir, "src", "index.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  });
-  writeFileSync(join(dir, "index.js"), outputText);
+  // Every module of src/, since index.ts re-exports from its siblings.
+  for (const file of readdirSync(join(packageDir, "src")).filter((f) => /(?<!\.test)\.ts$/.test(f))) {
+    const source = readFileSync(join(packageDir, "src", file), "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    writeFileSync(join(dir, file.replace(/\.ts$/, ".js")), outputText);
+  }
   const parent = join(dir, "parent.js");
   writeFileSync(
     parent,

@@ -1939,7 +1939,316 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "whatsapp.message.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was received
+         * @description A contact sent a message to one of the project's phone numbers. Sent to phone-number webhooks; can be batched.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.message.received`.
+         */
+        post: operations["whatsappMessageReceived"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.message.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was sent
+         * @description A message from one of the project's phone numbers reached WhatsApp. Sent to phone-number webhooks; can be batched.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.message.sent`.
+         */
+        post: operations["whatsappMessageSent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.message.delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was delivered
+         * @description An outbound message reached the recipient's device. Sent to phone-number webhooks; can be batched.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.message.delivered`.
+         */
+        post: operations["whatsappMessageDelivered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.message.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was read
+         * @description The recipient read an outbound message. Sent to phone-number webhooks; can be batched.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.message.read`.
+         */
+        post: operations["whatsappMessageRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.message.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message failed
+         * @description An outbound message could not be delivered. Sent to phone-number webhooks; can be batched. Meta's error details, when present, come in the message's status history.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.message.failed`.
+         */
+        post: operations["whatsappMessageFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.conversation.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation started
+         * @description A new conversation started on one of the project's phone numbers. Sent to phone-number webhooks.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.conversation.created`.
+         */
+        post: operations["whatsappConversationCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.conversation.ended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation ended
+         * @description A conversation ended: by an agent, by hand, or after 24 hours without messages. Sent to phone-number webhooks.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.conversation.ended`.
+         */
+        post: operations["whatsappConversationEnded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.conversation.inactive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation went quiet
+         * @description No message in either direction for the webhook's `inactivity_minutes`. Sent to phone-number webhooks.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.conversation.inactive`.
+         */
+        post: operations["whatsappConversationInactive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.phone_number.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A phone number was connected
+         * @description A customer connected a WhatsApp number to the project. Sent to project webhooks on `v2`.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.phone_number.created`.
+         */
+        post: operations["whatsappPhoneNumberCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.phone_number.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A phone number was removed
+         * @description A WhatsApp number was removed from the project. Sent to project webhooks on `v2`.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.phone_number.deleted`.
+         */
+        post: operations["whatsappPhoneNumberDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "whatsapp.config.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A phone number was connected (v1)
+         * @description The legacy (`v1`) event for a connected number. Sent to project webhooks on `v1`.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: whatsapp.config.created`.
+         */
+        post: operations["whatsappConfigCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow.execution.handoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow handed off to a person
+         * @description A workflow execution was handed off to a human agent. Sent to project webhooks.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: workflow.execution.handoff`.
+         */
+        post: operations["workflowExecutionHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "workflow.execution.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A workflow execution failed
+         * @description A workflow execution stopped with an error. Sent to project webhooks.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: workflow.execution.failed`.
+         */
+        post: operations["workflowExecutionFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "project.event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A project event
+         * @description A project-level event, available on some plans. Its payload is not documented.
+         *
+         *     Delivered as `POST` with `X-Webhook-Event: project.event`.
+         */
+        post: operations["projectEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description One request the project made to Kapso's API. */
@@ -3411,6 +3720,62 @@ export interface components {
          * @example wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3
          */
         Wamid: string;
+        /** @description The conversation of a message or conversation event (`v2` payloads). The identifiers come first; `kapso` carries an optional summary. Do not assume `phone_number` is present: Meta may identify users by business-scoped ids (`business_scoped_user_id`) instead. */
+        WebhookConversation: {
+            /** @description Kapso's id of the conversation. The API returns UUIDs; the delivery documentation's examples show other forms, so no format is assumed. */
+            id: string;
+            /** @description The contact's phone number, when known. */
+            phone_number?: string;
+            /** @description Meta id of the business phone number the conversation runs on. */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            /** @description Meta's business-scoped id of the contact, when available. */
+            business_scoped_user_id?: string;
+            /** @description Meta's parent business-scoped id of the contact, when available. */
+            parent_business_scoped_user_id?: string;
+            /** @description The contact's WhatsApp username, when available. */
+            username?: string;
+            status?: components["schemas"]["ConversationStatus"];
+            /** Format: date-time */
+            last_active_at?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+            /** @description Free-form data stored with the conversation. */
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
+            kapso?: components["schemas"]["ConversationKapsoFields"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The conversation of a `v1` payload, identified by `whatsapp_config_id` instead of a phone number id. Kapso documents `v1` payloads only in outline; other fields are accepted as they come. */
+        WebhookConversationV1: {
+            /** @description Kapso's id of the conversation. */
+            id: string;
+            /** @description Kapso's id of the phone number's configuration. */
+            whatsapp_config_id?: string;
+            /** @description The contact's phone number, when known. */
+            phone_number?: string;
+            status?: components["schemas"]["ConversationStatus"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Payload of the conversation events for webhooks still on the legacy payload version `v1`. */
+        WebhookConversationV1Payload: {
+            conversation: components["schemas"]["WebhookConversationV1"];
+            whatsapp_config: components["schemas"]["WebhookWhatsappConfigV1"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Payload of the conversation events (`whatsapp.conversation.created`, `.ended`, `.inactive`) for webhooks on payload version `v2`. `inactive` fires after the webhook's `inactivity_minutes` without a message in either direction (1–1440, default 60). */
+        WebhookConversationV2Payload: {
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Meta id of the business phone number the conversation runs on. */
+            phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+        } & {
+            [key: string]: unknown;
+        };
         /** @description One delivery of an event to a webhook, with its retries. `status` says where it stands; `delivered_at` or `failed_at` tells when it got there. */
         WebhookDelivery: {
             /** Format: uuid */
@@ -3478,10 +3843,147 @@ export interface components {
          */
         WebhookKind: "kapso" | "meta";
         /**
+         * @description The message of a message event (`v2` payloads): Meta's message object as Meta delivers it, plus
+         *     Kapso's additions under `kapso`. The content sits under a key named after `type` with Meta's shape
+         *     for that type; only `text` is described here, the others are accepted as they come.
+         *
+         *     Do not assume `from` or `to` are present: Meta may identify users by business-scoped ids.
+         */
+        WebhookMessage: {
+            id: components["schemas"]["Wamid"];
+            timestamp: components["schemas"]["EpochSeconds"];
+            /** @description WhatsApp message type, for example `text`, `image`, `audio`, `interactive` or `template`. */
+            type: string;
+            /** @description Sender's WhatsApp id, when Meta provides it. */
+            from?: string;
+            /** @description Recipient's WhatsApp id, for outbound messages, when Meta provides it. */
+            to?: string;
+            /** @description Reply context (the message this one answers), in Meta's format. */
+            context?: {
+                [key: string]: unknown;
+            };
+            /** @description Content of a `text` message. */
+            text?: {
+                body: string;
+            };
+            kapso?: components["schemas"]["WebhookMessageKapsoFields"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Kapso's additions to the message of a message event. Only message-scoped data lives here; the conversation's summary is on `conversation.kapso`. Fields beyond these (media helpers per type) are accepted as they come. */
+        WebhookMessageKapsoFields: {
+            direction?: components["schemas"]["MessageDirection"];
+            /** @description Kapso's status of the message, for example `received` for an inbound message or `sent`, `delivered`, `read` and `failed` for an outbound one. The full set is not documented. */
+            status?: string;
+            /** @description Kapso's processing state of the message, for example `pending`. The set of values is not documented. */
+            processing_status?: string;
+            /** @description How the message entered Kapso, for example `cloud_api`. The set of values is not documented. */
+            origin?: string;
+            /** @description The contact's phone number, when known. */
+            phone_number?: string;
+            /** @description Meta id of the business phone number that sent or received the message. */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+            /** @description Whether the message carries media (image, audio, video, document or sticker). */
+            has_media?: boolean;
+            /** @description A plain-text rendering of the message's content. */
+            content?: string | null;
+            /** @description Transcript of an audio message, when Kapso made one. Its shape is not documented. */
+            transcript?: unknown;
+            /** @description Direct URL of the message's media, when it has media. */
+            media_url?: string;
+            /** @description Stored media of the message (URL, filename, content type, size), when it has media. */
+            media_data?: {
+                [key: string]: unknown;
+            };
+            /** @description Per-type details of the message, such as a caption or a location. */
+            message_type_data?: {
+                [key: string]: unknown;
+            };
+            /** @description Status updates received from Meta for the message, oldest first. */
+            statuses?: components["schemas"]["MessageStatusEvent"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The message of a `v1` message event: Kapso's own format with `message_type` and `content` instead of Meta's shape, and `direction` and `origin` at the message level. Kapso documents `v1` payloads only in outline; other fields are accepted as they come. */
+        WebhookMessageV1: {
+            /** @description Id of the message. */
+            id?: string;
+            /** @description WhatsApp message type, for example `text`. */
+            message_type?: string;
+            /** @description A plain-text rendering of the message's content. */
+            content?: string | null;
+            direction?: components["schemas"]["MessageDirection"];
+            /** @description How the message entered Kapso, for example `cloud_api`. */
+            origin?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Payload of every message event for webhooks still on the legacy payload version `v1`. */
+        WebhookMessageV1Payload: {
+            message: components["schemas"]["WebhookMessageV1"];
+            conversation?: components["schemas"]["WebhookConversationV1"];
+            /** @description Whether this message opened a new conversation. */
+            is_new_conversation?: boolean;
+            whatsapp_config: components["schemas"]["WebhookWhatsappConfigV1"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A batched delivery of message events, sent instead of single deliveries when the webhook has buffering on (`buffer_enabled`): the events of one conversation collected over the buffer window (1–60 s, default 5), at most `max_buffer_size` of them (1–100, default 50). The delivery also carries `X-Webhook-Batch: true` and `X-Batch-Size`. Batching of `v1` webhooks is not documented. */
+        WebhookMessageV2Batch: {
+            /**
+             * @description The event every item of `data` is, such as `whatsapp.message.received`.
+             * @enum {string}
+             */
+            type: "whatsapp.message.received" | "whatsapp.message.sent" | "whatsapp.message.delivered" | "whatsapp.message.read" | "whatsapp.message.failed";
+            /**
+             * @description Always `true`; marks the body as a batch.
+             * @constant
+             */
+            batch: true;
+            /** @description The events, oldest first. */
+            data: components["schemas"]["WebhookMessageV2Payload"][];
+        };
+        /** @description Payload of every message event (`whatsapp.message.received`, `.sent`, `.delivered`, `.read`, `.failed`) for webhooks on payload version `v2`: the message, its conversation, and the business phone number's Meta id at the top level for routing. The events share this shape; the message's `kapso.status` tells them apart. */
+        WebhookMessageV2Payload: {
+            message: components["schemas"]["WebhookMessage"];
+            conversation: components["schemas"]["WebhookConversation"];
+            /** @description Whether this message opened a new conversation. */
+            is_new_conversation?: boolean;
+            /** @description Meta id of the business phone number the event happened on. */
+            phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * @description Payload format of deliveries, also sent in the `X-Webhook-Payload-Version` header: `v2` (the default for new webhooks) puts `phone_number_id` at the top level; `v1` (legacy) nests a `whatsapp_config` object. Not used by `meta` webhooks.
          * @example v2
          */
         WebhookPayloadVersion: string | null;
+        /** @description Payload of `whatsapp.phone_number.created` (project webhooks, `v2`): a customer connected a WhatsApp number, for example through a setup link. */
+        WebhookPhoneNumberCreatedPayload: {
+            /** @description Meta id of the connected phone number. */
+            phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+            project: {
+                /** Format: uuid */
+                id: string;
+            };
+            /** @description The customer the number belongs to. */
+            customer?: {
+                /** Format: uuid */
+                id: string;
+            };
+        };
+        /** @description Payload of `whatsapp.phone_number.deleted` (project webhooks, `v2`). Kapso does not document this payload beyond the `v2` rule that `phone_number_id` is at the top level; other fields are accepted as they come. */
+        WebhookPhoneNumberDeletedPayload: {
+            /** @description Meta id of the removed phone number. */
+            phone_number_id: components["schemas"]["MetaPhoneNumberId"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Payload of `project.event`, available on some plans. Kapso does not document its shape; it is passed on as it comes. */
+        WebhookProjectEventPayload: {
+            [key: string]: unknown;
+        };
         /** @description Changes to a webhook, project-scoped or of a phone number. Send only the fields to change; `kind` cannot change after creation. Subscribing to `project.event` needs a plan with project events. */
         WebhookUpdateInput: {
             /**
@@ -3511,6 +4013,53 @@ export interface components {
                 [key: string]: string;
             } | null;
             payload_version?: components["schemas"]["WebhookPayloadVersion"];
+        };
+        /** @description Payload of `whatsapp.config.created`, the legacy (`v1`) name of a connected phone number; `v2` webhooks receive `whatsapp.phone_number.created` instead. Documented only in outline. */
+        WebhookWhatsappConfigCreatedPayload: {
+            whatsapp_config: components["schemas"]["WebhookWhatsappConfigV1"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The phone number's configuration nested in every `v1` payload. Kapso documents `v1` payloads only in outline, so only the identifiers are described; other fields are accepted as they come. */
+        WebhookWhatsappConfigV1: {
+            /** @description Kapso's id of the configuration (`whatsapp_config_id`). */
+            id: string;
+            /** @description Meta id of the business phone number. */
+            phone_number_id?: components["schemas"]["MetaPhoneNumberId"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Payload of `workflow.execution.handoff` and `workflow.execution.failed` (project webhooks). A handoff carries `handoff`; a failure carries error details whose shape is not documented. The payload names its own event in `event`, so the two can be told apart without the header. */
+        WebhookWorkflowExecutionPayload: {
+            /** @enum {string} */
+            event: "workflow.execution.handoff" | "workflow.execution.failed";
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: uuid */
+            project_id: string;
+            /** Format: uuid */
+            workflow_id: string;
+            /** Format: uuid */
+            workflow_execution_id: string;
+            status: components["schemas"]["WorkflowExecutionStatus"];
+            /** @description The tracking id given when the execution started, if any. */
+            tracking_id?: string | null;
+            /** @description Channel the execution runs on, for example `whatsapp`. */
+            channel?: string;
+            /** @description The conversation the execution runs in, if any. */
+            whatsapp_conversation_id?: string | null;
+            /** @description Why and from where the execution was handed off to a person (handoff events only). */
+            handoff?: {
+                /** @description The reason given at handoff, if any. */
+                reason?: string | null;
+                /**
+                 * @description `agent_tool`: an agent step handed off; `action_step`: a workflow action did.
+                 * @enum {string}
+                 */
+                source?: "agent_tool" | "action_step";
+            };
+        } & {
+            [key: string]: unknown;
         };
         /** @description A WhatsApp Flow (Meta's interactive forms) managed through Kapso. */
         WhatsappFlow: {
@@ -4838,6 +5387,20 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The endpoint took the delivery. Kapso needs a 200 within 10 seconds; anything else, or no answer in time, is retried after 10, 40 and 90 seconds. */
+        WebhookAcknowledged: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The endpoint refused the delivery, for example because its signature did not verify. Kapso retries it like any other failed delivery. */
+        WebhookRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
     };
     parameters: {
         /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
@@ -4918,6 +5481,18 @@ export interface components {
         secret_name: string;
         /** @description Workflow trigger identifier. */
         trigger_id: string;
+        /** @description `true` on a batched delivery (the body is `{ type, batch: true, data: [...] }`); absent otherwise. */
+        webhook_batch_header: "true";
+        /** @description Number of events in a batched delivery (the length of `data`); absent otherwise. */
+        webhook_batch_size_header: number;
+        /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+        webhook_event_header: string;
+        /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+        webhook_idempotency_key_header: string;
+        /** @description Payload format of the webhook that sent the delivery. */
+        webhook_payload_version_header: components["schemas"]["WebhookPayloadVersion"];
+        /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+        webhook_signature_header: string;
         /** @description Workflow identifier. */
         workflow_id: string;
     };
@@ -8937,6 +9512,390 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    whatsappMessageReceived: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+                /** @description `true` on a batched delivery (the body is `{ type, batch: true, data: [...] }`); absent otherwise. */
+                "X-Webhook-Batch"?: components["parameters"]["webhook_batch_header"];
+                /** @description Number of events in a batched delivery (the length of `data`); absent otherwise. */
+                "X-Batch-Size"?: components["parameters"]["webhook_batch_size_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessageV2Payload"] | components["schemas"]["WebhookMessageV1Payload"] | components["schemas"]["WebhookMessageV2Batch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappMessageSent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+                /** @description `true` on a batched delivery (the body is `{ type, batch: true, data: [...] }`); absent otherwise. */
+                "X-Webhook-Batch"?: components["parameters"]["webhook_batch_header"];
+                /** @description Number of events in a batched delivery (the length of `data`); absent otherwise. */
+                "X-Batch-Size"?: components["parameters"]["webhook_batch_size_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessageV2Payload"] | components["schemas"]["WebhookMessageV1Payload"] | components["schemas"]["WebhookMessageV2Batch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappMessageDelivered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+                /** @description `true` on a batched delivery (the body is `{ type, batch: true, data: [...] }`); absent otherwise. */
+                "X-Webhook-Batch"?: components["parameters"]["webhook_batch_header"];
+                /** @description Number of events in a batched delivery (the length of `data`); absent otherwise. */
+                "X-Batch-Size"?: components["parameters"]["webhook_batch_size_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessageV2Payload"] | components["schemas"]["WebhookMessageV1Payload"] | components["schemas"]["WebhookMessageV2Batch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappMessageRead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+                /** @description `true` on a batched delivery (the body is `{ type, batch: true, data: [...] }`); absent otherwise. */
+                "X-Webhook-Batch"?: components["parameters"]["webhook_batch_header"];
+                /** @description Number of events in a batched delivery (the length of `data`); absent otherwise. */
+                "X-Batch-Size"?: components["parameters"]["webhook_batch_size_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessageV2Payload"] | components["schemas"]["WebhookMessageV1Payload"] | components["schemas"]["WebhookMessageV2Batch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappMessageFailed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+                /** @description `true` on a batched delivery (the body is `{ type, batch: true, data: [...] }`); absent otherwise. */
+                "X-Webhook-Batch"?: components["parameters"]["webhook_batch_header"];
+                /** @description Number of events in a batched delivery (the length of `data`); absent otherwise. */
+                "X-Batch-Size"?: components["parameters"]["webhook_batch_size_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookMessageV2Payload"] | components["schemas"]["WebhookMessageV1Payload"] | components["schemas"]["WebhookMessageV2Batch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappConversationCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversationV2Payload"] | components["schemas"]["WebhookConversationV1Payload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappConversationEnded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversationV2Payload"] | components["schemas"]["WebhookConversationV1Payload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappConversationInactive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookConversationV2Payload"] | components["schemas"]["WebhookConversationV1Payload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappPhoneNumberCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPhoneNumberCreatedPayload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappPhoneNumberDeleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPhoneNumberDeletedPayload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    whatsappConfigCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookWhatsappConfigCreatedPayload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    workflowExecutionHandoff: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookWorkflowExecutionPayload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    workflowExecutionFailed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookWorkflowExecutionPayload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
+        };
+    };
+    projectEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Name of the event, such as `whatsapp.message.received`. A batched delivery names the event of every item (also the body's `type`). */
+                "X-Webhook-Event": components["parameters"]["webhook_event_header"];
+                /** @description HMAC-SHA256 of the raw request body, keyed with the webhook's `secret_key`, as lowercase hex. Verify it over the bytes received, before parsing, and compare in constant time: re-serialising parsed JSON does not reproduce the bytes. No timestamp is signed, so there is no replay window; deduplicate on `X-Idempotency-Key` instead. */
+                "X-Webhook-Signature": components["parameters"]["webhook_signature_header"];
+                /** @description The same for every attempt at delivering one event (or one batch): deliveries may arrive more than once, so process each key once. For `meta` webhooks it is the SHA-256 of the payload. */
+                "X-Idempotency-Key": components["parameters"]["webhook_idempotency_key_header"];
+                /** @description Payload format of the webhook that sent the delivery. */
+                "X-Webhook-Payload-Version": components["parameters"]["webhook_payload_version_header"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookProjectEventPayload"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAcknowledged"];
+            401: components["responses"]["WebhookRejected"];
         };
     };
 }

@@ -1,0 +1,172 @@
+import { createHmac, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { WebhookPayloadsV1, WebhookPayloadsV2 } from "@kapso/types";
+import { defaultSpecPath } from "./index.js";
+
+/** Names of the events Kapso sends, on either payload version. */
+export type WebhookEventName = keyof WebhookPayloadsV2 | keyof WebhookPayloadsV1;
+
+export interface WebhookExampleOptions {
+  event: WebhookEventName;
+  /** Default `v2`. */
+  payloadVersion?: "v1" | "v2";
+  /** The batched form (`{ type, batch: true, data: [...] }`) instead of a single event. */
+  batch?: boolean;
+  /** OpenAPI document whose `webhooks` examples to use. Default: the one in `@kapso/types`. */
+  specPath?: string;
+}
+
+export interface DeliverWebhookOptions extends WebhookExampleOptions {
+  /** Your endpoint. */
+  url: string;
+  /** The secret your endpoint verifies with; the delivery is signed with it like Kapso signs. */
+  secret: string;
+  /**
+   * The body to send instead of the spec's example: one payload, or (with `batch`) the items of a
+   * batch. Sent as JSON.
+   */
+  payload?: unknown;
+  /** `X-Idempotency-Key`. Default: a new UUID; reuse one to test your deduplication. */
+  idempotencyKey?: string;
+  /** Extra headers, for example the custom headers configured on the webhook. */
+  headers?: Record<string, string>;
+  /** Give up after this long, like Kapso does. Default 10 000 ms. */
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface WebhookDeliveryResult {
+  /** Status your endpoint answered. */
+  readonly status: number;
+  readonly ok: boolean;
+  /** Body your endpoint answered, as text. */
+  readonly responseBody: string;
+  /** The exact body sent (and signed). */
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly durationMs: number;
+}
+
+interface SpecExample {
+  value?: unknown;
+  $ref?: string;
+}
+interface SpecWithWebhooks {
+  webhooks?: Record<
+    string,
+    { post?: { requestBody?: { content?: Record<string, { examples?: Record<string, SpecExample> }> } } }
+  >;
+  components?: { examples?: Record<string, SpecExample> };
+}
+
+const specs = new Map<string, SpecWithWebhooks>();
+
+function loadSpec(specPath: string): SpecWithWebhooks {
+  let spec = specs.get(specPath);
+  if (!spec) {
+    spec = JSON.parse(readFileSync(specPath, "utf8")) as SpecWithWebhooks;
+    specs.set(specPath, spec);
+  }
+  return spec;
+}
+
+/**
+ * The spec's example body of a delivery of `event`: its `v2` (or `v1`) example, or the batched one
+ * (`v2_batch`). A batch is made of the single example when the spec has no batched example.
+ */
+export function webhookExample(options: WebhookExampleOptions): unknown {
+  const version = options.payloadVersion ?? "v2";
+  const spec = loadSpec(options.specPath ?? defaultSpecPath());
+  const webhooks = spec.webhooks ?? {};
+  const item = webhooks[options.event];
+  if (!item) {
+    throw new Error(
+      `Unknown webhook event "${options.event}". Events in the spec: ${Object.keys(webhooks).join(", ")}`,
+    );
+  }
+  const examples = item.post?.requestBody?.content?.["application/json"]?.examples ?? {};
+  const resolve = (example: SpecExample | undefined) =>
+    example?.$ref ? spec.components?.examples?.[example.$ref.split("/").pop() ?? ""] : example;
+  const batched = options.batch ? resolve(examples[`${version}_batch`]) : undefined;
+  if (batched) return batched.value;
+  const single = resolve(examples[version]);
+  if (!single) {
+    throw new Error(
+      `The spec has no ${version} example of ${options.event} (its examples: ${Object.keys(examples).join(", ") || "none"}); pass a payload.`,
+    );
+  }
+  return options.batch ? { type: options.event, batch: true, data: [single.value] } : single.value;
+}
+
+/**
+ * POSTs a signed test delivery to your endpoint the way Kapso does: HMAC-SHA256 of the body in
+ * `X-Webhook-Signature`, plus `X-Webhook-Event`, `X-Idempotency-Key`, `X-Webhook-Payload-Version`
+ * and, for a batch, `X-Webhook-Batch` and `X-Batch-Size`. The body is the spec's example unless you
+ * pass a payload. Resolves with your endpoint's answer, whatever its status.
+ */
+export async function deliverWebhook(options: DeliverWebhookOptions): Promise<WebhookDeliveryResult> {
+  if (typeof options.secret !== "string" || options.secret.length === 0) {
+    throw new Error("deliverWebhook needs the webhook secret your endpoint verifies with (`secret`).");
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(options.url);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== "http:" && url?.protocol !== "https:") {
+    throw new Error(`deliverWebhook: "${options.url}" is not an absolute http(s) URL.`);
+  }
+  const payloadVersion = options.payloadVersion ?? "v2";
+  let bodyValue: unknown;
+  if (options.payload === undefined) {
+    bodyValue = webhookExample(options);
+  } else if (options.batch) {
+    const data = Array.isArray(options.payload) ? options.payload : [options.payload];
+    bodyValue = { type: options.event, batch: true, data };
+  } else {
+    bodyValue = options.payload;
+  }
+  const body = JSON.stringify(bodyValue);
+  const batchSize =
+    (bodyValue as { batch?: unknown; data?: unknown[] }).batch === true
+      ? (bodyValue as { data: unknown[] }).data.length
+      : undefined;
+  const headers: Record<string, string> = {
+    ...options.headers,
+    "content-type": "application/json",
+    "x-webhook-event": options.event,
+    "x-webhook-signature": createHmac("sha256", options.secret).update(body).digest("hex"),
+    "x-idempotency-key": options.idempotencyKey ?? randomUUID(),
+    "x-webhook-payload-version": payloadVersion,
+    ...(batchSize === undefined ? {} : { "x-webhook-batch": "true", "x-batch-size": String(batchSize) }),
+  };
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const started = performance.now();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: "POST",
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = (error as Error).name === "TimeoutError";
+    const cause = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+    throw new Error(
+      `deliverWebhook: ${url.href} ${timedOut ? `did not answer within ${timeoutMs} ms` : `could not be reached: ${cause}`}`,
+      { cause: error },
+    );
+  }
+  const responseBody = await response.text();
+  return {
+    status: response.status,
+    ok: response.ok,
+    responseBody,
+    body,
+    headers,
+    durationMs: Math.round(performance.now() - started),
+  };
+}

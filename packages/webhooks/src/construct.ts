@@ -1,0 +1,145 @@
+import { KapsoWebhookError } from "./errors.js";
+import { isKnownEvent, type KapsoWebhookDelivery, type KapsoWebhookPayloadVersion } from "./events.js";
+import { bodyBytes, checkSecret, hmacKey, verifyWithKey, type WebhookBody } from "./signature.js";
+
+/** Request headers: a Fetch `Headers`, or a Node-style record (any case; arrays take their first value). */
+export type WebhookHeaders =
+  | Headers
+  | Readonly<Record<string, string | readonly string[] | null | undefined>>;
+
+export interface ConstructWebhookEventInput {
+  /** The raw request body, byte for byte as received: not parsed JSON. */
+  body: WebhookBody;
+  headers: WebhookHeaders;
+  /** The webhook's `secret_key`. */
+  secret: string;
+}
+
+export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
+  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted || value == null) continue;
+    return typeof value === "string" ? value : value[0];
+  }
+  return undefined;
+}
+
+const invalid = (message: string, cause?: unknown) =>
+  new KapsoWebhookError({ reason: "invalid_payload", message, cause });
+
+/** What a verified body turned out to be: a delivery of a known event, or of one this version does not know. */
+export type ParsedDelivery =
+  | { known: true; delivery: KapsoWebhookDelivery }
+  | { known: false; event: string; payloadVersion: KapsoWebhookPayloadVersion };
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Parses a body whose signature has been verified. */
+export function parseDelivery(bytes: Uint8Array, headers: WebhookHeaders): ParsedDelivery {
+  const versionHeader = headerValue(headers, "x-webhook-payload-version")?.trim().toLowerCase();
+  const payloadVersion = versionHeader || "v2";
+  if (payloadVersion !== "v1" && payloadVersion !== "v2") {
+    throw invalid(`Unsupported X-Webhook-Payload-Version "${versionHeader}": expected v1 or v2.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch (error) {
+    throw invalid("The webhook body is not valid UTF-8 JSON.", error);
+  }
+  if (!isObject(json)) throw invalid("The webhook body is not a JSON object.");
+
+  const batch = json.batch === true;
+  let payloads: unknown[];
+  if (batch) {
+    if (!Array.isArray(json.data))
+      throw invalid("The webhook body is a batch (batch: true) without a data array.");
+    payloads = json.data;
+  } else {
+    payloads = [json];
+  }
+  const index = payloads.findIndex((payload) => !isObject(payload));
+  if (index >= 0) throw invalid(`Item ${index} of the batch is not a JSON object.`);
+
+  const headerEvent = headerValue(headers, "x-webhook-event")?.trim();
+  const bodyEvent = batch ? json.type : json.event;
+  if (headerEvent && batch && typeof bodyEvent === "string" && bodyEvent !== headerEvent) {
+    throw invalid(`X-Webhook-Event says "${headerEvent}" but the batch's type is "${bodyEvent}".`);
+  }
+  const event = headerEvent || (typeof bodyEvent === "string" ? bodyEvent : undefined);
+  if (!event) throw invalid("The delivery names no event: no X-Webhook-Event header, and the body has none.");
+  if (!isKnownEvent(payloadVersion, event)) return { known: false, event, payloadVersion };
+
+  const idempotencyKey = headerValue(headers, "x-idempotency-key")?.trim() || undefined;
+  const delivery = { event, payloadVersion, idempotencyKey, batch, payloads } as KapsoWebhookDelivery;
+  return { known: true, delivery };
+}
+
+/** Verifies the signature with an imported key, then parses. */
+export async function readDelivery(
+  body: WebhookBody,
+  headers: WebhookHeaders,
+  key: CryptoKey,
+): Promise<ParsedDelivery> {
+  const bytes = bodyBytes(body);
+  const signature = headerValue(headers, "x-webhook-signature");
+  if (!signature?.trim()) {
+    throw new KapsoWebhookError({
+      reason: "missing_signature",
+      message:
+        "The request has no X-Webhook-Signature header: it was not sent by Kapso, or a proxy dropped it.",
+    });
+  }
+  if (!(await verifyWithKey(bytes, signature, key))) {
+    throw new KapsoWebhookError({
+      reason: "invalid_signature",
+      message:
+        "The X-Webhook-Signature does not match the body: a different secret, or a body changed on the way (verify the raw bytes, not re-serialised JSON).",
+    });
+  }
+  return parseDelivery(bytes, headers);
+}
+
+/**
+ * Verifies a delivery and parses it: the signature over the raw body, then the JSON, then the event
+ * and payload version from the headers; a batch is unwrapped into `payloads`. Throws
+ * `KapsoWebhookError` (see its `reason`) when any step fails, including for an event this version
+ * of the package does not know (`invalid_payload`).
+ */
+export async function constructWebhookEvent(
+  input: ConstructWebhookEventInput,
+): Promise<KapsoWebhookDelivery> {
+  checkSecret(input.secret);
+  const parsed = await readDelivery(input.body, input.headers, await hmacKey(input.secret));
+  if (!parsed.known) {
+    throw invalid(
+      `Unknown webhook event "${parsed.event}" for payload version ${parsed.payloadVersion}; this version of @kapso/webhooks does not know it.`,
+    );
+  }
+  return parsed.delivery;
+}
+
+/** `constructWebhookEvent` for a Fetch `Request`: reads its raw body and headers. */
+export async function receiveWebhook(
+  request: Request,
+  options: { secret: string },
+): Promise<KapsoWebhookDelivery> {
+  checkSecret(options.secret);
+  return constructWebhookEvent({
+    body: await requestBody(request),
+    headers: request.headers,
+    secret: options.secret,
+  });
+}
+
+/** The raw body of a Fetch `Request`, refusing one whose body something else already read. */
+export async function requestBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+  if (request.bodyUsed) {
+    throw invalid(
+      "The request body was already read (for example by request.json()) before the webhook could verify it; pass the untouched Request.",
+    );
+  }
+  return new Uint8Array(await request.arrayBuffer());
+}

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,23 +23,17 @@ export async function waitUntilGone(pid: number, timeoutMs: number): Promise<voi
 }
 
 /**
- * Plain Node cannot run src/index.ts, so the parent process gets a JavaScript copy of it. The copy
- * sits one level below the package root, like src/ and dist/, so it finds lib/supervisor.js and the
- * package's dependencies exactly as the built package does.
+ * A parent script that uses the built package, as a user's process would. It sits one level below
+ * the package root, like src/ and dist/.
  */
 function writeParentScript(): string {
   const dir = join(packageDir, ".tmp");
   mkdirSync(dir, { recursive: true });
-  const source = readFileSync(join(packageDir, "src", "index.ts"), "utf8");
-  const { outputText } = ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-  });
-  writeFileSync(join(dir, "index.js"), outputText);
   const parent = join(dir, "parent.js");
   writeFileSync(
     parent,
     [
-      'import { startKapsoMock } from "./index.js";',
+      'import { startKapsoMock } from "../dist/index.js";',
       "const mock = await startKapsoMock();",
       'process.stdout.write(JSON.stringify({ pid: mock.pid, url: mock.url }) + "\\n");',
       'if (process.argv[2] === "exit") process.exit(0);',

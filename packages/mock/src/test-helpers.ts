@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -66,4 +66,43 @@ export function startParent(how: string): {
     });
   });
   return { parent, started };
+}
+
+/** Every process below `pid`, from `ps` (Linux and macOS): what an orphaned Prism would show up in. */
+export function descendants(pid: number): number[] {
+  const table = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" });
+  const children = new Map<number, number[]>();
+  for (const line of table.trim().split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (child === undefined || parent === undefined) continue;
+    children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const next = children.get(queue.shift() ?? -1) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
+
+/** The built `kapso-mock` bin on a free port; `started` resolves with the URL it prints. */
+export function startCli(): { cli: ChildProcess; started: Promise<string> } {
+  const cli = spawn(process.execPath, [join(packageDir, "bin", "kapso-mock.js"), "--port", "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const started = new Promise<string>((resolve, reject) => {
+    let out = "";
+    let err = "";
+    cli.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve(url);
+    });
+    cli.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8");
+    });
+    cli.once("exit", (code) => reject(new Error(`kapso-mock exited with ${code} before listening:\n${err}`)));
+  });
+  return { cli, started };
 }

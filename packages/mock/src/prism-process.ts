@@ -75,11 +75,11 @@ export class PrismProcess {
     const deadline = Date.now() + this.options.startTimeoutMs;
     for (let attempt = 1; ; attempt++) {
       const port = await freeLoopbackPort();
-      const failure = await this.attempt(port, deadline);
-      if (failure === "ready") return;
+      const outcome = await this.attempt(port, deadline);
+      if (outcome === "ready") return;
       const lostThePort = this.output.mentions("EADDRINUSE");
       if (!lostThePort || attempt >= PORT_ATTEMPTS || this.stopping) {
-        throw new Error(`${describeExit(failure)} before it was ready`);
+        throw new Error(`${describeExit(outcome)} before it was ready`);
       }
     }
   }

@@ -6,7 +6,7 @@
 // module reads those chains from the spec and says, for a request, which named example its cursor
 // or page number asks for; the proxy then asks Prism for it with `Prefer: example=<name>`.
 import { readFileSync, statSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
 
 export interface ExampleRequest {
   /** HTTP method, any case. */
@@ -75,17 +75,18 @@ export class ExampleChains implements ExampleSelector {
 /**
  * The chains of a spec file, read again whenever the file changes: Prism reloads a changed spec, and
  * the chains follow it. A file that cannot be read or parsed gives no chains (Prism, which reads the
- * same file, is the one that reports why) until it changes again.
+ * same file, is the one that reports why) until it changes again. The first read waits for the first
+ * request that carries a cursor or page, so that it costs the mock's start nothing.
  */
 export class SpecFileExampleChains implements ExampleSelector {
   private chains = new ExampleChains({});
   private modifiedMs = Number.NaN;
 
-  constructor(private readonly specPath: string) {
-    this.reloadIfChanged();
-  }
+  constructor(private readonly specPath: string) {}
 
   exampleFor(request: ExampleRequest): string | undefined {
+    // Most requests select nothing; they need not look at the file.
+    if (!/[?&](after|before|page)=/.test(request.url)) return undefined;
     this.reloadIfChanged();
     return this.chains.exampleFor(request);
   }
@@ -109,7 +110,10 @@ export class SpecFileExampleChains implements ExampleSelector {
 
 function readSpec(specPath: string): unknown {
   const text = readFileSync(specPath, "utf8");
-  return specPath.endsWith(".json") ? JSON.parse(text) : parseYaml(text);
+  if (specPath.endsWith(".json")) return JSON.parse(text);
+  // Loaded only for a YAML spec: the bundled one is JSON, and the parser takes a while to load.
+  const yaml = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  return yaml.parse(text);
 }
 
 /**

@@ -179,20 +179,15 @@ describe("a Prism that dies while the mock runs", () => {
     expect(((await response.json()) as { message: string }).message).toMatch(/Prism was killed by SIGKILL/);
     await mock.close();
   });
-
-  it("`exited` resolves when close() stops the mock", async () => {
-    const mock = await startKapsoMock();
-    await mock.close();
-    await expect(mock.exited).resolves.toBeUndefined();
-  });
 });
 
 describe("close()", () => {
-  it("stops Prism: its process is gone once close() resolves", async () => {
+  it("stops Prism: its process is gone and `exited` resolved once close() resolves", async () => {
     const mock = await startKapsoMock();
     expect(isAlive(mock.pid)).toBe(true);
     await mock.close();
     expect(isAlive(mock.pid)).toBe(false);
+    await expect(mock.exited).resolves.toBeUndefined();
     await expect(fetch(mock.url)).rejects.toThrow();
     await mock.close();
   });

@@ -3,7 +3,8 @@
 // pnpm demo --live --workflow <uuid>          the same against the real API (needs KAPSO_API_KEY)
 //
 // Uses only the built packages, exactly as a user of @kapso/client, @kapso/pagination and
-// @kapso/mock would.
+// @kapso/mock would. The mock serves the spec's chain of example pages (each cursor names the example
+// holding the next page), so the walk below goes through every page as it would against the real API.
 import { parseArgs } from "node:util";
 import { createKapsoClient, KapsoError } from "@kapso/client";
 import { startKapsoMock } from "@kapso/mock";
@@ -62,26 +63,6 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-/**
- * The mock answers from the spec's static examples, and a static example cannot know which page a
- * cursor asks for. The spec chains its list examples instead: each cursor is the Base64 of the name
- * of the example holding the adjacent page ("c2Vjb25kX3BhZ2U=" is "second_page"). This middleware
- * decodes the cursor the paginator sends and asks Prism for that example (`Prefer: example=<name>`),
- * so the walk moves through first_page, second_page, last_page and stops where the real API would.
- * Against the real API it is not installed: real cursors are opaque.
- */
-function followExampleChain() {
-  return {
-    onRequest({ request }) {
-      const query = new URL(request.url).searchParams;
-      const cursor = query.get("after") ?? query.get("before");
-      const example = cursor ? Buffer.from(cursor, "base64").toString("utf8") : "first_page";
-      request.headers.set("Prefer", `example=${example}`);
-      return request;
-    },
-  };
-}
-
 function table(rows, columns) {
   const widths = columns.map(([title, get]) =>
     Math.max(title.length, ...rows.map((row) => String(get(row)).length)),
@@ -108,7 +89,6 @@ async function main() {
   } else {
     mock = await startKapsoMock();
     client = createKapsoClient({ baseUrl: mock.url, apiKey: "demo-key", maxRetries: 0 });
-    client.use(followExampleChain());
     source = `the embedded mock at ${mock.url} (started in ${Math.round(performance.now() - started)} ms)`;
   }
   let pages = 0;

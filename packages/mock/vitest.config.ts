@@ -1,5 +1,16 @@
 import { defineConfig, mergeConfig } from "vitest/config";
 import shared from "../../vitest.shared.js";
 
-// Every test starts a real Prism (1-3 s on a small machine), hence the generous timeouts.
-export default mergeConfig(shared, defineConfig({ test: { testTimeout: 30_000, hookTimeout: 30_000 } }));
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      // The supervisor runs from dist/: build it first when the sources are newer.
+      globalSetup: ["./build-before-tests.ts"],
+      // Most tests start a real Prism: 1-3 s on a quiet small machine, past 30 s on a loaded shared one
+      // (startKapsoMock's own deadline is 30 s), hence the generous timeouts.
+      testTimeout: 90_000,
+      hookTimeout: 90_000,
+    },
+  }),
+);

@@ -1,12 +1,13 @@
 /**
  * Walks every chain of named list examples in the spec to its end through @kapso/pagination: forward
  * from `first_page`, backward from `last_page`. The expected items and page counts are read from the
- * examples themselves, so a longer chain or a new list endpoint needs no change here.
+ * examples themselves, so a longer chain or a new list endpoint needs no change here. The mock itself
+ * serves the example each cursor or page number names; the client only picks the starting page with
+ * `Prefer: example=<name>`.
  */
 import { paginate } from "@kapso/pagination";
 import { describe, expect, inject, it } from "vitest";
-import { mockClient } from "./harness.js";
-import { preferCursorMiddleware } from "./prefer-cursor.js";
+import { type Middleware, mockClient } from "./harness.js";
 import { namedExamples, type Operation, operations, sampleParams } from "./spec.js";
 
 const url = inject("kapsoMockUrl");
@@ -19,6 +20,35 @@ interface ExamplePage {
 
 function decode(cursor: string): string {
   return Buffer.from(cursor, "base64").toString("utf8");
+}
+
+function encode(name: string): string {
+  return Buffer.from(name, "utf8").toString("base64");
+}
+
+/** Records the query of every request the client sends, and changes nothing. */
+function recordQueries(): { middleware: Middleware; queries: URLSearchParams[] } {
+  const queries: URLSearchParams[] = [];
+  return {
+    queries,
+    middleware: {
+      onRequest({ request }) {
+        queries.push(new URL(request.url).searchParams);
+        return request;
+      },
+    },
+  };
+}
+
+/**
+ * What each request of a walk over `pages` must carry: nothing on the first, then the cursor naming
+ * the next example (cursor lists) or the number of the next page (page-number lists).
+ */
+function expectedSelectors(examples: Record<string, unknown>, pages: string[], cursorStyle: boolean) {
+  return pages.map((name, index) => {
+    if (index === 0) return null;
+    return cursorStyle ? encode(name) : String((examples[name] as ExamplePage).meta?.page);
+  });
 }
 
 /** Which example shows which page number, for page-number lists (`empty` shows no page of the chain). */
@@ -85,11 +115,12 @@ for (const op of chained) {
       async (direction, start) => {
         const pages = chain(examples, start, direction);
         const expected = pages.flatMap((name) => (examples[name] as ExamplePage).data);
-        const cursor = preferCursorMiddleware(start, pageNumbers(examples));
-        const client = mockClient(url, { middleware: [cursor] });
+        const recorder = recordQueries();
+        const client = mockClient(url, { middleware: [recorder.middleware] });
 
         const items: unknown[] = [];
-        const walk = paginate(client, op.path as never, { params: sampleParams(op) } as never, {
+        const init = { params: sampleParams(op), headers: { Prefer: `example=${start}` } };
+        const walk = paginate(client, op.path as never, init as never, {
           ...(cursorStyle ? { direction } : {}),
         });
         for await (const item of walk) items.push(item);
@@ -99,7 +130,11 @@ for (const op of chained) {
         expect(new Set(items.map((item) => JSON.stringify(item)))).toEqual(
           new Set(everyItem.map((item) => JSON.stringify(item))),
         );
-        expect(cursor.requests).toEqual(pages);
+        // One request per page of the chain, each asking for the next page.
+        const selector = cursorStyle ? direction : "page";
+        expect(recorder.queries.map((query) => query.get(selector))).toEqual(
+          expectedSelectors(examples, pages, cursorStyle),
+        );
       },
     );
   });
@@ -109,8 +144,9 @@ for (const op of chained) {
 describe("listWorkflowExecutions seed data", () => {
   it("walks every seed execution, one request per page of the chain", async () => {
     const op = operations.get("listWorkflowExecutions") as Operation;
-    const cursor = preferCursorMiddleware("first_page");
-    const client = mockClient(url, { middleware: [cursor] });
+    // No Prefer header at all: the plain mock, as the README shows it.
+    const recorder = recordQueries();
+    const client = mockClient(url, { middleware: [recorder.middleware] });
     const ids: string[] = [];
     for await (const execution of paginate(client, "/workflows/{workflow_id}/executions", {
       params: { path: { workflow_id: sampleParams(op).path.workflow_id ?? "" }, query: { limit: 2 } },
@@ -123,6 +159,8 @@ describe("listWorkflowExecutions seed data", () => {
       (examples[name] as { data: Array<{ id: string }> }).data.map((item) => item.id),
     );
     expect(ids).toEqual(seed);
-    expect(cursor.requests).toEqual(pages);
+    expect(recorder.queries.map((query) => query.get("after"))).toEqual(
+      expectedSelectors(examples, pages, true),
+    );
   });
 });

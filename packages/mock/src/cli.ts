@@ -3,6 +3,7 @@ import { runDeliver } from "./deliver-cli.js";
 import { defaultSpecPath, startKapsoMock } from "./index.js";
 
 const usage = `Usage: kapso-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--spec <file>] [--raw-errors]
+                  [--no-example-chains]
 
 Serves the Kapso Platform API OpenAPI document through Prism until stopped with Ctrl-C.
   --port, -p     port to listen on (0 picks a free one)          default 4010
@@ -10,6 +11,8 @@ Serves the Kapso Platform API OpenAPI document through Prism until stopped with 
   --dynamic, -d  invent bodies from the schemas instead of answering with the examples
   --spec         OpenAPI document to serve                       default: the one in @kapso/types
   --raw-errors   leave Prism's validation errors untouched
+  --no-example-chains
+                 do not serve the list example a cursor or page number names
 Select answers per request with the Prefer header: "Prefer: example=last_page", "Prefer: code=404".
 
        kapso-mock deliver --url <endpoint> --event <name> --secret <secret>
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
       dynamic: { type: "boolean", short: "d", default: false },
       spec: { type: "string" },
       "raw-errors": { type: "boolean", default: false },
+      "no-example-chains": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
     dynamic: values.dynamic,
     specPath,
     rawErrors: values["raw-errors"],
+    exampleChains: !values["no-example-chains"],
   });
   console.log(`Kapso mock listening on ${mock.url}`);
   console.log(`  spec: ${specPath}${values.dynamic ? " (dynamic responses)" : ""}`);

@@ -1,8 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { KapsoMockError } from "./mock-error.js";
+import type { SupervisorConfig } from "./protocol.js";
+import { SupervisorChild, startFailure } from "./supervisor-child.js";
+
+export { KapsoMockError } from "./mock-error.js";
 
 export interface KapsoMockOptions {
   /** Port to listen on; 0 (the default) lets the operating system pick a free one. */
@@ -24,6 +27,13 @@ export interface KapsoMockOptions {
    * header) instead of repeating the spec's example text.
    */
   rawErrors?: boolean;
+  /**
+   * Let a paginator walk the spec's list examples (on by default). A request whose `after`/`before`
+   * cursor is the Base64 of the name of one of its operation's examples gets that example, and a
+   * `page=N` request gets the example whose `meta.page` is N, as if the request had said
+   * `Prefer: example=<name>`. `false` leaves every request to Prism and the caller's `Prefer`.
+   */
+  exampleChains?: boolean;
 }
 
 export interface KapsoMock {
@@ -32,29 +42,18 @@ export interface KapsoMock {
   readonly port: number;
   /** Process id of the Prism server, for diagnostics. */
   readonly pid: number;
+  /**
+   * Settles when the mock stops: resolves once `close()` has stopped it, rejects with a
+   * `KapsoMockError` naming Prism's exit code (or signal) and its last lines of output if Prism dies
+   * while the mock runs. Requests sent after such a crash get a 502 whose `message` says the same.
+   * Nothing needs to listen to it: an ignored rejection is not an unhandled one.
+   */
+  readonly exited: Promise<void>;
   /** Stops Prism and resolves once it has exited. Safe to call more than once. */
   close(): Promise<void>;
 }
 
-/** The mock could not start (bad spec, port taken, Prism failed or was too slow). */
-export class KapsoMockError extends Error {
-  override name = "KapsoMockError";
-}
-
-interface SupervisorMessage {
-  type: "ready" | "error" | "exited";
-  port?: number;
-  prismPid?: number;
-  message?: string;
-  /** Prism's fatal log lines, when it logged any. */
-  fatal?: string[];
-  output?: string[];
-}
-
 const requireHere = createRequire(import.meta.url);
-// src/ and dist/ sit side by side in the package, so the same relative URL works from both.
-const supervisorPath = fileURLToPath(new URL("../lib/supervisor.js", import.meta.url));
-const OUTPUT_TAIL_LINES = 15;
 
 /** The OpenAPI document shipped in `@kapso/types`, as served by default. */
 export function defaultSpecPath(): string {
@@ -76,52 +75,6 @@ function urlHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;
 }
 
-function describeFailure(message: string, output: string[] | undefined, fatal: string[] = []): string {
-  const tail = (output ?? []).slice(-OUTPUT_TAIL_LINES);
-  let text = `Kapso mock failed to start: ${message}`;
-  if (fatal.length > 0) text += `: ${fatal.join("; ")}`;
-  if (tail.length > 0) text += `\n--- last lines of Prism's output ---\n${tail.join("\n")}`;
-  return text;
-}
-
-// Mocks still running in this process, so the exit and signal handlers can stop them synchronously.
-const running = new Set<() => void>();
-
-function onExit(): void {
-  for (const kill of running) kill();
-}
-
-function onSignal(signal: NodeJS.Signals): void {
-  onExit();
-  // Our handler replaced the default action (exit); when nobody else listens, restore it.
-  if (process.listenerCount(signal) === 1) {
-    uninstallHandlers();
-    process.kill(process.pid, signal);
-  }
-}
-
-function installHandlers(): void {
-  if (running.size > 0) return;
-  process.on("exit", onExit);
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-}
-
-function uninstallHandlers(): void {
-  process.off("exit", onExit);
-  process.off("SIGINT", onSignal);
-  process.off("SIGTERM", onSignal);
-}
-
-function killQuietly(pid: number | undefined, signal: NodeJS.Signals = "SIGTERM"): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
 /**
  * Starts Prism serving the Kapso OpenAPI document and resolves once it answers requests.
  *
@@ -134,134 +87,30 @@ export async function startKapsoMock(options: KapsoMockOptions = {}): Promise<Ka
   const port = options.port ?? 0;
   const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   const specPath = resolve(options.specPath ?? defaultSpecPath());
-  if (!existsSync(specPath)) {
-    throw new KapsoMockError(`Kapso mock failed to start: spec file not found: ${specPath}`);
-  }
+  if (!existsSync(specPath)) throw startFailure(`spec file not found: ${specPath}`);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new KapsoMockError(`Kapso mock failed to start: invalid port ${String(port)}`);
+    throw startFailure(`invalid port ${String(port)}`);
   }
-
-  const config = {
+  const config: SupervisorConfig = {
     prismBin: prismBinPath(),
     specPath,
     host,
     port,
     dynamic: options.dynamic ?? false,
     rawErrors: options.rawErrors ?? false,
+    exampleChains: options.exampleChains ?? true,
     startTimeoutMs,
   };
-  const supervisor = spawn(process.execPath, [supervisorPath, JSON.stringify(config)], {
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  const stderr: string[] = [];
-  supervisor.stderr?.on("data", (chunk: Buffer) => {
-    stderr.push(...chunk.toString("utf8").split(/\r?\n/).filter(Boolean));
-    stderr.splice(0, Math.max(0, stderr.length - OUTPUT_TAIL_LINES));
-  });
-  // Nothing is ever written; the pipe exists so that its closing tells the supervisor we are gone.
-  supervisor.stdin?.on("error", () => {});
-
-  let ready: SupervisorMessage;
-  try {
-    ready = await waitUntilReady(supervisor, startTimeoutMs + 5000, stderr);
-  } catch (error) {
-    supervisor.kill("SIGKILL");
-    throw error;
-  }
-  const prismPid = ready.prismPid ?? -1;
-  const actualPort = ready.port ?? port;
-
-  const killNow = () => {
-    killQuietly(supervisor.pid);
-    killQuietly(prismPid);
+  const supervisor = new SupervisorChild(config);
+  // The supervisor's own deadline is startTimeoutMs; this one only catches a supervisor that hangs.
+  const ready = await supervisor.ready(startTimeoutMs + 5000);
+  return {
+    url: `http://${urlHost(host)}:${ready.port}`,
+    port: ready.port,
+    pid: ready.prismPid,
+    exited: supervisor.exited,
+    close: () => supervisor.close(),
   };
-  installHandlers();
-  running.add(killNow);
-
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= new Promise<void>((resolveClose) => {
-      running.delete(killNow);
-      if (running.size === 0) uninstallHandlers();
-      if (supervisor.exitCode !== null || supervisor.signalCode !== null) {
-        killQuietly(prismPid, "SIGKILL");
-        resolveClose();
-        return;
-      }
-      const force = setTimeout(() => {
-        supervisor.kill("SIGKILL");
-        killQuietly(prismPid, "SIGKILL");
-      }, 5000);
-      supervisor.once("exit", () => {
-        clearTimeout(force);
-        resolveClose();
-      });
-      supervisor.stdin?.end();
-    });
-    return closing;
-  };
-
-  return { url: `http://${urlHost(host)}:${actualPort}`, port: actualPort, pid: prismPid, close };
-}
-
-function waitUntilReady(
-  child: ChildProcess,
-  timeoutMs: number,
-  stderr: string[],
-): Promise<SupervisorMessage> {
-  return new Promise((resolveReady, reject) => {
-    let buffered = "";
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new KapsoMockError(describeFailure(`no answer within ${timeoutMs} ms`, stderr)));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      buffered += chunk.toString("utf8");
-      let newline = buffered.indexOf("\n");
-      while (newline >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        newline = buffered.indexOf("\n");
-        let message: SupervisorMessage;
-        try {
-          message = JSON.parse(line) as SupervisorMessage;
-        } catch {
-          continue;
-        }
-        if (message.type === "ready") {
-          cleanup();
-          resolveReady(message);
-        } else if (message.type === "error") {
-          cleanup();
-          reject(
-            new KapsoMockError(
-              describeFailure(message.message ?? "unknown error", message.output, message.fatal),
-            ),
-          );
-        }
-      }
-    };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-      cleanup();
-      const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      reject(new KapsoMockError(describeFailure(`the supervisor process ${how}`, stderr)));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(new KapsoMockError(describeFailure(`could not spawn the supervisor: ${error.message}`, stderr)));
-    };
-    const cleanup = () => {
-      clearTimeout(timer);
-      child.stdout?.off("data", onData);
-      child.off("exit", onExit);
-      child.off("error", onError);
-      // Keep draining so a chatty child can never block on a full pipe.
-      child.stdout?.resume();
-    };
-    child.stdout?.on("data", onData);
-    child.once("exit", onExit);
-    child.once("error", onError);
-  });
 }
 
 export {

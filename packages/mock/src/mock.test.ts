@@ -3,9 +3,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type KapsoMock, KapsoMockError, startKapsoMock } from "./index.js";
-import { isAlive, startParent, waitUntilGone } from "./test-helpers.js";
+import { descendants, isAlive, startCli, startParent, waitUntilGone } from "./test-helpers.js";
 
 const workflowId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+interface ExecutionsPage {
+  data: Array<{ id: string }>;
+  paging: { cursors: { before: string | null; after: string | null }; next: string | null };
+}
+interface CustomersPage {
+  data: unknown[];
+  meta: { page: number };
+}
 
 describe("startKapsoMock", () => {
   let mock: KapsoMock;
@@ -23,6 +32,32 @@ describe("startKapsoMock", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: Array<{ id: string }> };
     expect(body.data.map((item) => item.id)).toEqual(["5f0c6a2e-1b7d-4c9a-9e3f-2a8b4d6c1e05"]);
+  });
+
+  it("walks the spec's example chain: a cursor gets the example it names, a page number its page", async () => {
+    const headers = { "X-API-Key": "test" };
+    const executions = `${mock.url}/workflows/${workflowId}/executions`;
+    const first = (await (await fetch(executions, { headers })).json()) as ExecutionsPage;
+    const second = (await (
+      await fetch(`${executions}?after=${first.paging.cursors.after}`, { headers })
+    ).json()) as ExecutionsPage;
+    const last = (await (
+      await fetch(`${executions}?after=${second.paging.cursors.after}`, { headers })
+    ).json()) as ExecutionsPage;
+    const back = (await (
+      await fetch(`${executions}?before=${last.paging.cursors.before}`, { headers })
+    ).json()) as ExecutionsPage;
+    const pages = [first, second, last].map((page) => page.data.map((execution) => execution.id));
+    expect(new Set(pages.flat()).size).toBe(pages.flat().length);
+    expect(last.paging.next).toBeNull();
+    expect(back).toEqual(second);
+
+    const customers = (page: number) =>
+      fetch(`${mock.url}/customers?page=${page}`, { headers }).then(
+        (r) => r.json() as Promise<CustomersPage>,
+      );
+    expect((await customers(1)).meta.page).toBe(1);
+    expect((await customers(2)).meta.page).toBe(2);
   });
 
   it("answers 401 without an API key", async () => {
@@ -109,12 +144,50 @@ describe("a spec of your own", () => {
   });
 });
 
+describe("exampleChains: false", () => {
+  it("leaves a cursor request to Prism's default example", async () => {
+    const mock = await startKapsoMock({ exampleChains: false });
+    try {
+      const headers = { "X-API-Key": "test" };
+      const executions = `${mock.url}/workflows/${workflowId}/executions`;
+      const first = (await (await fetch(executions, { headers })).json()) as ExecutionsPage;
+      const next = await fetch(`${executions}?after=${first.paging.cursors.after}`, { headers });
+      expect(await next.json()).toEqual(first);
+    } finally {
+      await mock.close();
+    }
+  });
+});
+
+describe("a Prism that dies while the mock runs", () => {
+  it("is reported to every request and through `exited`, naming how Prism ended", async () => {
+    const mock = await startKapsoMock();
+    process.kill(mock.pid, "SIGKILL");
+    const error = await mock.exited.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(KapsoMockError);
+    expect((error as Error).message).toMatch(
+      /^Kapso mock: Prism was killed by SIGKILL while serving requests/,
+    );
+
+    const response = await fetch(`${mock.url}/workflows/${workflowId}/executions`, {
+      headers: { "X-API-Key": "test" },
+    });
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { message: string }).message).toMatch(/Prism was killed by SIGKILL/);
+    await mock.close();
+  });
+});
+
 describe("close()", () => {
-  it("stops Prism: its process is gone once close() resolves", async () => {
+  it("stops Prism: its process is gone and `exited` resolved once close() resolves", async () => {
     const mock = await startKapsoMock();
     expect(isAlive(mock.pid)).toBe(true);
     await mock.close();
     expect(isAlive(mock.pid)).toBe(false);
+    await expect(mock.exited).resolves.toBeUndefined();
     await expect(fetch(mock.url)).rejects.toThrow();
     await mock.close();
   });
@@ -178,5 +251,20 @@ describe("cleanup when the parent process dies", () => {
     if (how !== "exit") parent.kill(how);
     await waitUntilGone(pid, 5000);
     await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+describe("the kapso-mock bin", () => {
+  it("stops Prism and its supervisor on Ctrl-C (SIGINT) and exits 0", async () => {
+    const { cli, started } = startCli();
+    const url = await started;
+    const helpers = descendants(cli.pid ?? -1);
+    // The supervisor and Prism under it.
+    expect(helpers.length).toBeGreaterThanOrEqual(2);
+    expect((await fetch(`${url}/workflows/${workflowId}/executions`)).status).toBe(401);
+    const exit = new Promise<number | null>((resolve) => cli.once("exit", resolve));
+    cli.kill("SIGINT");
+    expect(await exit).toBe(0);
+    for (const pid of helpers) await waitUntilGone(pid, 5000);
   });
 });

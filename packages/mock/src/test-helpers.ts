@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,26 +23,17 @@ export async function waitUntilGone(pid: number, timeoutMs: number): Promise<voi
 }
 
 /**
- * Plain Node cannot run src/index.ts, so the parent process gets a JavaScript copy of it. The copy
- * sits one level below the package root, like src/ and dist/, so it finds lib/supervisor.js and the
- * package's dependencies exactly as the built package does.
+ * A parent script that uses the built package, as a user's process would. It sits one level below
+ * the package root, like src/ and dist/.
  */
 function writeParentScript(): string {
   const dir = join(packageDir, ".tmp");
   mkdirSync(dir, { recursive: true });
-  // Every module of src/, since index.ts re-exports from its siblings.
-  for (const file of readdirSync(join(packageDir, "src")).filter((f) => /(?<!\.test)\.ts$/.test(f))) {
-    const source = readFileSync(join(packageDir, "src", file), "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
-    writeFileSync(join(dir, file.replace(/\.ts$/, ".js")), outputText);
-  }
   const parent = join(dir, "parent.js");
   writeFileSync(
     parent,
     [
-      'import { startKapsoMock } from "./index.js";',
+      'import { startKapsoMock } from "../dist/index.js";',
       "const mock = await startKapsoMock();",
       'process.stdout.write(JSON.stringify({ pid: mock.pid, url: mock.url }) + "\\n");',
       'if (process.argv[2] === "exit") process.exit(0);',
@@ -76,4 +66,43 @@ export function startParent(how: string): {
     });
   });
   return { parent, started };
+}
+
+/** Every process below `pid`, from `ps` (Linux and macOS): what an orphaned Prism would show up in. */
+export function descendants(pid: number): number[] {
+  const table = execFileSync("ps", ["-A", "-o", "pid=,ppid="], { encoding: "utf8" });
+  const children = new Map<number, number[]>();
+  for (const line of table.trim().split("\n")) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (child === undefined || parent === undefined) continue;
+    children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  const found: number[] = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const next = children.get(queue.shift() ?? -1) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
+
+/** The built `kapso-mock` bin on a free port; `started` resolves with the URL it prints. */
+export function startCli(): { cli: ChildProcess; started: Promise<string> } {
+  const cli = spawn(process.execPath, [join(packageDir, "bin", "kapso-mock.js"), "--port", "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const started = new Promise<string>((resolve, reject) => {
+    let out = "";
+    let err = "";
+    cli.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve(url);
+    });
+    cli.stderr?.on("data", (chunk: Buffer) => {
+      err += chunk.toString("utf8");
+    });
+    cli.once("exit", (code) => reject(new Error(`kapso-mock exited with ${code} before listening:\n${err}`)));
+  });
+  return { cli, started };
 }

@@ -1,0 +1,84 @@
+// What startKapsoMock() (the parent) and the supervisor process say to each other. The parent passes
+// a SupervisorConfig as the supervisor's one argument; the supervisor answers with SupervisorMessages,
+// one JSON line each on its stdout. Both sides import this module, so the two cannot drift apart.
+
+export interface SupervisorConfig {
+  /** Prism's CLI entry script, run with the same Node as the parent. */
+  readonly prismBin: string;
+  readonly specPath: string;
+  /** Where the proxy listens: the address callers use. Prism itself always gets a free loopback port. */
+  readonly host: string;
+  readonly port: number;
+  readonly dynamic: boolean;
+  readonly rawErrors: boolean;
+  readonly exampleChains: boolean;
+  readonly startTimeoutMs: number;
+}
+
+/** Why Prism stopped, and what it printed last: enough for a reader to see what went wrong. */
+export interface PrismExit {
+  readonly code: number | null;
+  readonly signal: string | null;
+  /** Prism's `fatal` log lines, which say why in one line when it logged any. */
+  readonly fatal: readonly string[];
+  /** The last lines of Prism's log and of its stderr. */
+  readonly output: readonly string[];
+}
+
+export type SupervisorMessage =
+  /** The proxy listens on `port` and Prism answers behind it. */
+  | { readonly type: "ready"; readonly port: number; readonly prismPid: number }
+  /** The mock could not start; the supervisor exits after sending this. */
+  | {
+      readonly type: "error";
+      readonly message: string;
+      readonly fatal: readonly string[];
+      readonly output: readonly string[];
+    }
+  /** Prism exited after it was ready; the proxy stays up and answers every request with this as a 502. */
+  | ({ readonly type: "exited" } & PrismExit);
+
+export function encodeMessage(message: SupervisorMessage): string {
+  return `${JSON.stringify(message)}\n`;
+}
+
+/** One line of the supervisor's stdout as a message, or undefined for anything else it may print. */
+export function parseMessage(line: string): SupervisorMessage | undefined {
+  try {
+    const value = JSON.parse(line) as { type?: unknown } | null;
+    const known = value?.type === "ready" || value?.type === "error" || value?.type === "exited";
+    return known ? (value as SupervisorMessage) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function encodeConfig(config: SupervisorConfig): string {
+  return JSON.stringify(config);
+}
+
+export function parseConfig(argument: string | undefined): SupervisorConfig {
+  if (argument === undefined) throw new Error("the supervisor needs its configuration as its one argument");
+  return JSON.parse(argument) as SupervisorConfig;
+}
+
+/** "Prism exited with code 1" or "Prism was killed by SIGKILL". */
+export function describeExit(exit: Pick<PrismExit, "code" | "signal">): string {
+  return exit.signal ? `Prism was killed by ${exit.signal}` : `Prism exited with code ${exit.code}`;
+}
+
+const OUTPUT_TAIL_LINES = 15;
+
+/** A failure's one-line summary, Prism's fatal lines after it, then the tail of Prism's output. */
+export function failureText(summary: string, details: Pick<PrismExit, "fatal" | "output">): string {
+  let text = summary;
+  if (details.fatal.length > 0) text += `: ${details.fatal.join("; ")}`;
+  const tail = details.output.slice(-OUTPUT_TAIL_LINES);
+  if (tail.length > 0) text += `\n--- last lines of Prism's output ---\n${tail.join("\n")}`;
+  return text;
+}
+
+/** What a caller is told, by the proxy's 502s and by `mock.exited`, once Prism has died mid-run. */
+export function crashText(exit: PrismExit): string {
+  return failureText(`Kapso mock: ${describeExit(exit)} while serving requests`, exit);
+}

@@ -16,7 +16,7 @@ describe("coverage of the spec", () => {
       try {
         if (requestsFor(op).length === 0) missing.push(`${op.operationId} (${op.method} ${op.path}): none`);
       } catch (error) {
-        missing.push(`${op.operationId} (${op.method} ${op.path}): ${(error as Error).message}`);
+        missing.push((error as Error).message); // requestsFor names the operation and the schema.
       }
     }
     expect(missing, `operations without a generated request:\n  ${missing.join("\n  ")}`).toEqual([]);

@@ -7,7 +7,14 @@
  */
 import fc from "fast-check";
 import { type ValueOptions, valueFor } from "./arbitrary.js";
-import { type JsonSchema, namedRequestExamples, type Operation, requestBody } from "./spec.js";
+import {
+  deref,
+  type JsonSchema,
+  namedRequestExamples,
+  type Operation,
+  type Parameter,
+  requestBody,
+} from "./spec.js";
 import { matchesSchema } from "./validate.js";
 
 export const GENERATED_PER_OPERATION = 4;
@@ -26,10 +33,16 @@ export interface SpecRequest {
  * Throws, naming the operation and the schema, when no valid value can be generated.
  */
 export function requestsFor(op: Operation): SpecRequest[] {
-  const [full, ...partial] = [
-    ...sample(op, { everyOptional: true }, 1),
-    ...sample(op, { everyOptional: false }, GENERATED_PER_OPERATION - 1),
-  ];
+  let sampled: SpecRequest[];
+  try {
+    sampled = [
+      ...sample(op, { everyOptional: true }, 1),
+      ...sample(op, { everyOptional: false }, GENERATED_PER_OPERATION - 1),
+    ];
+  } catch (error) {
+    throw new Error(`${op.operationId} (${op.method} ${op.path}): ${(error as Error).message}`);
+  }
+  const [full, ...partial] = sampled;
   if (!full) throw new Error(`${op.operationId}: no request could be generated`);
   const examples = Object.entries(namedRequestExamples(op)).map(([name, body]) => ({
     title: `request example ${name}`,
@@ -49,6 +62,15 @@ export function requestsFor(op: Operation): SpecRequest[] {
   });
 }
 
+/** The operation's query parameter that is an object with a documented `style`, if it has one. */
+export function objectQueryParameter(op: Operation): Parameter | undefined {
+  return op.parameters.find((p) => {
+    const schema = p.schema ? deref(p.schema) : undefined;
+    const isObject = schema?.type === "object" || schema?.additionalProperties !== undefined;
+    return p.in === "query" && (p.style === "form" || p.style === "deepObject") && isObject;
+  });
+}
+
 /**
  * What a user must pass beside `params` for the request to match the spec. openapi-fetch serializes
  * object query parameters as `deepObject` (`filters[status]=…`) unless told otherwise, and the spec's
@@ -56,17 +78,11 @@ export function requestsFor(op: Operation): SpecRequest[] {
  */
 export function querySerializerFor(
   op: Operation,
-): { object?: { style: "form" | "deepObject"; explode: boolean } } | undefined {
-  const objectParameter = op.parameters.find(
-    (p) => p.in === "query" && (p.style === "form" || p.style === "deepObject") && isObject(p.schema),
-  );
-  if (!objectParameter) return undefined;
-  const style = objectParameter.style as "form" | "deepObject";
-  return { object: { style, explode: objectParameter.explode ?? style === "form" } };
-}
-
-function isObject(schema: JsonSchema | undefined): boolean {
-  return schema?.type === "object" || schema?.additionalProperties !== undefined;
+): { object: { style: "form" | "deepObject"; explode: boolean } } | undefined {
+  const parameter = objectQueryParameter(op);
+  if (!parameter) return undefined;
+  const style = parameter.style as "form" | "deepObject";
+  return { object: { style, explode: parameter.explode ?? style === "form" } };
 }
 
 function sample(op: Operation, shape: Pick<ValueOptions, "everyOptional">, count: number): SpecRequest[] {

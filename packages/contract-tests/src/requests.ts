@@ -51,7 +51,7 @@ export function requestsFor(op: Operation): SpecRequest[] {
   }));
   const generated = [full, ...partial].map((request, index) => ({
     ...request,
-    title: `generated #${index + 1}: ${describe(request)}`,
+    title: `generated #${index + 1}: ${summaryOf(request)}`,
   }));
   const seen = new Set<string>();
   return [...examples, ...generated].filter((request) => {
@@ -150,7 +150,7 @@ function seedOf(operationId: string, { everyOptional }: Pick<ValueOptions, "ever
   return hash;
 }
 
-function describe(request: Omit<SpecRequest, "title">): string {
+function summaryOf(request: Omit<SpecRequest, "title">): string {
   const parts = [
     ...Object.keys(request.params.path).map((name) => `{${name}}`),
     ...Object.keys(request.params.query).map((name) => `?${name}`),

@@ -1,7 +1,10 @@
 /**
- * One contract case: a call of one operation through @kapso/client against the mock, with the status
- * expected back. Every file in `src/cases/` exports `cases: ContractCase[]`; the suite collects them
- * all and fails, naming the operation, when an operation of the spec has no success case.
+ * One hand-written contract case: a call of one operation through @kapso/client against the mock,
+ * with the status expected back. Every file in `src/cases/` exports `cases: ContractCase[]`. Each
+ * case shows something the generated requests (requests.ts) do not: a named success example
+ * returned as is, a request the spec forbids and the message the client's error carries, a call
+ * without the API key. A case that only picks a status with `Prefer: code=` tests the mock, not the
+ * client: coverage.test.ts refuses one that names neither an example nor the message it expects.
  *
  * A file may also export `skippedExamples: SkippedExamples`: named success examples that no case
  * requests on purpose, each with the reason. Every other named success example of an operation must
@@ -18,7 +21,11 @@ export interface ContractCase {
   };
   /** JSON request body, sent as is. */
   body?: unknown;
-  /** Selects a named example (`Prefer: example=<name>`) or a status (`Prefer: code=<status>`) from the mock. */
+  /**
+   * `example` selects a named example from the mock (`Prefer: example=<name>`), `code` a documented
+   * status (`Prefer: code=<status>`): a success status other than the first, or an error status whose
+   * message the case checks with `messageIncludes`.
+   */
   prefer?: { example?: string; code?: number };
   /** Expected HTTP status; the body is validated against the spec's schema for that status. */
   status: number;
@@ -30,12 +37,3 @@ export interface ContractCase {
 
 /** operationId → example name → why no case requests that named success example. */
 export type SkippedExamples = Record<string, Record<string, string>>;
-
-/** One case per documented error status of an operation, each picked with `Prefer: code=<status>`. */
-export function errorCases(
-  operationId: string,
-  codes: number[],
-  request: Partial<ContractCase> = {},
-): ContractCase[] {
-  return codes.map((code) => ({ operationId, ...request, prefer: { code }, status: code }));
-}

@@ -1,20 +1,25 @@
 /**
- * Coverage, derived from the bundled spec: every operation has a success case, every case names a
- * real operation, and every named success example is requested (or skipped with a reason).
+ * Coverage, derived from the bundled spec: every operation has generated requests (requests.test.ts
+ * sends each one and fails, naming the operation, when the client gets one wrong), every hand-written
+ * case names a real operation and checks something about the client, and every named success
+ * example is requested (or skipped with a reason).
  */
 import { describe, expect, it } from "vitest";
 import { allCases, skippedExamples } from "./cases.js";
+import { requestsFor } from "./requests.js";
 import { namedExamples, operations, successStatuses } from "./spec.js";
 
-describe("coverage of the spec by src/cases/", () => {
-  it("has a success (2xx) case for every operation of the spec", () => {
-    const covered = new Set(
-      allCases.filter((c) => c.status >= 200 && c.status < 300).map((c) => c.operationId),
-    );
-    const missing = [...operations.values()]
-      .filter((op) => !covered.has(op.operationId))
-      .map((op) => `${op.operationId} (${op.method} ${op.path})`);
-    expect(missing, `operations without a success case:\n  ${missing.join("\n  ")}`).toEqual([]);
+describe("coverage of the spec", () => {
+  it("has generated requests for every operation of the spec", () => {
+    const missing: string[] = [];
+    for (const op of operations.values()) {
+      try {
+        if (requestsFor(op).length === 0) missing.push(`${op.operationId} (${op.method} ${op.path}): none`);
+      } catch (error) {
+        missing.push((error as Error).message); // requestsFor names the operation and the schema.
+      }
+    }
+    expect(missing, `operations without a generated request:\n  ${missing.join("\n  ")}`).toEqual([]);
   });
 
   it("names only operations that exist in the spec", () => {
@@ -22,6 +27,17 @@ describe("coverage of the spec by src/cases/", () => {
       .filter((c) => !operations.has(c.operationId))
       .map((c) => `${c.operationId} (in ${c.file})`);
     expect(unknown, `cases whose operationId is not in the spec:\n  ${unknown.join("\n  ")}`).toEqual([]);
+  });
+
+  it("has no case that only asks the mock for a status", () => {
+    // `Prefer: code=N` answered with N and the spec's own example checks the mock, not the client.
+    const statusOnly = allCases
+      .filter((c) => c.prefer?.code !== undefined && !c.prefer.example && !c.messageIncludes)
+      .map((c) => `${c.operationId} ${c.status}${c.title ? ` ${c.title}` : ""} (in ${c.file})`);
+    expect(
+      statusOnly,
+      `cases that pick a status and check nothing else; name an example or the message expected:\n  ${statusOnly.join("\n  ")}`,
+    ).toEqual([]);
   });
 
   it("requests every named success example, or lists it in skippedExamples with a reason", () => {

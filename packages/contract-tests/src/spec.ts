@@ -1,9 +1,11 @@
 /**
  * The bundled OpenAPI document shipped in @kapso/types, read as data: which operations exist, what
  * they accept, what they answer. Everything the suite checks is derived from here, so an operation
- * added to the spec is picked up without touching the suite.
+ * added to the spec is picked up without touching the suite. The document is walked with the
+ * repository's one spec library (scripts/lib/spec.mjs), the same code generation and the spec diff use.
  */
 import { createRequire } from "node:module";
+import * as specLibrary from "../../../scripts/lib/spec.mjs";
 
 const requireHere = createRequire(import.meta.url);
 
@@ -13,6 +15,9 @@ export interface Parameter {
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required?: boolean;
+  style?: string;
+  explode?: boolean;
+  description?: string;
   schema?: JsonSchema;
   example?: unknown;
 }
@@ -28,10 +33,15 @@ interface Response {
   content?: Record<string, MediaType>;
 }
 
+interface RequestBody {
+  required?: boolean;
+  content?: Record<string, MediaType>;
+}
+
 interface OperationObject {
   operationId?: string;
   parameters?: Array<Parameter | { $ref: string }>;
-  requestBody?: { required?: boolean; content?: Record<string, MediaType> } | { $ref: string };
+  requestBody?: RequestBody | { $ref: string };
   responses?: Record<string, Response | { $ref: string }>;
   security?: unknown[];
 }
@@ -55,50 +65,33 @@ export interface Operation {
 
 export const spec: Document = requireHere("@kapso/types/openapi.json");
 
-const METHODS = ["get", "post", "put", "patch", "delete"] as const;
-
 /** Follows a local `$ref` (`#/components/...`) until it reaches the object itself. */
 export function deref<T>(value: T | { $ref: string }): T {
-  let current: unknown = value;
-  for (let hops = 0; hops < 20; hops++) {
-    const ref = (current as { $ref?: unknown } | null)?.$ref;
-    if (typeof ref !== "string") return current as T;
-    if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported, got ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], spec);
-    if (current === undefined) throw new Error(`unresolved $ref ${ref}`);
-  }
-  throw new Error("$ref chain too long");
+  return specLibrary.deref<T>(spec, value);
+}
+
+/** A schema with its `allOf` parts merged into one object. */
+export function flatten(schema: unknown): JsonSchema {
+  return specLibrary.flatten(spec, schema);
 }
 
 function collectOperations(): Map<string, Operation> {
   const operations = new Map<string, Operation>();
-  for (const [path, rawItem] of Object.entries(spec.paths)) {
-    const item = deref(rawItem) as Record<string, unknown> & { parameters?: Operation["parameters"] };
-    for (const method of METHODS) {
-      const object = item[method] as OperationObject | undefined;
-      if (!object) continue;
-      const operationId = object.operationId ?? `${method.toUpperCase()} ${path}`;
+  for (const walked of specLibrary.operations(spec).values()) {
+    const object = walked.op as OperationObject;
+    const method = walked.method.toUpperCase() as Operation["method"];
+    const operationId = object.operationId ?? `${method} ${walked.path}`;
+    const security = object.security ?? spec.security ?? [];
+    operations.set(operationId, {
+      operationId,
+      method,
+      path: walked.path,
       // Operation-level parameters override path-level ones with the same name and location.
-      const byKey = new Map<string, Parameter>();
-      for (const raw of [...(item.parameters ?? []), ...(object.parameters ?? [])]) {
-        const parameter = deref(raw) as Parameter;
-        byKey.set(`${parameter.in}:${parameter.name}`, parameter);
-      }
-      const security = object.security ?? spec.security ?? [];
-      operations.set(operationId, {
-        operationId,
-        method: method.toUpperCase() as Operation["method"],
-        path,
-        parameters: [...byKey.values()],
-        statuses: Object.keys(object.responses ?? {}),
-        requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s as object).length === 0),
-        object,
-      });
-    }
+      parameters: [...specLibrary.parametersOf(spec, walked).values()] as unknown as Parameter[],
+      statuses: Object.keys(object.responses ?? {}),
+      requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s as object).length === 0),
+      object,
+    });
   }
   return operations;
 }
@@ -111,7 +104,7 @@ export function operation(operationId: string): Operation {
   return found;
 }
 
-function jsonContent(response: Response | undefined): MediaType | undefined {
+function jsonContent(response: Response | RequestBody | undefined): MediaType | undefined {
   if (!response?.content) return undefined;
   const type = Object.keys(response.content).find((t) => t === "application/json" || t.endsWith("+json"));
   return type ? response.content[type] : undefined;
@@ -147,14 +140,27 @@ export function errorStatuses(op: Operation): number[] {
   return op.statuses.filter((s) => /^[45]\d\d$/.test(s)).map(Number);
 }
 
+/** The JSON request body an operation documents, if it takes one. */
+export function requestBody(op: Operation): { required: boolean; media: MediaType } | undefined {
+  const body = op.object.requestBody ? deref(op.object.requestBody) : undefined;
+  const media = jsonContent(body);
+  return media ? { required: body?.required === true, media } : undefined;
+}
+
+/** Named examples of the JSON request body (`examples`), plus a lone `example` as "example". */
+export function namedRequestExamples(op: Operation): Record<string, unknown> {
+  const media = requestBody(op)?.media;
+  const examples: Record<string, unknown> = {};
+  if (media?.example !== undefined) examples.example = media.example;
+  for (const [name, example] of Object.entries(media?.examples ?? {})) {
+    examples[name] = deref(example as { value?: unknown } | { $ref: string }).value;
+  }
+  return examples;
+}
+
 /** A request body from the spec's own examples, for cases that need a valid one. */
 export function exampleRequestBody(op: Operation): unknown {
-  const body = op.object.requestBody ? deref(op.object.requestBody) : undefined;
-  const media = jsonContent(body as Response | undefined);
-  if (!media) return undefined;
-  if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
-  return first ? deref(first as { value?: unknown } | { $ref: string }).value : undefined;
+  return Object.values(namedRequestExamples(op))[0];
 }
 
 export const SAMPLE_UUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";

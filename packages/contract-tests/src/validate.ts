@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import { type Operation, responseSchema, spec } from "./spec.js";
+import { type JsonSchema, type Operation, responseSchema, spec } from "./spec.js";
 
 // The components live in Ajv once under this id; response schemas point at it, so a `$ref` in any
 // response resolves against the same compiled component instead of a fresh copy per schema.
@@ -27,6 +27,22 @@ function pointRefsAtComponents(node: unknown): unknown {
 }
 
 const validators = new Map<string, ValidateFunction>();
+
+// Keyed by the schema object itself: the spec's schemas are read once and never copied.
+const schemaValidators = new WeakMap<object, ValidateFunction>();
+
+/**
+ * Whether a value satisfies one schema of the spec (a parameter's, a request body's). The request
+ * generator keeps only values that pass, so a request the mock rejects was sent wrong, not built wrong.
+ */
+export function matchesSchema(schema: JsonSchema, value: unknown): boolean {
+  let validate = schemaValidators.get(schema);
+  if (!validate) {
+    validate = ajv.compile(pointRefsAtComponents(schema) as object);
+    schemaValidators.set(schema, validate);
+  }
+  return validate(value) as boolean;
+}
 
 export interface SchemaCheck {
   valid: boolean;

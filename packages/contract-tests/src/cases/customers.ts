@@ -1,4 +1,4 @@
-import { type ContractCase, errorCases } from "../contract-case.js";
+import type { ContractCase } from "../contract-case.js";
 
 const customer = { customer_id: "c0a8f1e2-3b4c-4d5e-8f60-7a8b9c0d1e01" };
 const newCustomer = { customer: { name: "Acme Retail", external_customer_id: "acme-001" } };
@@ -15,7 +15,6 @@ export const cases: ContractCase[] = [
     params: { query: { page: 2, per_page: 50 } },
     status: 200,
   },
-  ...errorCases("listCustomers", [401, 422, 429]),
   {
     operationId: "listCustomers",
     title: "without X-API-Key",
@@ -70,7 +69,6 @@ export const cases: ContractCase[] = [
     body: { customer: { name: "Initech", external_customer_id: null } },
     status: 201,
   },
-  ...errorCases("createCustomer", [401, 422, 429], { body: newCustomer }),
   {
     operationId: "createCustomer",
     title: "without name",
@@ -80,7 +78,6 @@ export const cases: ContractCase[] = [
   },
 
   { operationId: "getCustomer", params: { path: customer }, prefer: { example: "customer" }, status: 200 },
-  ...errorCases("getCustomer", [401, 404, 422, 429], { params: { path: customer } }),
   {
     operationId: "getCustomer",
     title: "customer_id is not a UUID",

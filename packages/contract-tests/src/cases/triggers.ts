@@ -1,4 +1,4 @@
-import { type ContractCase, errorCases } from "../contract-case.js";
+import type { ContractCase } from "../contract-case.js";
 
 const workflow = { workflow_id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" };
 const trigger = { trigger_id: "4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c01" };
@@ -19,7 +19,6 @@ export const cases: ContractCase[] = [
     prefer: { example },
     status: 200,
   })),
-  ...errorCases("listWorkflowTriggers", [401, 404, 429], { params: { path: workflow } }),
 
   { operationId: "createWorkflowTrigger", ...create, prefer: { example: "created" }, status: 201 },
   {
@@ -58,7 +57,6 @@ export const cases: ContractCase[] = [
     body: { trigger: { phone_number_id: "106540352242922" } },
     status: 422,
   },
-  ...errorCases("createWorkflowTrigger", [401, 404, 422, 429], create),
 
   { operationId: "replaceWorkflowTriggers", ...replace, prefer: { example: "replaced" }, status: 200 },
   {
@@ -76,7 +74,6 @@ export const cases: ContractCase[] = [
     body: { trigger: messageTrigger },
     status: 422,
   },
-  ...errorCases("replaceWorkflowTriggers", [401, 404, 422, 429], replace),
 
   {
     operationId: "updateWorkflowTrigger",
@@ -91,8 +88,6 @@ export const cases: ContractCase[] = [
     body: { trigger: { active: "no" } },
     status: 422,
   },
-  ...errorCases("updateWorkflowTrigger", [401, 404, 422, 429], deactivate),
 
   { operationId: "deleteWorkflowTrigger", params: { path: trigger }, status: 204 },
-  ...errorCases("deleteWorkflowTrigger", [401, 404, 429], { params: { path: trigger } }),
 ];

@@ -1,4 +1,4 @@
-import { type ContractCase, errorCases } from "../contract-case.js";
+import type { ContractCase } from "../contract-case.js";
 
 const workflow = { workflow_id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" };
 const execution = { execution_id: "5f0c6a2e-1b7d-4c9a-9e3f-2a8b4d6c1e01" };
@@ -54,7 +54,6 @@ export const cases: ContractCase[] = [
     status: 429,
     messageIncludes: "60 seconds",
   },
-  ...errorCases("startWorkflowExecution", [401, 404, 422], start),
 
   {
     operationId: "getWorkflowExecution",
@@ -68,7 +67,6 @@ export const cases: ContractCase[] = [
     prefer: { example: "failed" },
     status: 200,
   },
-  ...errorCases("getWorkflowExecution", [401, 404, 429], { params: { path: execution } }),
 
   {
     operationId: "updateWorkflowExecutionStatus",
@@ -101,10 +99,6 @@ export const cases: ContractCase[] = [
     status: 422,
     messageIncludes: "transition",
   },
-  ...errorCases("updateWorkflowExecutionStatus", [400, 401, 404, 429], {
-    params: { path: execution },
-    body: endBody,
-  }),
 
   {
     operationId: "resumeWorkflowExecution",
@@ -160,8 +154,4 @@ export const cases: ContractCase[] = [
     status: 409,
     messageIncludes: "pending",
   },
-  ...errorCases("resumeWorkflowExecution", [401, 404, 422, 429, 503], {
-    params: { path: execution },
-    body: resumeBody,
-  }),
 ];

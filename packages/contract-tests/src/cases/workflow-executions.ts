@@ -8,12 +8,6 @@ const conversation = { conversation_id: "2b6e9c1d-4a7f-4e2b-8c5d-1f3a9e7b6d02" }
 function listCases(operationId: string, path: Record<string, string>, examples: string[]): ContractCase[] {
   return [
     ...examples.map((example) => ({ operationId, params: { path }, prefer: { example }, status: 200 })),
-    ...[401, 404, 422, 429].map((code) => ({
-      operationId,
-      params: { path },
-      prefer: { code },
-      status: code,
-    })),
   ];
 }
 

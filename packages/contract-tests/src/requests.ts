@@ -1,0 +1,160 @@
+/**
+ * The requests the suite sends for every operation of the spec, built from the spec alone: each named
+ * request-body example, then a few requests generated with fast-check from the parameter and body
+ * schemas. The first generated request of an operation sends every parameter and every optional body
+ * property; the others send random subsets. Generation uses a fixed seed per operation, so a run
+ * sends the same requests every time and a new operation does not change the others'.
+ */
+import fc from "fast-check";
+import { type ValueOptions, valueFor } from "./arbitrary.js";
+import {
+  deref,
+  type JsonSchema,
+  namedRequestExamples,
+  type Operation,
+  type Parameter,
+  requestBody,
+} from "./spec.js";
+import { matchesSchema } from "./validate.js";
+
+export const GENERATED_PER_OPERATION = 4;
+const SEED = 20_260_101;
+
+export interface SpecRequest {
+  /** For the test name: which example, or which generated request and what it sends. */
+  title: string;
+  params: { path: Record<string, unknown>; query: Record<string, unknown> };
+  /** Absent when the request sends no body. */
+  body?: unknown;
+}
+
+/**
+ * Every request for one operation, without duplicates (an operation that takes nothing has one).
+ * Throws, naming the operation and the schema, when no valid value can be generated.
+ */
+export function requestsFor(op: Operation): SpecRequest[] {
+  let sampled: SpecRequest[];
+  try {
+    sampled = [
+      ...sample(op, { everyOptional: true }, 1),
+      ...sample(op, { everyOptional: false }, GENERATED_PER_OPERATION - 1),
+    ];
+  } catch (error) {
+    throw new Error(`${op.operationId} (${op.method} ${op.path}): ${(error as Error).message}`);
+  }
+  const [full, ...partial] = sampled;
+  if (!full) throw new Error(`${op.operationId}: no request could be generated`);
+  const examples = Object.entries(namedRequestExamples(op)).map(([name, body]) => ({
+    title: `request example ${name}`,
+    params: full.params,
+    body,
+  }));
+  const generated = [full, ...partial].map((request, index) => ({
+    ...request,
+    title: `generated #${index + 1}: ${summaryOf(request)}`,
+  }));
+  const seen = new Set<string>();
+  return [...examples, ...generated].filter((request) => {
+    const key = JSON.stringify([request.params, request.body]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The operation's query parameter that is an object with a documented `style`, if it has one. */
+export function objectQueryParameter(op: Operation): Parameter | undefined {
+  return op.parameters.find((p) => {
+    const schema = p.schema ? deref(p.schema) : undefined;
+    const isObject = schema?.type === "object" || schema?.additionalProperties !== undefined;
+    return p.in === "query" && (p.style === "form" || p.style === "deepObject") && isObject;
+  });
+}
+
+/**
+ * What a user must pass beside `params` for the request to match the spec. openapi-fetch serializes
+ * object query parameters as `deepObject` (`filters[status]=…`) unless told otherwise, and the spec's
+ * description of such a parameter says to pass the style it documents: the suite does what it says.
+ */
+export function querySerializerFor(
+  op: Operation,
+): { object: { style: "form" | "deepObject"; explode: boolean } } | undefined {
+  const parameter = objectQueryParameter(op);
+  if (!parameter) return undefined;
+  const style = parameter.style as "form" | "deepObject";
+  return { object: { style, explode: parameter.explode ?? style === "form" } };
+}
+
+function sample(op: Operation, shape: Pick<ValueOptions, "everyOptional">, count: number): SpecRequest[] {
+  if (count <= 0) return [];
+  return fc
+    .sample(requestArbitrary(op, shape), { seed: seedOf(op.operationId, shape), numRuns: count })
+    .map((request) => ({ ...request, title: "" }));
+}
+
+function requestArbitrary(
+  op: Operation,
+  { everyOptional }: Pick<ValueOptions, "everyOptional">,
+): fc.Arbitrary<Omit<SpecRequest, "title">> {
+  const queryNames = new Set(op.parameters.filter((p) => p.in === "query").map((p) => p.name));
+  const parameters = (placement: "path" | "query") => {
+    const declared = op.parameters.filter((p) => p.in === placement);
+    const model = Object.fromEntries(
+      declared.map((p) => {
+        const schema = p.schema ?? {};
+        const options = { placement, everyOptional, reservedKeys: queryNames };
+        return [p.name, valid(valueFor(schema, options), schema, `${placement} parameter ${p.name}`)];
+      }),
+    );
+    const requiredKeys = declared
+      .filter((p) => everyOptional || p.required || p.in === "path")
+      .map((p) => p.name);
+    return fc.record(model, { requiredKeys, noNullPrototype: true });
+  };
+  const documented = requestBody(op);
+  const schema = documented?.media.schema;
+  let body: fc.Arbitrary<unknown> = fc.constant(undefined);
+  if (schema) {
+    const values = valid(valueFor(schema, { placement: "body", everyOptional }), schema, "request body");
+    body = documented.required || everyOptional ? values : fc.option(values, { nil: undefined });
+  }
+  return fc
+    .record({ path: parameters("path"), query: parameters("query"), body })
+    .map(({ path, query, body }) => ({ params: { path, query }, ...(body === undefined ? {} : { body }) }));
+}
+
+/**
+ * Keeps the values that satisfy the schema; the filter only trims what the builder approximates. A
+ * long run of rejects means the builder cannot produce the schema at all: fail, naming it, rather
+ * than loop (fast-check's filter retries without end).
+ */
+function valid<T>(values: fc.Arbitrary<T>, schema: JsonSchema, what: string): fc.Arbitrary<T> {
+  let rejectedInARow = 0;
+  return values.filter((value) => {
+    if (matchesSchema(schema, value)) {
+      rejectedInARow = 0;
+      return true;
+    }
+    if (++rejectedInARow >= 500) {
+      throw new Error(
+        `no generated ${what} satisfies its schema (500 tried), last: ${JSON.stringify(value)}`,
+      );
+    }
+    return false;
+  });
+}
+
+function seedOf(operationId: string, { everyOptional }: Pick<ValueOptions, "everyOptional">): number {
+  let hash = SEED + (everyOptional ? 1 : 0);
+  for (const char of operationId) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+function summaryOf(request: Omit<SpecRequest, "title">): string {
+  const parts = [
+    ...Object.keys(request.params.path).map((name) => `{${name}}`),
+    ...Object.keys(request.params.query).map((name) => `?${name}`),
+    ...(request.body === undefined ? [] : ["body"]),
+  ];
+  return parts.length > 0 ? parts.join(" ") : "no parameters";
+}

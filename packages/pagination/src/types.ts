@@ -21,23 +21,37 @@ export type PaginationStyle = "cursor" | "page";
 /** A GET operation whose 200 JSON body is `B`. */
 type GetOk<B> = { get: { responses: { 200: { content: { "application/json": B } } } } };
 
-type ListBody = { data: readonly unknown[] } & ({ paging: CursorPaging } | { meta: PageMeta });
+/** The GET 200 JSON body of a path item. */
+type OkBody<Item> = Item extends GetOk<infer B> ? B : never;
 
 /**
- * Paths of `Paths` whose GET 200 body is a list page (`data: []` plus `paging` or `meta`), computed
- * from the types so a new list endpoint in the spec is accepted without any change here.
+ * A list page: `data: []` plus a `paging` or `meta` key. The key is tested, not its value, because a
+ * list that answers either style (contacts: cursors, or page numbers when asked) has both optional.
+ */
+type IsListBody<B> = B extends { data: readonly unknown[] }
+  ? "paging" extends keyof B
+    ? true
+    : "meta" extends keyof B
+      ? true
+      : false
+  : false;
+
+/**
+ * Paths of `Paths` whose GET 200 body is a list page, computed from the types so a new list endpoint
+ * in the spec is accepted without any change here.
  */
 export type PaginatablePath<Paths> = keyof Paths &
   string &
-  { [P in keyof Paths]-?: Paths[P] extends GetOk<ListBody> ? P : never }[keyof Paths];
+  { [P in keyof Paths]-?: IsListBody<OkBody<Paths[P]>> extends true ? P : never }[keyof Paths];
 
 /** The type of one item of the list at `P`. */
 export type PaginatedItem<Paths, P extends keyof Paths> =
   Paths[P] extends GetOk<{ data: readonly (infer T)[] }> ? T : never;
 
 /** Which style the list at `P` uses, read from its response type (`paging` wins when both appear). */
-export type PaginationStyleOf<Paths, P extends keyof Paths> =
-  Paths[P] extends GetOk<{ paging: CursorPaging }> ? "cursor" : "page";
+export type PaginationStyleOf<Paths, P extends keyof Paths> = "paging" extends keyof OkBody<Paths[P]>
+  ? "cursor"
+  : "page";
 
 /** One page as the walk yields it: the items, the style's own field, and the raw response. */
 export type Page<T, S extends PaginationStyle = PaginationStyle> = S extends "cursor"

@@ -1,7 +1,9 @@
 // The loopback API server the benchmarks measure against, run in its own process so that its work
-// does not share an event loop with the code being measured. It serves a seed-shaped execution list:
-// a fixed small page for the overhead runs, and a deterministic 10 000-item list walked by cursor.
-import { createServer } from "node:http";
+// does not share an event loop with the code being measured. Built on @kapso/test-support's recording
+// server, with recording switched off between requests so a million-item walk keeps nothing. It
+// serves a seed-shaped execution list: a fixed small page for the overhead runs, and a list of
+// BENCH_TOTAL items walked by cursor (`walk=1`), each page computed from its cursor, never stored.
+import { json, startLoopbackServer } from "@kapso/test-support";
 
 const TOTAL = Number(process.env.BENCH_TOTAL ?? 10_000);
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 0);
@@ -22,43 +24,35 @@ const item = (i) => ({
     position: null,
   },
 });
-const items = Array.from({ length: TOTAL }, (_, i) => item(i));
 const cursor = (i) => Buffer.from(String(i)).toString("base64");
-const small = JSON.stringify({
+const small = {
   data: [item(0)],
   paging: { cursors: { before: cursor(0), after: cursor(1) }, next: cursor(1), previous: null },
-});
+};
 
-const server = createServer((req, res) => {
-  const url = new URL(req.url, "http://localhost");
-  if (req.headers["x-api-key"] !== "bench-key") {
-    res.writeHead(401, { "content-type": "application/json" }).end('{"error":"Unauthorized"}');
-    return;
-  }
-  const respond = (body) => {
-    const send = () => res.writeHead(200, { "content-type": "application/json" }).end(body);
-    if (DELAY_MS > 0) setTimeout(send, DELAY_MS);
-    else send();
-  };
-  if (!url.searchParams.has("walk")) return respond(small);
-  const limit = Number(url.searchParams.get("limit") ?? 20);
-  const after = url.searchParams.get("after");
+function page(query) {
+  const limit = Number(query.get("limit") ?? 20);
+  const after = query.get("after");
   const start = after ? Number(Buffer.from(after, "base64").toString()) + 1 : 0;
-  const data = items.slice(start, start + limit);
-  const last = start + data.length - 1;
-  const more = last < TOTAL - 1;
-  respond(
-    JSON.stringify({
-      data,
-      paging: {
-        cursors: { before: data.length ? cursor(start) : null, after: data.length ? cursor(last) : null },
-        next: more ? cursor(last) : null,
-        previous: start > 0 ? cursor(start) : null,
-      },
-    }),
-  );
-});
+  const end = Math.min(TOTAL, start + limit);
+  const data = [];
+  for (let i = start; i < end; i++) data.push(item(i));
+  return {
+    data,
+    paging: {
+      cursors: { before: data.length ? cursor(start) : null, after: data.length ? cursor(end - 1) : null },
+      next: end < TOTAL ? cursor(end - 1) : null,
+      previous: start > 0 ? cursor(start) : null,
+    },
+  };
+}
 
-server.keepAliveTimeout = 60_000;
-server.listen(0, "127.0.0.1", () => process.send?.({ port: server.address().port }));
-process.on("disconnect", () => process.exit(0));
+const server = await startLoopbackServer((request, res) => {
+  server.reset();
+  if (request.headers["x-api-key"] !== "bench-key") return json(res, 401, { error: "Unauthorized" });
+  const body = request.query.has("walk") ? page(request.query) : small;
+  if (DELAY_MS > 0) setTimeout(() => json(res, 200, body), DELAY_MS);
+  else json(res, 200, body);
+});
+process.send?.({ port: new URL(server.origin).port });
+process.on("disconnect", () => server.close().then(() => process.exit(0)));

@@ -1,5 +1,6 @@
 // Type-check cost of calling N operations through @kapso/client versus bare openapi-fetch with the same
-// `paths`: the consumer files are generated from the spec so the comparison grows with it.
+// `paths`, and of one paginate() call per list of the spec: the consumer files are generated from the
+// spec so the comparison grows with it.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,6 +16,32 @@ function calls(spec) {
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => `${m[1]}: "x"`);
     const init = params.length ? `, { params: { path: { ${params.join(", ")} } } }` : "";
     return `  const r${i} = await api.GET("${path}"${init});\n  use(r${i}.data, r${i}.error);`;
+  });
+}
+
+// A $ref-free view of the few schema levels a list page needs: the 200 body's `data`, `paging`, `meta`.
+function resolve(spec, node) {
+  let current = node;
+  while (current?.$ref) {
+    const [, section, name] = current.$ref.replace(/^#\//, "").split("/");
+    current = spec.components?.[section]?.[name];
+  }
+  return current;
+}
+
+function paginateCalls(spec) {
+  const lists = Object.entries(spec.paths).filter(([, item]) => {
+    const body = resolve(
+      spec,
+      resolve(spec, item.get?.responses?.["200"])?.content?.["application/json"]?.schema,
+    );
+    const fields = body?.properties ?? {};
+    return resolve(spec, fields.data)?.type === "array" && (fields.paging || fields.meta);
+  });
+  return lists.map(([path], i) => {
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => `${m[1]}: "x"`);
+    const init = params.length ? `, { params: { path: { ${params.join(", ")} } } }` : ", {}";
+    return `  for await (const item${i} of paginate(api, "${path}"${init})) use(item${i});`;
   });
 }
 
@@ -42,9 +69,12 @@ function diagnostics(dir) {
 export function typeCost() {
   const spec = JSON.parse(readFileSync(join(root, "packages/types/openapi.json"), "utf8"));
   const body = calls(spec);
+  const lists = paginateCalls(spec);
   const base = join(root, ".bench/types");
   rmSync(base, { recursive: true, force: true });
   const variants = {
+    "@kapso/pagination":
+      'import { createKapsoClient } from "@kapso/client";\nimport { paginate } from "@kapso/pagination";\nconst api = createKapsoClient({ apiKey: "k" });',
     "@kapso/client":
       'import { createKapsoClient } from "@kapso/client";\nconst api = createKapsoClient({ apiKey: "k" });',
     "openapi-fetch":
@@ -58,7 +88,7 @@ export function typeCost() {
     const setup = variants[name];
     const dir = join(base, `v${i}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "consumer.ts"), consumer(setup, body));
+    writeFileSync(join(dir, "consumer.ts"), consumer(setup, name === "@kapso/pagination" ? lists : body));
     writeFileSync(
       join(dir, "tsconfig.json"),
       JSON.stringify({
@@ -88,6 +118,8 @@ export function typeCost() {
   const bare = results["openapi-fetch"];
   return {
     operations: body.length,
+    lists: lists.length,
+    paginateInstantiationsPerCall: results["@kapso/pagination"].instantiations / lists.length,
     results,
     checkRatio: client.checkSeconds / bare.checkSeconds,
     instantiationRatio: client.instantiations / bare.instantiations,

@@ -1,0 +1,32 @@
+export {
+  drip,
+  dropBeforeHeaders,
+  dropMidBody,
+  type FaultHead,
+  flood,
+  rawResponse,
+  sendBytes,
+  stallAfterHeaders,
+  truncated,
+} from "./faults.js";
+export {
+  backward,
+  type CursorList,
+  type CursorQuery,
+  cursorOf,
+  type FixturePaths,
+  forward,
+  type Item,
+  type Knobs,
+  listAnswer,
+  listFixture,
+  type PageList,
+  type PageQuery,
+} from "./list-fixture.js";
+export {
+  type Handler,
+  json,
+  type LoopbackServer,
+  type RecordedRequest,
+  startLoopbackServer,
+} from "./server.js";

@@ -3,7 +3,7 @@
 // absent, nullable values are sometimes null, and every branch of a oneOf/anyOf is tried, so a
 // schema that is stricter than the document it is checked against fails on some generated value.
 import fc from "fast-check";
-import { deref, flatten, normalize } from "./spec.mjs";
+import { deref, flatten, normalize, withVariant } from "./spec.mjs";
 
 const FORMATS = {
   "date-time": () =>
@@ -41,7 +41,7 @@ export function arbitraryFor(doc, raw, depth = 0) {
     if (schema[keyword]) {
       const { [keyword]: variants, ...rest } = schema;
       choices.push(
-        ...variants.map((variant) => arbitraryFor(doc, { ...rest, ...flatten(doc, variant) }, depth + 1)),
+        ...variants.map((variant) => arbitraryFor(doc, withVariant(rest, flatten(doc, variant)), depth + 1)),
       );
     }
   }

@@ -26,3 +26,5 @@ export function deref<T = Json>(doc: object, node: unknown): T;
 export function parametersOf(doc: object, operation: SpecOperation): Map<string, Json>;
 
 export function flatten(doc: object, raw: unknown): Json;
+
+export function withVariant(around: Json, variant: Json): Json;

@@ -105,6 +105,16 @@ export function flatten(doc, raw) {
 }
 
 /**
+ * One branch of a oneOf/anyOf with the keywords around it: the branch's own keywords win, and its
+ * properties and required names are added to the surrounding ones rather than replacing them.
+ */
+export function withVariant(around, variant) {
+  const properties = { ...around.properties, ...variant.properties };
+  const required = [...new Set([...(around.required ?? []), ...(variant.required ?? [])])];
+  return { ...around, ...variant, properties, required };
+}
+
+/**
  * A schema with `allOf` merged and its nullability read into `types`: 3.0's `nullable: true` and 3.1's `"null"` member of
  * `type` (or a `{ type: "null" }` branch of anyOf/oneOf) all become a `null` in `types`.
  */

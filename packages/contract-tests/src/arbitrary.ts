@@ -9,7 +9,7 @@
  * query reads as a space), and body strings are any Unicode text.
  */
 import fc from "fast-check";
-import { deref, flatten, type JsonSchema } from "./spec.js";
+import { deref, flatten, type JsonSchema, withVariant } from "./spec.js";
 
 /** Where a value goes decides which values make sense there: no `null` in a URL, no `/` in a path segment. */
 export type Placement = "path" | "query" | "body";
@@ -75,14 +75,6 @@ function nonNullValues(schema: JsonSchema, options: ValueOptions, depth: number)
   const types = typesOf(schema).filter((type) => type !== "null");
   if (types.length === 0) return anyJson(options);
   return fc.oneof(...types.map((type) => valuesOfType(schema, type, options, depth)));
-}
-
-function withVariant(around: JsonSchema, variant: JsonSchema): JsonSchema {
-  const properties = { ...(around.properties as object), ...(variant.properties as object) };
-  const required = [
-    ...new Set([...((around.required as string[]) ?? []), ...((variant.required as string[]) ?? [])]),
-  ];
-  return { ...around, ...variant, properties, required };
 }
 
 function typesOf(schema: JsonSchema): string[] {

@@ -75,6 +75,9 @@ export function flatten(schema: unknown): JsonSchema {
   return specLibrary.flatten(spec, schema);
 }
 
+/** One oneOf/anyOf branch with the keywords around it, properties and required names added together. */
+export const withVariant: (around: JsonSchema, variant: JsonSchema) => JsonSchema = specLibrary.withVariant;
+
 function collectOperations(): Map<string, Operation> {
   const operations = new Map<string, Operation>();
   for (const walked of specLibrary.operations(spec).values()) {

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
+import { type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deliverWebhook, webhookExample } from "./deliver.js";
 import { defaultSpecPath } from "./index.js";
@@ -11,29 +11,24 @@ interface Received {
   headers: IncomingHttpHeaders;
   body: string;
 }
-const received: Received[] = [];
 let answer = 200;
-let server: Server;
+let server: LoopbackServer;
 let url: string;
 const secret = "wh_sec_mock_test";
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    received.push({ method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+  server = await startLoopbackServer((_request, res) => {
     res.statusCode = answer;
     res.end("ok");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`;
+  url = `${server.origin}/hooks`;
 });
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => server.close());
 
 const spec = JSON.parse(readFileSync(defaultSpecPath(), "utf8"));
 const exampleOf = (event: string, name: string) =>
   spec.webhooks[event].post.requestBody.content["application/json"].examples[name].value;
-const last = () => received.at(-1) as Received;
+const last = (): Received => server.requests.at(-1) as Received;
 
 describe("deliverWebhook", () => {
   it("POSTs the spec's v2 example, signed with HMAC-SHA256 of the exact body, with Kapso's headers", async () => {
@@ -122,24 +117,21 @@ describe("webhookExample", () => {
 
 describe("deliverWebhook failures", () => {
   it("says which URL could not be reached, and when it answered too slowly", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const closed = await startLoopbackServer();
+    const port = new URL(closed.origin).port;
+    await closed.close();
     await expect(
       deliverWebhook({ url: `http://127.0.0.1:${port}/hooks`, secret, event: "whatsapp.message.received" }),
     ).rejects.toThrow(new RegExp(`http://127.0.0.1:${port}/hooks could not be reached: .*ECONNREFUSED`));
 
-    const slow = createServer(() => undefined);
-    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const slow = await startLoopbackServer(() => undefined); // never answers
     try {
-      const slowUrl = `http://127.0.0.1:${(slow.address() as AddressInfo).port}/hooks`;
+      const slowUrl = `${slow.origin}/hooks`;
       await expect(
         deliverWebhook({ url: slowUrl, secret, event: "whatsapp.message.received", timeoutMs: 200 }),
       ).rejects.toThrow(/did not answer within 200 ms/);
     } finally {
-      slow.closeAllConnections();
-      await new Promise((resolve) => slow.close(resolve));
+      await slow.close();
     }
   });
 });

@@ -1,6 +1,5 @@
 // The proxy in-process, in front of a small fake of Prism: no Prism is started here.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { type LoopbackServer, type RecordedRequest, startLoopbackServer } from "@kapso/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExampleChains } from "./example-chains.js";
 import type { PrismExit } from "./protocol.js";
@@ -15,36 +14,40 @@ interface Seen {
 
 type Answer = (request: Seen) => { status: number; headers?: Record<string, string>; body: string };
 
-/** A stand-in for Prism that records what reaches it and answers with `answer`. */
-class FakePrism {
-  readonly seen: Seen[] = [];
-  answer: Answer = () => ({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
-  readonly server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const seen = {
-        method: request.method ?? "",
-        url: request.url ?? "",
-        prefer: request.headers.prefer as string | undefined,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
-      this.seen.push(seen);
-      const { status, headers, body } = this.answer(seen);
-      response.writeHead(status, headers);
-      response.end(body);
-    });
-  });
+const seenOf = (request: RecordedRequest): Seen => ({
+  method: request.method,
+  url: request.url,
+  prefer: request.headers.prefer as string | undefined,
+  body: request.body,
+});
 
-  listen(port = 0): Promise<number> {
-    return new Promise((resolve) =>
-      this.server.listen(port, "127.0.0.1", () => resolve((this.server.address() as AddressInfo).port)),
-    );
+/** A stand-in for Prism on the shared loopback server: records what reaches it and answers with `answer`. */
+class FakePrism {
+  answer: Answer = () => ({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+  private server: LoopbackServer | undefined;
+
+  get seen(): Seen[] {
+    return (this.server?.requests ?? []).map(seenOf);
   }
 
-  close(): Promise<void> {
-    this.server.closeAllConnections();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async listen(port = 0): Promise<number> {
+    this.server = await startLoopbackServer(
+      (request, response) => {
+        const { status, headers, body } = this.answer(seenOf(request));
+        response.writeHead(status, headers).end(body);
+      },
+      { port },
+    );
+    return Number(new URL(this.server.origin).port);
+  }
+
+  /** Forgets what reached it so far. */
+  reset(): void {
+    this.server?.reset();
+  }
+
+  async close(): Promise<void> {
+    await this.server?.close();
   }
 }
 
@@ -208,7 +211,7 @@ describe("example chains", () => {
   });
 
   async function preferSent(path: string, init: RequestInit = {}): Promise<string | undefined> {
-    prism.seen.length = 0;
+    prism.reset();
     await (await fetch(`${url}${path}`, init)).text();
     return prism.seen[0]?.prefer;
   }

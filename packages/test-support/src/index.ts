@@ -27,6 +27,7 @@ export {
   type Handler,
   json,
   type LoopbackServer,
+  type LoopbackServerOptions,
   type RecordedRequest,
   startLoopbackServer,
 } from "./server.js";

@@ -35,9 +35,15 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-/** Starts a recording HTTP server on a free loopback port. Without a handler every request gets a 404. */
+export interface LoopbackServerOptions {
+  /** Listen on this port instead of a free one: a test that stops a server and starts it again where its client expects it. */
+  port?: number;
+}
+
+/** Starts a recording HTTP server on a loopback port. Without a handler every request gets a 404. */
 export async function startLoopbackServer(
   handler: Handler = (_request, res) => res.writeHead(404).end(),
+  { port: listenPort = 0 }: LoopbackServerOptions = {},
 ): Promise<LoopbackServer> {
   let current = handler;
   const requests: RecordedRequest[] = [];
@@ -67,7 +73,10 @@ export async function startLoopbackServer(
       current(request, res, requests.length);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(listenPort, "127.0.0.1", resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,

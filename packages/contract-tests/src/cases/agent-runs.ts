@@ -67,8 +67,8 @@ export const cases: ContractCase[] = [
   },
   {
     operationId: "createAgentRun",
-    title: "a mode without the API surface",
-    body: { ...ask, mode: "order-support" },
+    title: "an unknown mode",
+    body: { ...ask, mode: "no-such-mode" },
     prefer: { code: 404, example: "mode_not_found" },
     status: 404,
     messageIncludes: "Mode not found",

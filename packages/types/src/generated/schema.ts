@@ -1994,7 +1994,7 @@ export interface paths {
         /**
          * List a mode's agent sessions
          * @description The sessions of one mode, most recently active first. Only API runs created with the API key of
-         *     the request are counted; sessions started elsewhere (the dashboard, Slack) do not appear.
+         *     the request are included.
          *
          *     Send `limit` (and then `after=<paging.cursors.after>` or `before=<paging.cursors.before>`) to
          *     page with cursors. A request with none of the cursor parameters is answered in the deprecated
@@ -2196,7 +2196,7 @@ export interface paths {
         put?: never;
         /**
          * Reject a run's tool call
-         * @description Refuses the tool call a run waits on; the run leaves `waiting_for_approval` without making the call. What the agent does next is up to the mode. An approval that is no longer pending gets 409.
+         * @description Refuses the tool call a run waits on; the run leaves `waiting_for_approval` without making the call. What the run does after a rejection is not documented. An approval that is no longer pending gets 409.
          */
         post: operations["rejectAgentRunTool"];
         delete?: never;
@@ -2532,7 +2532,7 @@ export interface components {
             name?: string;
             label?: string;
             description?: string;
-            /** @description True while the mode does not dispatch new work. */
+            /** @description Whether dispatching the mode's work is paused; what that means for new runs is not documented. */
             dispatch_paused?: boolean;
             /** @description Names of the capabilities the mode has. */
             capabilities?: string[];
@@ -5918,7 +5918,7 @@ export interface components {
         agent_approval_id: string;
         /**
          * @deprecated
-         * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. Sending neither these nor the cursor parameters also gets a page-number answer, with `meta` beside `paging`. The agent document bounds this parameter below at 1, which the other lists' `page` does not state.
+         * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. A request with no pagination parameter at all is answered in page-number style too, with `meta`.
          */
         agent_legacy_page: number;
         /**
@@ -10105,7 +10105,7 @@ export interface operations {
                 after?: components["parameters"]["after"];
                 /**
                  * @deprecated
-                 * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. Sending neither these nor the cursor parameters also gets a page-number answer, with `meta` beside `paging`. The agent document bounds this parameter below at 1, which the other lists' `page` does not state.
+                 * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. A request with no pagination parameter at all is answered in page-number style too, with `meta`.
                  */
                 page?: components["parameters"]["agent_legacy_page"];
                 /**
@@ -10159,7 +10159,7 @@ export interface operations {
                 after?: components["parameters"]["after"];
                 /**
                  * @deprecated
-                 * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. Sending neither these nor the cursor parameters also gets a page-number answer, with `meta` beside `paging`. The agent document bounds this parameter below at 1, which the other lists' `page` does not state.
+                 * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. A request with no pagination parameter at all is answered in page-number style too, with `meta`.
                  */
                 page?: components["parameters"]["agent_legacy_page"];
                 /**
@@ -10228,7 +10228,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            /** @description The mode does not exist or does not accept API runs, or `conversation_id` names no session of this mode and API key. */
+            /** @description The mode, or the session `conversation_id` names, was not found or is not accessible with this API key. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1938,6 +1938,273 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kapso-agent/modes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List agent modes
+         * @description Every Kapso Agent mode of the project, built-in and custom, in one answer (no pagination). Only the modes whose `available_invocations` contain `api` can be started with a run from this API.
+         */
+        get: operations["listAgentModes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/modes/{mode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of a built-in or custom Kapso Agent mode, as `mode` of the mode list returns it (for example `api`). */
+                mode: components["parameters"]["agent_mode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an agent mode
+         * @description One built-in or custom Kapso Agent mode, by its slug.
+         */
+        get: operations["getAgentMode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/modes/{mode}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of a built-in or custom Kapso Agent mode, as `mode` of the mode list returns it (for example `api`). */
+                mode: components["parameters"]["agent_mode"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a mode's agent sessions
+         * @description The sessions of one mode, most recently active first. Only API runs created with the API key of
+         *     the request are included.
+         *
+         *     Send `limit` (and then `after=<paging.cursors.after>` or `before=<paging.cursors.before>`) to
+         *     page with cursors. A request with none of the cursor parameters is answered in the deprecated
+         *     page-number style, with `meta`, as is one with `page`/`per_page`; that style stops at page 50
+         *     (400 beyond it), so walks over many sessions should pass `limit`.
+         */
+        get: operations["listAgentModeSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent session, by its `conversation_id`. */
+                session_id: components["parameters"]["agent_session_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an agent session
+         * @description One session with its API runs, newest first. The session must have been created with the API
+         *     key of the request. Runs in this history carry no `result`; get a run by id for it.
+         *
+         *     The pagination parameters page through the session's `runs`, in the same two styles as the
+         *     session list: cursors with `limit`, `before` and `after`, page numbers otherwise. The paginator
+         *     does not walk them, since `data` is the session rather than a list.
+         */
+        get: operations["getAgentSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an agent run
+         * @description Queues a run of a mode that accepts API runs and answers at once with 202; the run goes on in
+         *     the background. Follow it by polling `status_url` (the run by id) or through the
+         *     `kapso_agent.run.*` project webhooks.
+         *
+         *     Without `conversation_id` the run starts a new session; with it, the run continues a session
+         *     of the same mode created with the same API key.
+         */
+        post: operations["createAgentRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an agent run
+         * @description One run with its current status, and its `result` once it completed. Poll it to follow a run; only runs created through the API with the same API key are found.
+         */
+        get: operations["getAgentRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/runs/{run_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause an agent run
+         * @description Pauses a run in progress; it stays `paused` until it is resumed or cancelled. A run that is not in progress gets 409.
+         */
+        post: operations["pauseAgentRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/runs/{run_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume an agent run
+         * @description Lets a paused run go on. A run that is not paused gets 409.
+         */
+        post: operations["resumeAgentRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/runs/{run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an agent run
+         * @description Stops a run that has not finished; it ends as `cancelled`. A run that already completed, failed or was cancelled gets 409.
+         */
+        post: operations["cancelAgentRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/runs/{run_id}/approvals/{approval_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+                /** @description The tool-call approval the run waits on, by the `id` of its `pending_approval`. */
+                approval_id: components["parameters"]["agent_approval_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a run's tool call
+         * @description Lets the tool call a run waits on go ahead; the run leaves `waiting_for_approval` and goes on. An approval that is no longer pending gets 409.
+         */
+        post: operations["approveAgentRunTool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kapso-agent/runs/{run_id}/approvals/{approval_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+                /** @description The tool-call approval the run waits on, by the `id` of its `pending_approval`. */
+                approval_id: components["parameters"]["agent_approval_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a run's tool call
+         * @description Refuses the tool call a run waits on; the run leaves `waiting_for_approval` without making the call. What the run does after a rejection is not documented. An approval that is no longer pending gets 409.
+         */
+        post: operations["rejectAgentRunTool"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "whatsapp.message.received": {
@@ -2251,6 +2518,211 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /** @description A Kapso Agent mode: a built-in one or a custom one the project defined. A mode accepts runs from this API only when `available_invocations` contains `api`. The `instructions` and `sandbox_*` fields and `approval_policy` concern custom modes; built-in modes may leave them out. */
+        AgentMode: {
+            /** @description The slug that names the mode in run requests and in the mode's paths. */
+            mode?: string;
+            /**
+             * @description `builtin` for a mode Kapso provides, `custom` for one the project defined.
+             * @enum {string}
+             */
+            kind?: "builtin" | "custom";
+            enabled?: boolean;
+            archived?: boolean;
+            name?: string;
+            label?: string;
+            description?: string;
+            /** @description Whether dispatching the mode's work is paused; what that means for new runs is not documented. */
+            dispatch_paused?: boolean;
+            /** @description Names of the capabilities the mode has. */
+            capabilities?: string[];
+            /** @description How capabilities are assigned to the mode; the shape of an entry is not documented. */
+            capability_assignments?: Record<string, never>[];
+            /** @description The AI provider model the mode uses, by id; null when none is set. */
+            provider_model_id?: string | null;
+            /** @description Name of the model the mode uses. */
+            model?: string | null;
+            /** @description Reasoning effort the mode asks of the model, such as `medium`. */
+            reasoning_effort?: string | null;
+            /** @description Where the mode can be started from; only `api` modes accept runs from this API. */
+            available_invocations?: ("ui" | "api" | "slack")[];
+            /** @description The custom mode's instructions to the agent. */
+            instructions?: string | null;
+            /** @description For custom modes, whether runs get a sandbox. */
+            sandbox_enabled?: boolean;
+            /** @description For custom modes, how the sandbox runs; the values are not documented. */
+            sandbox_execution?: string | null;
+            /** @description For custom modes, the command that prepares the sandbox. */
+            sandbox_setup_command?: string | null;
+            /** @description For custom modes, the sandbox's network access; the values are not documented. */
+            sandbox_network_mode?: string | null;
+            /** @description For custom modes, the hosts the sandbox may reach. */
+            sandbox_allowed_outbound_hosts?: string[] | null;
+            /** @description For custom modes, which tool calls wait for approval; the shape is not documented. */
+            approval_policy?: Record<string, never> | null;
+        };
+        /** @description One Kapso Agent mode. */
+        AgentModeEnvelope: {
+            data: components["schemas"]["AgentMode"];
+        };
+        /** @description Every Kapso Agent mode of the project, all at once (no pagination). */
+        AgentModeList: {
+            data: components["schemas"]["AgentMode"][];
+        };
+        /** @description One run of a Kapso Agent mode: an asynchronous job started through this API. Follow it by polling `status_url` or through the `kapso_agent.run.*` project webhooks. Only runs created through the API with the same API key are visible. */
+        AgentRun: {
+            /** Format: uuid */
+            run_id?: string;
+            /**
+             * Format: uuid
+             * @description The agent session the run belongs to; send it with a new run to continue the session.
+             */
+            conversation_id?: string;
+            status?: components["schemas"]["AgentRunStatus"];
+            /** @description Slug of the mode the run uses. */
+            mode?: string;
+            title?: string | null;
+            /**
+             * @description `ask` for a run that started a session, `continue` for one that continued it.
+             * @enum {string}
+             */
+            kind?: "ask" | "continue";
+            prompt?: string | null;
+            /** @description Name of the model the run used. */
+            provider_model?: string | null;
+            reasoning_effort?: string | null;
+            /** @description Why the run failed, when it did. */
+            error_message?: string | null;
+            /** @description What the run's AI usage cost, in millionths of a US dollar. */
+            ai_cost_microdollars?: number;
+            /** @description The run's outcome once it completed; null before that. */
+            result?: components["schemas"]["AgentRunResult"] | null;
+            /** @description The tool call the run waits on in `waiting_for_approval`; null otherwise. */
+            pending_approval?: components["schemas"]["AgentRunPendingApproval"] | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** Format: date-time */
+            paused_at?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** @description The API path to poll for this run. */
+            status_url?: string;
+            /** @description Set on a finding investigation run, naming the finding and its investigation. */
+            finding?: {
+                /** Format: uuid */
+                id?: string;
+                /** Format: uuid */
+                investigation_id?: string;
+            };
+        };
+        /** @description Starts a run of a mode that accepts API runs. Without `conversation_id` the run starts a new session; with it, the run continues that session, which must have been created with the same API key and mode. */
+        AgentRunCreateInput: {
+            /** @description Slug of a mode whose `available_invocations` contains `api`. */
+            mode: string;
+            /**
+             * Format: uuid
+             * @description The session to continue.
+             */
+            conversation_id?: string;
+            /** @description What the mode's trigger needs: the generic trigger takes a `prompt`, the `findings-investigator` mode a `finding_id`. A missing one gets 422. */
+            input: {
+                prompt?: string;
+                /** Format: uuid */
+                finding_id?: string;
+            };
+            /** @description Any data of yours, kept with the run and sent back in its webhooks. */
+            metadata?: Record<string, never>;
+        };
+        /** @description One agent run. */
+        AgentRunEnvelope: {
+            data: components["schemas"]["AgentRun"];
+        };
+        /** @description A tool call the run waits on. Approve or reject it by its `id`; the run stays in `waiting_for_approval` until then. */
+        AgentRunPendingApproval: {
+            /**
+             * Format: uuid
+             * @description Approval id, for the approve and reject paths.
+             */
+            id?: string;
+            /** @description The approval's state, `pending` while it waits. */
+            status?: string;
+            /** @description The tool the agent wants to call. */
+            tool_name?: string;
+            /** @description The arguments of the call, with sensitive values removed. */
+            parameters?: Record<string, never>;
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description What a completed run produced: a message (`message_id` and `content`) or, for a finding investigation, `data`, whose shape is not documented. */
+        AgentRunResult: {
+            /** @enum {string} */
+            type?: "message" | "finding_investigation";
+            /**
+             * Format: uuid
+             * @description Set when `type` is `message`.
+             */
+            message_id?: string;
+            /** @description The message text, set when `type` is `message`. */
+            content?: string;
+            /** @description The investigation's outcome, set when `type` is `finding_investigation`. */
+            data?: Record<string, never>;
+        };
+        /**
+         * @description Lifecycle state of an agent run. `queued` and `running` are in progress, `paused` waits for a resume, `waiting_for_approval` waits for a tool call to be approved or rejected, and `completed`, `failed` and `cancelled` are final.
+         * @enum {string}
+         */
+        AgentRunStatus: "queued" | "running" | "paused" | "waiting_for_approval" | "completed" | "failed" | "cancelled";
+        /** @description An agent session: the conversation that a first run starts and later runs continue. Only API runs created with the same API key count towards it. */
+        AgentSession: {
+            /**
+             * Format: uuid
+             * @description The session's id; pass it when creating a run to continue the session.
+             */
+            conversation_id?: string;
+            title?: string | null;
+            /** @enum {string} */
+            status?: "active" | "paused" | "terminated";
+            /** Format: date-time */
+            created_at?: string;
+            /** @description How many API runs the session holds. */
+            run_count?: number;
+            /** @description The newest run; null when there is none. */
+            latest_run?: components["schemas"]["AgentSessionLatestRun"] | null;
+            /** Format: date-time */
+            last_activity_at?: string;
+        };
+        /** @description A session with one page of its runs, newest first. */
+        AgentSessionDetail: {
+            session?: components["schemas"]["AgentSession"];
+            runs?: components["schemas"]["AgentSessionRun"][];
+        };
+        /** @description One agent session and a page of its runs. `meta` or `paging` describe the page of `runs`, in the style the request asked for (see the session list). This is not a list response: `data` is an object, so the paginator does not walk the runs. */
+        AgentSessionDetailEnvelope: {
+            data: components["schemas"]["AgentSessionDetail"];
+            meta?: components["schemas"]["LegacyPageMeta"];
+            paging?: components["schemas"]["Paging"];
+        };
+        /** @description The most recent run of a session, in brief. */
+        AgentSessionLatestRun: {
+            /** Format: uuid */
+            run_id?: string;
+            status?: components["schemas"]["AgentRunStatus"];
+            /** Format: date-time */
+            created_at?: string;
+        };
+        /** @description A page of a mode's agent sessions, most recently active first. A request with `limit`, `before` or `after` is answered in cursor style (`paging`); one without them, or with the deprecated `page`/`per_page`, in page-number style (`meta`). Test for the key your request asked for. */
+        AgentSessionList: {
+            data: components["schemas"]["AgentSession"][];
+            meta?: components["schemas"]["LegacyPageMeta"];
+            paging?: components["schemas"]["Paging"];
+        };
+        /** @description A run as a session's history lists it: the run without its `result`, which is always null here. Get the run by id for the result. */
+        AgentSessionRun: components["schemas"]["AgentRun"] & {
+            /** @description Always null in a session's history. */
+            result?: null;
+        };
         /** @description One request the project made to Kapso's API. */
         ApiLog: {
             /** Format: uuid */
@@ -3087,6 +3559,18 @@ export interface components {
             /** @description A request URL for the same list with cursor pagination. */
             cursor_example?: string;
         };
+        /** @description Page-number state of a list answered in the deprecated page/per_page style. Totals may be estimates (`total_count_estimated`), so rely on `has_next`, when present, to know whether another page exists. Every field may be absent. */
+        LegacyPageMeta: {
+            /** @description The page returned (1-based). */
+            page?: number;
+            per_page?: number;
+            total_pages?: number;
+            total_count?: number;
+            /** @description Whether a next page exists. */
+            has_next?: boolean;
+            /** @description True when `total_count` (and so `total_pages`) is an estimate rather than an exact count. */
+            total_count_estimated?: boolean;
+        };
         /** @description A file to fetch from a public URL and upload to Meta for one phone number. */
         MediaIngest: {
             /** @description Meta id of the phone number that will own the media. */
@@ -3394,6 +3878,15 @@ export interface components {
             /** @description Number of items matching the current filters, across all pages. */
             total_count: number;
         };
+        /** @description Why pagination parameters were refused: `error` for an invalid cursor or limit; `message` (a machine-readable code) and `detail` (how to switch to cursors) when the deprecated page/per_page window is exceeded. Every field may be absent. */
+        PaginationParameterError: {
+            /** @description What is wrong with the cursor or limit. */
+            error?: string;
+            /** @description Machine-readable reason, when the page-number window was exceeded. */
+            message?: string;
+            /** @description How to ask for the same list with cursors instead. */
+            detail?: string;
+        };
         /** @description Cursor pagination state of a list response. Ask for the next page with `after=<cursors.after>`; a null, empty or missing `next` means there is no next page (and `previous` likewise going backward). The public reference calls `next`/`previous` the cursor for the next/previous page; whether they hold a bare cursor or a full URL is not documented, so clients should only test them for presence. `cursors` may be absent (an empty page). */
         Paging: {
             cursors?: components["schemas"]["PagingCursors"];
@@ -3582,6 +4075,13 @@ export interface components {
             country_iso: string;
             country_dial_code: string;
             display_number?: string | null;
+        };
+        /** @description Not-found answer in `message`/`detail` form, without `error`: `message` is a machine-readable code (`record_not_found`) and `detail` says what was not found. */
+        RecordNotFoundError: {
+            /** @description Machine-readable code, `record_not_found`. */
+            message?: string;
+            /** @description Which record was not found. */
+            detail?: string;
         };
         /** @description A link to Kapso's hosted page where a customer connects a WhatsApp number. Links expire 30 days after creation unless told otherwise. Send `url` to the customer, or hand the token returned at creation to `@kapso/sdk`. */
         SetupLink: {
@@ -5339,6 +5839,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The pagination parameters were refused: a cursor that is not valid for this list, an invalid `limit`, or a deprecated `page`/`per_page` window beyond its cap. Use `limit`, `before` and `after`. */
+        InvalidPagination: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PaginationParameterError"];
+            };
+        };
         /** @description The resource named in the path does not exist or belongs to another project. */
         NotFound: {
             headers: {
@@ -5405,6 +5914,24 @@ export interface components {
     parameters: {
         /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
         after: string;
+        /** @description The tool-call approval the run waits on, by the `id` of its `pending_approval`. */
+        agent_approval_id: string;
+        /**
+         * @deprecated
+         * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. A request with no pagination parameter at all is answered in page-number style too, with `meta`.
+         */
+        agent_legacy_page: number;
+        /**
+         * @deprecated
+         * @description Deprecated page-number pagination of the agent lists: items per page, from 1 to 100. Prefer `limit` with the cursor parameters.
+         */
+        agent_legacy_per_page: number;
+        /** @description Slug of a built-in or custom Kapso Agent mode, as `mode` of the mode list returns it (for example `api`). */
+        agent_mode: string;
+        /** @description The agent run, by its `run_id`. */
+        agent_run_id: string;
+        /** @description The agent session, by its `conversation_id`. */
+        agent_session_id: string;
         /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
         before: string;
         /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
@@ -9511,6 +10038,437 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAgentModes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project's agent modes. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentModeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAgentMode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of a built-in or custom Kapso Agent mode, as `mode` of the mode list returns it (for example `api`). */
+                mode: components["parameters"]["agent_mode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mode. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentModeEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAgentModeSessions: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+                /**
+                 * @deprecated
+                 * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. A request with no pagination parameter at all is answered in page-number style too, with `meta`.
+                 */
+                page?: components["parameters"]["agent_legacy_page"];
+                /**
+                 * @deprecated
+                 * @description Deprecated page-number pagination of the agent lists: items per page, from 1 to 100. Prefer `limit` with the cursor parameters.
+                 */
+                per_page?: components["parameters"]["agent_legacy_per_page"];
+            };
+            header?: never;
+            path: {
+                /** @description Slug of a built-in or custom Kapso Agent mode, as `mode` of the mode list returns it (for example `api`). */
+                mode: components["parameters"]["agent_mode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the mode's sessions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSessionList"];
+                };
+            };
+            400: components["responses"]["InvalidPagination"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The mode does not exist or this API key cannot use it, or a parameter is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAgentSession: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+                /**
+                 * @deprecated
+                 * @description Deprecated page-number pagination of the agent lists: the page, from 1 to 50. Prefer `limit`, `before` and `after`. A request with no pagination parameter at all is answered in page-number style too, with `meta`.
+                 */
+                page?: components["parameters"]["agent_legacy_page"];
+                /**
+                 * @deprecated
+                 * @description Deprecated page-number pagination of the agent lists: items per page, from 1 to 100. Prefer `limit` with the cursor parameters.
+                 */
+                per_page?: components["parameters"]["agent_legacy_per_page"];
+            };
+            header?: never;
+            path: {
+                /** @description The agent session, by its `conversation_id`. */
+                session_id: components["parameters"]["agent_session_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session and a page of its runs. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSessionDetailEnvelope"];
+                };
+            };
+            400: components["responses"]["InvalidPagination"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No session with this id was created with this API key. The body has `message` and `detail` rather than `error`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordNotFoundError"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createAgentRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentRunCreateInput"];
+            };
+        };
+        responses: {
+            /** @description The run was accepted and queued. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The mode, or the session `conversation_id` names, was not found or is not accessible with this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The input does not fit the mode's trigger (the generic trigger needs `input.prompt`, the findings investigator `input.finding_id`), or the body is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getAgentRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    pauseAgentRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, paused. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The run is not in a state that can be paused (it is already paused or has finished). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resumeAgentRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, resumed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The run is not paused. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    cancelAgentRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, cancelled. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The run has already finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approveAgentRunTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+                /** @description The tool-call approval the run waits on, by the `id` of its `pending_approval`. */
+                approval_id: components["parameters"]["agent_approval_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the approval. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The approval is not pending any more (it was already approved or rejected). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rejectAgentRunTool: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The agent run, by its `run_id`. */
+                run_id: components["parameters"]["agent_run_id"];
+                /** @description The tool-call approval the run waits on, by the `id` of its `pending_approval`. */
+                approval_id: components["parameters"]["agent_approval_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the rejection. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRunEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The approval is not pending any more (it was already approved or rejected). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

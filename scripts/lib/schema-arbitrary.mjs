@@ -50,7 +50,8 @@ export function arbitraryFor(doc, raw, depth = 0) {
       if (type === "null") continue;
       choices.push(arbitraryOfType(doc, schema, type, depth));
     }
-    if (choices.length === 0) choices.push(fc.jsonValue({ maxDepth: 1 }));
+    // No type at all means any value; `type: "null"` alone means null only (added just below).
+    if (choices.length === 0 && !types.has("null")) choices.push(fc.jsonValue({ maxDepth: 1 }));
   }
   if (types.has("null")) choices.push(fc.constant(null));
   return choices.length === 1 ? choices[0] : fc.oneof(...choices);

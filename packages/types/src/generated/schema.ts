@@ -1604,6 +1604,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/log_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search logs
+         * @description Searches the project's log events, newest first, and answers them in the shape the logs
+         *     screen of the dashboard uses. Filters by catalog key need `POST /log_search`.
+         *
+         *     Paginated with a cursor of its own: pass `limit`, then `cursor=<data.pagination.next_cursor>`
+         *     with the same other parameters until `next_cursor` is null. When log search is not available
+         *     to the project the answer is a 200 with `available: false` and no events.
+         */
+        get: operations["searchLogs"];
+        put?: never;
+        /**
+         * Search logs with filters
+         * @description The log search of `GET /log_search`, with its parameters in a JSON body and `filters` by the
+         *     keys of the catalog (`GET /log_search/catalog`), for example one workflow execution's events.
+         *     The body may be left out. Pages the same way: send `cursor=<data.pagination.next_cursor>` in
+         *     the next body.
+         */
+        post: operations["searchLogsWithFilters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log_search/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the log search catalog
+         * @description What the project's log search offers: the sources it can search, the filter keys it understands (with the key to use in `filters` of `POST /log_search`) and the fields an event's details show. When log search is not available to the project the answer is a 200 with `available: false`.
+         */
+        get: operations["getLogSearchCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/whatsapp/media": {
         parameters: {
             query?: never;
@@ -3086,6 +3138,232 @@ export interface components {
             max_window?: number;
             /** @description A request URL for the same list with cursor pagination. */
             cursor_example?: string;
+        };
+        /** @description What the project's log search can search and filter by. */
+        LogSearchCatalog: {
+            sources?: components["schemas"]["LogSearchCatalogSource"][];
+            filter_suggestions?: components["schemas"]["LogSearchFilterSuggestion"][];
+            /** @description Event fields the dashboard shows in an event's details. */
+            detail_fields?: string[];
+        };
+        /** @description The log search catalog. With `available: false` log search is not available to the project and `catalog` is absent. */
+        LogSearchCatalogResponse: {
+            data: {
+                /** @description Whether log search is available to the project. */
+                available: boolean;
+                catalog?: components["schemas"]["LogSearchCatalog"];
+            };
+        };
+        /** @description A log source that can be searched, as the dashboard shows it. */
+        LogSearchCatalogSource: {
+            /** @description The value to send as `source`. */
+            value?: string;
+            /** @description Display name. */
+            label?: string;
+            /** @description Display color, a CSS color such as `#2563eb`. */
+            color?: string;
+            /** @description Other names the search accepts for this source. */
+            aliases?: string[];
+        };
+        /** @description One log event as the logs screen of the Kapso dashboard shows it. Only `id` and `source` are always present; which other fields are set depends on the source (HTTP fields for API requests, step fields for workflow events, and so on). Events may carry further fields not listed here. */
+        LogSearchEvent: {
+            /** @description Id of the event in the log index (not a UUID). */
+            id: string;
+            source: components["schemas"]["LogSearchEventSource"];
+            /**
+             * Format: date-time
+             * @description The time the event is sorted by.
+             */
+            timestamp?: string | null;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            occurred_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the event reached the log index.
+             */
+            ingested_at?: string | null;
+            /** @description Severity, for example `info` or `error`. */
+            level?: string | null;
+            /** @description Outcome, for example `failed`. */
+            status?: string | null;
+            /** @description One-line summary of the event. */
+            message?: string | null;
+            /** @description Kind of record the event is about. */
+            resource_type?: string | null;
+            /** @description Id of the record the event is about. */
+            resource_id?: string | null;
+            /** @description API requests only, the HTTP method. */
+            http_method?: string | null;
+            /** @description API requests only, the path called. */
+            endpoint?: string | null;
+            /** @description API requests only, the key that made the request. */
+            api_key_id?: string | null;
+            /** @description API requests only, the name of that key. */
+            api_key_name?: string | null;
+            /** @description API requests and webhook deliveries, the HTTP status of the answer. */
+            response_status?: number | null;
+            /** @description API requests, how long the answer took in milliseconds. */
+            response_time_ms?: number | null;
+            /** @description Workflow events, what happened, for example `step_failed`. */
+            event_type?: string | null;
+            /** @description Meta webhooks, the webhook field (such as `messages`). */
+            field?: string | null;
+            /** @description Webhook deliveries, the event delivered. */
+            event?: string | null;
+            /** @description Meta webhooks, the type of the WhatsApp message. */
+            message_type?: string | null;
+            /** @description Meta's id of the WhatsApp number involved. */
+            phone_number_id?: string | null;
+            /** @description The WhatsApp number involved, as displayed. */
+            display_phone_number?: string | null;
+            /** @description Workflow events, the workflow's name. */
+            flow_name?: string | null;
+            /** @description Workflow events, the workflow's id. */
+            flow_id?: string | null;
+            /** @description Workflow events, the execution's id. */
+            flow_execution_id?: string | null;
+            /** @description Workflow events, the execution event's id. */
+            flow_event_id?: string | null;
+            /** @description Workflow events, the step's identifier in the graph. */
+            step_identifier?: string | null;
+            /** @description Workflow events, the kind of step. */
+            step_type?: string | null;
+            /** @description Webhook deliveries, the webhook delivered to. */
+            webhook_id?: string | null;
+            /** @description Webhook deliveries, the URL delivered to. */
+            webhook_url?: string | null;
+            /** @description Kind of error, when the event is a failure. */
+            error_class?: string | null;
+            /** @description Error text, when the event is a failure. */
+            error_message?: string | null;
+            /** @description Further source-specific attributes. */
+            attributes?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The raw payload of the event, when kept. */
+            payload?: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Where a log event comes from: an API request (`external_api_log`), a webhook Meta sent for a WhatsApp number (`whatsapp_webhook_event`), a workflow execution step (`flow_event`) or a delivery to one of the project's webhooks (`webhook_delivery`).
+         * @enum {string}
+         */
+        LogSearchEventSource: "external_api_log" | "whatsapp_webhook_event" | "flow_event" | "webhook_delivery";
+        /** @description One filter of a log search, as a key and the value it must have. */
+        LogSearchFilterEntry: {
+            /** @description A filter key from the log search catalog, for example `flow_execution_id`. */
+            key: string;
+            value: components["schemas"]["LogSearchFilterValue"];
+        };
+        /** @description A filter the log search understands. */
+        LogSearchFilterSuggestion: {
+            /** @description The filter's name in the search box. */
+            key?: string;
+            /** @description Display label. */
+            label?: string;
+            /** @description What the filter matches. */
+            description?: string;
+            /** @description The key to use in `filters` of `POST /log_search`. */
+            param_key?: string;
+            /** @description The sources the filter applies to. */
+            sources?: string[];
+        };
+        /** @description The value a log search filter matches. */
+        LogSearchFilterValue: string | number | boolean;
+        /** @description Where a log search continues. Send `next_cursor` back as `cursor` (with the same filters) for the next, older page; a null or missing `next_cursor` means this was the last page. */
+        LogSearchPagination: {
+            /** @description Whether more events match after this page. */
+            has_more?: boolean;
+            /** @description Opaque cursor of the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Time window of a log search: the last 24 hours, the last 7 days, or `context`, the events around the time given in `around`.
+         * @default 24h
+         * @enum {string}
+         */
+        LogSearchPeriod: "24h" | "7d" | "context";
+        /** @description A log search with filters. Every field is optional and means what the query parameter of the same name means on `GET /log_search`; `filters` narrows the search by the keys the catalog (`GET /log_search/catalog`) lists. */
+        LogSearchRequest: {
+            /** @description Text to search for; empty to browse by the other fields only. */
+            query?: string;
+            period?: components["schemas"]["LogSearchPeriod"];
+            source?: components["schemas"]["LogSearchSource"];
+            /**
+             * @description `true`: only problems and errors.
+             * @default false
+             */
+            problems_only: boolean;
+            /**
+             * @deprecated
+             * @description Older name of `problems_only`.
+             * @default false
+             */
+            errors_only: boolean;
+            /**
+             * @description Maximum number of events in the page.
+             * @default 50
+             */
+            limit: number;
+            /** @description `data.pagination.next_cursor` of the previous page, to get the next one. */
+            cursor?: string;
+            /**
+             * Format: date-time
+             * @description With `period` `context`, the time to center the search on.
+             */
+            around?: string;
+            /** @description An event to include in the page if it can be found. */
+            highlight_event_id?: string;
+            /** @description A resource one of whose events should be included in the page if one can be found. */
+            highlight_resource_id?: string;
+            /** @description Filters by catalog key, either as an object (key to value) or as a list of key and value entries. */
+            filters?: {
+                [key: string]: components["schemas"]["LogSearchFilterValue"];
+            } | components["schemas"]["LogSearchFilterEntry"][];
+        };
+        /** @description A page of a log search. Unlike the other lists of the API, the events sit in `data.events` and the next page is asked for with `cursor=<data.pagination.next_cursor>`. */
+        LogSearchResponse: {
+            data: components["schemas"]["LogSearchResult"];
+        };
+        /** @description The outcome of a log search. `available: false` means log search is not available to the project right now; `events` is then empty and the other fields are absent. A failed search (answered with 422) carries `error` and `code`. */
+        LogSearchResult: {
+            /** @description Whether log search could run for the project. */
+            available: boolean;
+            /** @description The source or sources searched. */
+            source?: string | string[] | null;
+            window?: components["schemas"]["LogSearchWindow"];
+            /** @description Matching events, newest first. */
+            events: components["schemas"]["LogSearchEvent"][];
+            pagination?: components["schemas"]["LogSearchPagination"];
+            /** @description Why the search failed, on a failed search. */
+            error?: string | null;
+            /** @description Machine-readable reason of a failed search, for example `elastic_search_failed`. */
+            code?: string | null;
+        };
+        /**
+         * @description Which log source to search; `all` searches every source at once.
+         * @default all
+         * @enum {string}
+         */
+        LogSearchSource: "all" | "external_api_log" | "whatsapp_webhook_event" | "flow_event" | "webhook_delivery";
+        /** @description The time range a log search covered. */
+        LogSearchWindow: {
+            /**
+             * Format: date-time
+             * @description Start of the range.
+             */
+            since?: string;
+            /**
+             * Format: date-time
+             * @description End of the range.
+             */
+            until?: string;
         };
         /** @description A file to fetch from a public URL and upload to Meta for one phone number. */
         MediaIngest: {
@@ -5337,6 +5615,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The log search was refused or failed. Invalid filters are answered with an error body; a search that ran into a failure answers with the search body itself, `events` empty and `error` and `code` set. */
+        LogSearchFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["LogSearchResponse"];
             };
         };
         /** @description The resource named in the path does not exist or belongs to another project. */
@@ -8790,6 +9077,108 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    searchLogs: {
+        parameters: {
+            query?: {
+                /** @description Text to search for. May be empty, to browse by `source`, `problems_only` or the period alone. */
+                query?: string;
+                /** @description Time window of the search; `context` searches around the time given in `around`. */
+                period?: components["schemas"]["LogSearchPeriod"];
+                /** @description Which log source to search. */
+                source?: components["schemas"]["LogSearchSource"];
+                /** @description `true`: only problems and errors. */
+                problems_only?: boolean;
+                /**
+                 * @deprecated
+                 * @description Older name of `problems_only`.
+                 */
+                errors_only?: boolean;
+                /** @description Maximum number of events in the page. */
+                limit?: number;
+                /** @description `data.pagination.next_cursor` of the previous page, to get the next one. */
+                cursor?: string;
+                /** @description With `period=context`, the time to center the search on. */
+                around?: string;
+                /** @description An event to include in the page if it can be found. */
+                highlight_event_id?: string;
+                /** @description A resource one of whose events should be included in the page if one can be found. */
+                highlight_resource_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of matching log events, or `available: false`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogSearchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["LogSearchFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    searchLogsWithFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LogSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of matching log events, or `available: false`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogSearchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["LogSearchFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogSearchCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog, or `available: false`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogSearchCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
         };
     };

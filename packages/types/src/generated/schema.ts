@@ -1888,6 +1888,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notifications/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification event types
+         * @description The events notifications can be routed for, by category and name; route one with its `key`. Internal events (the test notification, for one) are not listed.
+         */
+        get: operations["listNotificationEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List team destinations
+         * @description The project's shared email destinations and the Slack channels connected in the Kapso app, `pending` and `unhealthy` ones included. Removed destinations and members' personal destinations are never listed.
+         */
+        get: operations["listNotificationDestinations"];
+        put?: never;
+        /**
+         * Add a shared email destination
+         * @description Adds a `shared_email` destination, `pending` until the recipient opens the verification link
+         *     Kapso emails (valid for 7 days); it gets no notifications before that. Addresses of project
+         *     members are refused: members set their own notification preferences in the Kapso app. An
+         *     address that was removed before is reused: it is `pending` again and gets a new verification
+         *     email.
+         *
+         *     Slack channels cannot be added here (`kind: slack_channel` gets 400): connect them in the
+         *     Kapso app under Notifications, after which they are listed and routed like any destination.
+         */
+        post: operations["createNotificationDestination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/destinations/{destination_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification destination identifier. */
+                destination_id: components["parameters"]["notification_destination_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a team destination
+         * @description Disables a shared email or Slack channel destination, deletes its routes and cancels its pending deliveries. It is no longer listed; its delivery history is kept. Members' personal destinations cannot be addressed and answer 404.
+         */
+        delete: operations["deleteNotificationDestination"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification routes
+         * @description The events routed to team destinations, oldest route first.
+         */
+        get: operations["listNotificationRoutes"];
+        /**
+         * Route an event to a destination
+         * @description Sends the notifications of an event type to a team destination, each as it happens. Asking again for the same destination and event answers the existing route. The destination may still be `pending`; deliveries begin once it is `active`. Unknown and internal event keys get 400.
+         */
+        put: operations["upsertNotificationRoute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/routes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification route identifier. */
+                id: components["parameters"]["notification_route_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a notification route
+         * @description Deletes the route and cancels the deliveries it still had pending.
+         */
+        delete: operations["deleteNotificationRoute"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/whatsapp/media": {
         parameters: {
             query?: never;
@@ -4327,6 +4448,121 @@ export interface components {
          * @example 1234567890
          */
         MetaPhoneNumberId: string;
+        /** @description A team destination of notifications: a shared email address, or a Slack channel connected in the Kapso app. */
+        NotificationDestination: {
+            /** Format: uuid */
+            id?: string;
+            /** @enum {string} */
+            kind?: "shared_email" | "slack_channel";
+            /** @description Display name; for a Slack channel, the channel's name. */
+            label?: string | null;
+            /**
+             * @description A shared email starts `pending` and turns `active` once its verification link is opened. A Slack channel is `active` from the start and turns `unhealthy` when Kapso can no longer post to it.
+             * @enum {string}
+             */
+            status?: "pending" | "active" | "unhealthy";
+            /** @enum {string} */
+            channel?: "email" | "slack";
+            /** @description The email address, or the Slack channel id. */
+            address?: string;
+            /** Format: date-time */
+            verified_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The Kapso Agent channel binding, or null for a channel connected for notifications only.
+             */
+            slack_channel_binding_id?: string | null;
+            /** @description The Slack workspace, for a Slack channel. */
+            workspace_name?: string | null;
+            /**
+             * Format: uuid
+             * @description Always null for team destinations.
+             */
+            user_id?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A single notification destination, wrapped in `data`. */
+        NotificationDestinationEnvelope: {
+            data?: components["schemas"]["NotificationDestination"];
+        };
+        /** @description A shared email destination to add. Slack channels are connected in the Kapso app instead. */
+        NotificationDestinationInput: {
+            /** @enum {string} */
+            kind: "shared_email";
+            /** @description The email address. */
+            address: string;
+            /** @description Display name of the destination. */
+            label?: string;
+        };
+        /** @description The project's team destinations, pending and unhealthy ones included. Not paginated. */
+        NotificationDestinationList: {
+            data?: components["schemas"]["NotificationDestination"][];
+        };
+        /** @description Error body of the notification operations that refuse a request as a whole. */
+        NotificationError: {
+            /** @description What went wrong, for people. */
+            error?: string;
+        };
+        /** @description An event notifications can be routed for. */
+        NotificationEventType: {
+            /** @description Stable key of the event, used as `event_key` of a route, for example `findings.detected`. */
+            key?: string;
+            name?: string;
+            description?: string;
+            /** @enum {string} */
+            category?: "account" | "billing" | "usage" | "whatsapp" | "workflow" | "agent" | "integration" | "security" | "reports" | "product" | "findings";
+            /** @enum {string} */
+            severity?: "info" | "warning" | "error" | "critical";
+            supported_channels?: ("email" | "slack")[];
+            /** @description The fields a notification of this event may carry. Every event takes `title`, `message`, `resource_name`, `details` and `occurred_at`; the `kapso_agent.*` events add `agent_run_id`. */
+            data_contract?: {
+                required?: string[];
+                optional?: string[];
+            };
+            /** @description The dashboard path the notification links to, with `%<project_id>s` standing for the project id. */
+            surface_path_template?: string;
+        };
+        /** @description The events notifications can be routed for, by category and name. Not paginated. */
+        NotificationEventTypeList: {
+            data?: components["schemas"]["NotificationEventType"][];
+        };
+        /** @description A route sending one event's notifications to one team destination. */
+        NotificationRoute: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            destination_id?: string;
+            /** @description The `key` of the event type routed. */
+            event_key?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A single notification route, wrapped in `data`. */
+        NotificationRouteEnvelope: {
+            data?: components["schemas"]["NotificationRoute"];
+        };
+        /** @description Which event to route to which destination. */
+        NotificationRouteInput: {
+            /** Format: uuid */
+            destination_id: string;
+            /** @description A `key` from `GET /notifications/events`. */
+            event_key: string;
+        };
+        /** @description The project's notification routes, oldest first. Not paginated. */
+        NotificationRouteList: {
+            data?: components["schemas"]["NotificationRoute"][];
+        };
+        /** @description Why a notification destination or route was refused: messages by field (`base` for the record as a whole). */
+        NotificationValidationErrors: {
+            errors?: {
+                [key: string]: string[];
+            };
+        };
         /** @description Page-number pagination state of a list response. There is a next page while `page` is below `total_pages`; an empty result has `total_count` 0 and `total_pages` 0. */
         PageMeta: {
             /** @description The page returned (1-based). */
@@ -6577,6 +6813,10 @@ export interface components {
         log_period: "24h" | "7d" | "30d";
         /** @description WhatsApp message id (WAMID), such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`; not a UUID. WAMIDs are Base64-like and may contain `+`, `/` and `=`, so percent-encode the value in the path. */
         message_id: components["schemas"]["Wamid"];
+        /** @description Notification destination identifier. */
+        notification_destination_id: string;
+        /** @description Notification route identifier. */
+        notification_route_id: string;
         /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
         page: number;
         /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
@@ -10463,6 +10703,246 @@ export interface operations {
                     "application/json": components["schemas"]["FindingError"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event types. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationEventTypeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team destinations. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDestinationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createNotificationDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationDestinationInput"];
+            };
+        };
+        responses: {
+            /** @description The destination was added; it is pending verification. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDestinationEnvelope"];
+                };
+            };
+            /** @description The kind cannot be added through the API (Slack channels). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The destination was refused, for example a member's own address or a blocked one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationValidationErrors"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteNotificationDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification destination identifier. */
+                destination_id: components["parameters"]["notification_destination_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The destination was removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such destination in the project. Kapso documents no body for this answer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The routes. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRouteList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    upsertNotificationRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRouteInput"];
+            };
+        };
+        responses: {
+            /** @description The route, new or existing. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRouteEnvelope"];
+                };
+            };
+            /** @description The event key is unknown, or an internal event's. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such destination in the project. Kapso documents no body for this answer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The route was refused, for example to a member's personal destination. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationValidationErrors"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteNotificationRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification route identifier. */
+                id: components["parameters"]["notification_route_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The route was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The route belongs to an internal event and cannot be deleted through the API. Kapso documents no body for this answer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such route in the project. Kapso documents no body for this answer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

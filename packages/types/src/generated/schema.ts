@@ -1604,6 +1604,411 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/log_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search logs
+         * @description Searches the project's log events, newest first, and answers them in the shape the logs
+         *     screen of the dashboard uses. Filters by catalog key need `POST /log_search`.
+         *
+         *     Paginated with a cursor of its own: pass `limit`, then `cursor=<data.pagination.next_cursor>`
+         *     with the same other parameters until `next_cursor` is null. When log search is not available
+         *     to the project the answer is a 200 with `available: false` and no events.
+         */
+        get: operations["searchLogs"];
+        put?: never;
+        /**
+         * Search logs with filters
+         * @description The log search of `GET /log_search`, with its parameters in a JSON body and `filters` by the
+         *     keys of the catalog (`GET /log_search/catalog`), for example one workflow execution's events.
+         *     The body may be left out. Pages the same way: send `cursor=<data.pagination.next_cursor>` in
+         *     the next body.
+         */
+        post: operations["searchLogsWithFilters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log_search/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the log search catalog
+         * @description What the project's log search offers: the sources it can search, the filter keys it understands (with the key to use in `filters` of `POST /log_search`) and the fields an event's details show. When log search is not available to the project the answer is a 200 with `available: false`.
+         */
+        get: operations["getLogSearchCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List project events
+         * @description The project's events, newest first, optionally narrowed by name, conversation or time.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
+         *     `before=<paging.cursors.before>` for newer ones. Kapso's reference adds that older page-number
+         *     answers carry `meta` in place of `paging`, but documents no parameter that asks for one.
+         */
+        get: operations["listProjectEvents"];
+        put?: never;
+        /**
+         * Record a project event
+         * @description Records one project event at a point in time (now, unless `occurred_at` says otherwise), optionally tied to a WhatsApp conversation. An event with a name no definition has yet creates a bare definition for it; `/event-definitions` manages their metadata.
+         */
+        post: operations["createProjectEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event definitions
+         * @description The project's event definitions: each event name with what it means and the properties it declares. Archived definitions are left out unless `include_archived` is set. The list is not paginated.
+         */
+        get: operations["listProjectEventDefinitions"];
+        put?: never;
+        /**
+         * Create or update an event definition
+         * @description Defines an event name. When a definition with that name exists already, its description and property schema are updated instead (200), and an archived one is restored; a new definition answers 201. Recording events goes through `POST /events`.
+         */
+        post: operations["createProjectEventDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/event-definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event definition identifier. */
+                id: components["parameters"]["event_definition_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an event definition
+         * @description One event definition of the project, archived or not.
+         */
+        get: operations["getProjectEventDefinition"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an event definition and its events
+         * @description Deletes the definition and every event recorded under it, for good. The deletion runs in the background: the answer is 202, and events with the same name are refused until it is done. To keep the events, archive the definition with `PATCH` instead.
+         */
+        delete: operations["deleteProjectEventDefinition"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an event definition
+         * @description Changes a definition's metadata. The name can no longer change once events were recorded under it. `archived: true` hides the definition from event tools and workflow pickers and keeps its events; `archived: false` brings it back.
+         */
+        patch: operations["updateProjectEventDefinition"];
+        trace?: never;
+    };
+    "/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List findings
+         * @description The project's `candidate` and `open` findings, the most recently qualified first. Quiet and
+         *     dismissed findings, and findings from sources whose evidence Kapso does not read yet, are left
+         *     out; read those by id.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.next>` for the next page or
+         *     `before=<paging.previous>` for the previous one (never both). Findings of one group always
+         *     share a page, so a page can hold a few more than `limit`. A `limit` outside 1 to 25 is refused
+         *     with 400, not clamped.
+         */
+        get: operations["listFindings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{finding_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a finding
+         * @description One finding of the project, whatever its status (quiet and dismissed ones too), with its metrics, the findings grouped with it (at most 24), its latest verification and its latest investigation with causes and suggested fixes.
+         */
+        get: operations["getFinding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{finding_id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get the evidence of a finding
+         * @description What a finding rests on: its daily history, the source events, the affected conversations and
+         *     conversations to compare with, the event names seen with it, and the same for the findings
+         *     grouped with it.
+         *
+         *     One answer holds at most 100 source events, 50 affected and 20 comparison conversations, 20
+         *     co-occurring event names and 25 grouped findings, shared between the finding and its group;
+         *     `coverage` says what was cut. When the evidence of the finding's source cannot be read, the
+         *     answer is still a 200, with `data.error` in place of the evidence.
+         */
+        get: operations["getFindingEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{finding_id}/start_investigation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an investigation of a finding
+         * @description Queues a run of the Kapso Agent's investigator on the finding and answers at once; read the finding again for the result. Answers 422 when the finding is already being investigated, is not eligible, or the investigator is not set up for the project, and 409 while another start is being dispatched.
+         */
+        post: operations["startFindingInvestigation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{finding_id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss a finding
+         * @description Takes the finding off the list, with a reason and a note (both required). It stays readable by id, and comes back if monitoring sees the problem again.
+         */
+        post: operations["dismissFinding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/findings/{finding_id}/mark_addressed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a finding as addressed
+         * @description Takes the finding's current metrics as the baseline and starts monitoring whether the fix works. Needs a completed investigation that covers the finding's current evidence; otherwise the answer is 422.
+         */
+        post: operations["markFindingAddressed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification event types
+         * @description The events notifications can be routed for, by category and name; route one with its `key`. Internal events (the test notification, for one) are not listed.
+         */
+        get: operations["listNotificationEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List team destinations
+         * @description The project's shared email destinations and the Slack channels connected in the Kapso app, `pending` and `unhealthy` ones included. Removed destinations and members' personal destinations are never listed.
+         */
+        get: operations["listNotificationDestinations"];
+        put?: never;
+        /**
+         * Add a shared email destination
+         * @description Adds a `shared_email` destination, `pending` until the recipient opens the verification link
+         *     Kapso emails (valid for 7 days); it gets no notifications before that. Addresses of project
+         *     members are refused: members set their own notification preferences in the Kapso app. An
+         *     address that was removed before is reused: it is `pending` again and gets a new verification
+         *     email.
+         *
+         *     Slack channels cannot be added here (`kind: slack_channel` gets 400): connect them in the
+         *     Kapso app under Notifications, after which they are listed and routed like any destination.
+         */
+        post: operations["createNotificationDestination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/destinations/{destination_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification destination identifier. */
+                destination_id: components["parameters"]["notification_destination_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a team destination
+         * @description Disables a shared email or Slack channel destination, deletes its routes and cancels its pending deliveries. It is no longer listed; its delivery history is kept. Members' personal destinations cannot be addressed and answer 404.
+         */
+        delete: operations["deleteNotificationDestination"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification routes
+         * @description The events routed to team destinations, oldest route first.
+         */
+        get: operations["listNotificationRoutes"];
+        /**
+         * Route an event to a destination
+         * @description Sends the notifications of an event type to a team destination, each as it happens. Asking again for the same destination and event answers the existing route. The destination may still be `pending`; deliveries begin once it is `active`. Unknown and internal event keys get 400.
+         */
+        put: operations["upsertNotificationRoute"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/routes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification route identifier. */
+                id: components["parameters"]["notification_route_id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a notification route
+         * @description Deletes the route and cancels the deliveries it still had pending.
+         */
+        delete: operations["deleteNotificationRoute"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/whatsapp/media": {
         parameters: {
             query?: never;
@@ -3165,6 +3570,440 @@ export interface components {
             /** @description Longer human-readable detail, when the API provides one. */
             message?: string;
         };
+        /**
+         * @description What `affected_count` counts.
+         * @enum {string}
+         */
+        FindingAffectedUnit: "conversations" | "events";
+        /** @description A likely cause an investigation found. */
+        FindingCause: {
+            title: string;
+            explanation: string;
+            /** @enum {string} */
+            confidence: "low" | "medium" | "high";
+            evidence_references: components["schemas"]["FindingEvidenceReference"][];
+        };
+        /** @description A finding with its metrics, the findings grouped with it (at most 24), and its latest verification and investigation. */
+        FindingDetail: {
+            /** Format: uuid */
+            id: string;
+            source_type: components["schemas"]["FindingSourceType"];
+            /** @description Which signal of that kind, for a project event its name. */
+            source_key: string;
+            signal_name: string;
+            direction: components["schemas"]["FindingDirection"];
+            /** @enum {string} */
+            status: "candidate" | "open" | "quiet";
+            affected_count: number;
+            baseline_count: number | null;
+            /** @description Share of conversations with the signal in the current window, from 0 to 1. */
+            current_rate: number | null;
+            baseline_rate: number | null;
+            /** @description Goes up each time new qualifying evidence arrives. */
+            evidence_revision: number;
+            /** Format: date-time */
+            last_observed_at: string;
+            /** Format: date-time */
+            window_start_at: string;
+            /** Format: date-time */
+            window_end_at: string;
+            /** Format: date-time */
+            last_qualified_at: string;
+            affected_unit: components["schemas"]["FindingAffectedUnit"];
+            /** Format: uuid */
+            workflow_id: string | null;
+            workflow_name: string | null;
+            verification: components["schemas"]["FindingVerification"] | null;
+            related_findings: components["schemas"]["RelatedFinding"][];
+            investigation: components["schemas"]["FindingInvestigation"] | null;
+        };
+        /**
+         * @description How the signal behind a finding moves against its baseline.
+         * @enum {string}
+         */
+        FindingDirection: "rising" | "falling" | "recurring";
+        /** @description Why a finding is dismissed. Both fields are required. */
+        FindingDismissInput: {
+            /** @enum {string} */
+            reason: "not_relevant" | "expected_behavior" | "already_fixed" | "incorrect" | "other";
+            /** @description The explanation, in words. */
+            note: string;
+        };
+        /** @description A single finding, wrapped in `data`. */
+        FindingEnvelope: {
+            data: components["schemas"]["FindingDetail"];
+        };
+        /** @description Error body of the findings operations. `code` tells the two 404s apart (`finding_not_found`, `findings_not_enabled`) and marks a finding that cannot be investigated (`investigation_unavailable`); validation and pagination errors have none. */
+        FindingError: {
+            /** @description What went wrong, for people. */
+            error: string;
+            /**
+             * @description Machine-readable reason, when there is one.
+             * @enum {string}
+             */
+            code?: "findings_not_enabled" | "finding_not_found" | "investigation_unavailable";
+        };
+        /** @description The evidence behind a finding. One answer holds at most 100 source events, 50 affected and 20 comparison conversations, 20 co-occurring event names and 25 grouped findings, shared between the finding and the findings grouped with it; `coverage` says what was cut. */
+        FindingEvidence: {
+            finding: components["schemas"]["FindingEvidenceFinding"];
+            event_definition: components["schemas"]["FindingEvidenceEventDefinition"] | null;
+            coverage: components["schemas"]["FindingEvidenceCoverage"];
+            /** @description The workflow the finding is about, when there is one. */
+            workflow: {
+                /** Format: uuid */
+                id?: string;
+                name?: string;
+            } | null;
+            daily_history: components["schemas"]["FindingEvidenceDailyHistoryEntry"][];
+            source_events: components["schemas"]["FindingEvidenceSourceEvent"][];
+            affected_conversation_ids: string[];
+            /** @description Conversations without the signal, to compare with. */
+            comparison_conversation_ids: string[];
+            co_occurring_events: components["schemas"]["FindingEvidenceCoOccurringEvent"][];
+            grouped_findings: components["schemas"]["FindingEvidenceFinding"][];
+            evidence_by_finding: components["schemas"]["FindingEvidenceGroup"][];
+            /** @description On retry deltas only. */
+            new_evidence?: components["schemas"]["FindingEvidenceDeltaItem"][];
+            /** @description On retry deltas only; empty so far. */
+            historical_context?: unknown[];
+            evidence_summary?: components["schemas"]["FindingEvidenceSummary"];
+        };
+        /** @description Another event name often seen together with the signal. */
+        FindingEvidenceCoOccurringEvent: {
+            name: string;
+            event_count: number;
+            /**
+             * Format: date-time
+             * @description On retry deltas only.
+             */
+            observed_at?: string;
+        };
+        /** @description How much of the evidence the answer holds, against the limits of one answer. */
+        FindingEvidenceCoverage: {
+            /** @description Source events there are in all. */
+            source_event_count: number;
+            source_events_returned: number;
+            affected_conversations_returned: number;
+            comparison_conversations_returned: number;
+            source_event_limit: number;
+            affected_conversation_limit: number;
+            comparison_conversation_limit: number;
+            /** @description Says what was cut, when something was. */
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description On retry deltas only, the time up to which the previous investigation covered the evidence.
+             */
+            cutoff?: string | null;
+            /** @description On retry deltas only, how the cutoff applies to each source type. */
+            freshness?: string;
+        };
+        /** @description How often the signal showed on one day. */
+        FindingEvidenceDailyHistoryEntry: {
+            /** Format: date */
+            bucket_on: string;
+            event_count: number;
+            conversation_count: number;
+        };
+        /** @description A piece of evidence recorded after the previous investigation ran. */
+        FindingEvidenceDeltaItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            observed_at: string;
+            /** @enum {string} */
+            source_type: "project_event" | "conversation";
+            new_since_previous: boolean;
+        };
+        /** @description The evidence of a finding, or why it cannot be read, wrapped in `data`. */
+        FindingEvidenceEnvelope: {
+            data: components["schemas"]["FindingEvidence"] | components["schemas"]["FindingEvidenceUnavailable"];
+        };
+        /** @description The definition of the project event behind a finding. */
+        FindingEvidenceEventDefinition: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            display_name: string | null;
+            description: string | null;
+            property_schema: {
+                [key: string]: unknown;
+            } | null;
+        };
+        /** @description The metrics of a finding, as its evidence shows them. */
+        FindingEvidenceFinding: {
+            /** Format: uuid */
+            id: string;
+            source_type: components["schemas"]["FindingSourceType"];
+            source_key: string;
+            signal_name: string;
+            direction: components["schemas"]["FindingDirection"];
+            /** @enum {string} */
+            status: "candidate" | "open" | "quiet";
+            /** Format: date-time */
+            window_start_at: string;
+            /** Format: date-time */
+            window_end_at: string;
+            affected_count: number;
+            baseline_count: number | null;
+            current_rate: number | null;
+            baseline_rate: number | null;
+            /** Format: date-time */
+            last_observed_at: string;
+        };
+        /** @description The evidence of one finding grouped with the one asked for. */
+        FindingEvidenceGroup: {
+            finding: components["schemas"]["FindingEvidenceFinding"];
+            event_definition: components["schemas"]["FindingEvidenceEventDefinition"] | null;
+            daily_history: components["schemas"]["FindingEvidenceDailyHistoryEntry"][];
+            source_events: components["schemas"]["FindingEvidenceSourceEvent"][];
+            affected_conversation_ids: string[];
+            co_occurring_events: components["schemas"]["FindingEvidenceCoOccurringEvent"][];
+            /** @description On retry deltas only. */
+            new_evidence?: components["schemas"]["FindingEvidenceDeltaItem"][];
+            /** @description On retry deltas only; empty so far. */
+            historical_context?: unknown[];
+            evidence_summary?: components["schemas"]["FindingEvidenceSummary"];
+        };
+        /** @description A piece of evidence a cause or fix rests on. */
+        FindingEvidenceReference: {
+            /** @description Kind of record the evidence is, for example `project_event`. */
+            source_type: string;
+            /** @description Id of that record. */
+            source_id: string | null;
+            /** @description What the record shows. */
+            observation: string | null;
+            /** Format: date-time */
+            occurred_at: string | null;
+        };
+        /** @description A project event that counts as evidence for a finding. */
+        FindingEvidenceSourceEvent: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * Format: date-time
+             * @description When Kapso recorded the evidence; retry deltas are ordered by it.
+             */
+            observed_at: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: uuid */
+            conversation_id: string | null;
+            properties: components["schemas"]["ProjectEventProperties"];
+            /** @description The WhatsApp number the event's conversation ran on. */
+            whatsapp_config: {
+                /** Format: uuid */
+                id?: string;
+                kind?: string;
+                name?: string | null;
+                business_phone_number?: string | null;
+                meta_phone_number_id?: string | null;
+            } | null;
+            /** @description The workflow run that emitted the event, when one did. */
+            source_workflow: {
+                /** Format: uuid */
+                workflow_id?: string | null;
+                /** Format: uuid */
+                execution_id?: string | null;
+                /** Format: uuid */
+                snapshot_id?: string | null;
+                snapshot_version?: number | null;
+                test_mode?: boolean | null;
+            } | null;
+        };
+        /** @description On retry deltas, how much of the evidence is new since the previous investigation. */
+        FindingEvidenceSummary: {
+            /**
+             * Format: date-time
+             * @description Evidence recorded up to this time was covered by the previous investigation.
+             */
+            cutoff: string | null;
+            new_item_count: number;
+        };
+        /** @description Answered with 200 in place of the evidence when it cannot be read for the finding's source. It is the variant that has `error`. */
+        FindingEvidenceUnavailable: {
+            error: string;
+            source_type: string | null;
+            source_key: string | null;
+        };
+        /** @description The latest investigation of a finding, with its causes and suggested fixes. */
+        FindingInvestigation: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["FindingInvestigationStatus"];
+            /** @description Whether a new investigation can be started. */
+            retryable: boolean;
+            retry_reason: string | null;
+            error_message: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: uuid */
+            workflow_id: string | null;
+            workflow_name: string | null;
+            result: components["schemas"]["FindingInvestigationResult"];
+        };
+        /** @description An investigation that was queued; read the finding again for its result. */
+        FindingInvestigationAccepted: {
+            data: {
+                /** Format: uuid */
+                finding_id: string;
+                /** Format: uuid */
+                investigation_id: string;
+                status: components["schemas"]["FindingInvestigationStatus"];
+            };
+        };
+        /** @description What an investigation concluded. */
+        FindingInvestigationResult: {
+            summary: string | null;
+            alternative_explanations: string[] | null;
+            /** @description What the investigation could not look at. */
+            coverage_limitations: string[] | null;
+            /** @description Workflows or other parts of the project involved. */
+            affected_components: string[] | null;
+            causes: components["schemas"]["FindingCause"][];
+            suggested_fixes: components["schemas"]["FindingSuggestedFix"][];
+            /** @description Only on a retry that looked at the evidence newer than the previous investigation: how the conclusion changed. */
+            change_since_previous?: {
+                /** @enum {string} */
+                status?: "not_applicable" | "unchanged" | "narrowed" | "revised" | "replaced" | "insufficient_evidence";
+                explanation: string;
+            };
+        };
+        /**
+         * @description Where an investigation of a finding stands.
+         * @enum {string}
+         */
+        FindingInvestigationStatus: "queued" | "investigating" | "completed" | "failed" | "timed_out";
+        /** @description A page of findings, most recently qualified first. Grouped findings always share a page, so a page may hold a few more than `limit`. */
+        FindingList: {
+            data: components["schemas"]["FindingSummary"][];
+            paging: components["schemas"]["FindingListPaging"];
+        };
+        /** @description Cursor pagination state of the findings list. Unlike the other lists, every field is always present: `next` and `previous` are null at either end. They are bare cursors, not URLs. */
+        FindingListPaging: {
+            cursors: {
+                /** @description Opaque Base64 cursor of the first finding of the page. */
+                before: string | null;
+                /** @description Opaque Base64 cursor of the last finding of the page. */
+                after: string | null;
+            };
+            /** @description Send as `after` for the next page; null on the last page. */
+            next: string | null;
+            /** @description Send as `before` for the previous page; null on the first page. */
+            previous: string | null;
+        };
+        /**
+         * @description What kind of signal a finding watches; today only project events.
+         * @enum {string}
+         */
+        FindingSourceType: "project_event";
+        /** @description A change an investigation suggests; exactly one fix of an investigation is `primary`. */
+        FindingSuggestedFix: {
+            title: string;
+            /** @enum {string} */
+            priority: "primary" | "secondary";
+            /**
+             * @description What kind of thing the fix changes.
+             * @enum {string}
+             */
+            category: "workflow" | "code" | "evaluation" | "configuration";
+            /** @description The change to make. */
+            change: string;
+            /** @description How to tell that the fix worked. */
+            verification: string;
+            /** @description Where to make the change. */
+            target: {
+                name: string | null;
+                location: string | null;
+            };
+            evidence_references: components["schemas"]["FindingEvidenceReference"][];
+        };
+        /** @description A finding as the list shows it. */
+        FindingSummary: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The project event name the finding is about.
+             * @example conversation.user_frustrated
+             */
+            signal_name: string;
+            direction: components["schemas"]["FindingDirection"];
+            /**
+             * @description Lists show only `candidate` and `open` findings; read a quiet one by its id.
+             * @enum {string}
+             */
+            status: "candidate" | "open";
+            /** @description How many conversations or events (see `affected_unit`) show the signal. */
+            affected_count: number;
+            affected_unit: components["schemas"]["FindingAffectedUnit"];
+            /** Format: date-time */
+            last_observed_at: string;
+            /** @description How many other findings are grouped with this one. */
+            related_findings_count: number;
+            /** @description The latest investigation, or null when none was started. */
+            investigation: components["schemas"]["FindingSummaryInvestigation"] | null;
+            /** @description The latest verification, or null when there is none. */
+            verification: components["schemas"]["FindingSummaryVerification"] | null;
+        };
+        /** @description The latest investigation of a finding, shortened for lists. */
+        FindingSummaryInvestigation: {
+            status: components["schemas"]["FindingInvestigationStatus"];
+            /** @description Whether a new investigation can be started. */
+            retryable: boolean;
+            /** @description Why a new investigation can be started, when it can. */
+            retry_reason: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** @description Why the investigation failed, cut to 200 characters. */
+            error_message: string | null;
+            /** @description Title of the most likely cause, cut to 100 characters. */
+            cause_title: string | null;
+            /** @description What the investigation concluded, cut to 200 characters. */
+            summary: string | null;
+        };
+        /** @description The latest verification of a finding, shortened for lists. */
+        FindingSummaryVerification: {
+            status: components["schemas"]["FindingVerificationStatus"];
+            trigger_type: components["schemas"]["FindingVerificationTrigger"];
+            /** Format: date-time */
+            completed_at: string | null;
+        };
+        /** @description The latest check of whether a fix improved the finding's metrics. */
+        FindingVerification: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["FindingVerificationStatus"];
+            trigger_type: components["schemas"]["FindingVerificationTrigger"];
+            from_workflow_version: number | null;
+            to_workflow_version: number | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+        };
+        /** @description The verification a dismissal or a "mark addressed" started or closed. */
+        FindingVerificationChange: {
+            data: {
+                /** Format: uuid */
+                finding_id: string;
+                /** Format: uuid */
+                verification_id: string;
+                status: components["schemas"]["FindingVerificationStatus"];
+            };
+        };
+        /**
+         * @description Where the check of a fix stands: `monitoring` while metrics are watched, then `resolved` or `not_improved`; `dismissed` when the finding was dismissed.
+         * @enum {string}
+         */
+        FindingVerificationStatus: "monitoring" | "resolved" | "not_improved" | "dismissed";
+        /**
+         * @description What started the verification (a new workflow version, a regression, or someone marking the finding addressed).
+         * @enum {string}
+         */
+        FindingVerificationTrigger: "workflow_version" | "regression" | "manual";
         /** @description A line a function wrote to its console during one invocation. */
         FunctionConsoleLog: {
             /** @description Log level, for example `info`, `warn`, `error` or `debug`. */
@@ -3571,6 +4410,232 @@ export interface components {
             /** @description True when `total_count` (and so `total_pages`) is an estimate rather than an exact count. */
             total_count_estimated?: boolean;
         };
+        /** @description What the project's log search can search and filter by. */
+        LogSearchCatalog: {
+            sources?: components["schemas"]["LogSearchCatalogSource"][];
+            filter_suggestions?: components["schemas"]["LogSearchFilterSuggestion"][];
+            /** @description Event fields the dashboard shows in an event's details. */
+            detail_fields?: string[];
+        };
+        /** @description The log search catalog. With `available: false` log search is not available to the project and `catalog` is absent. */
+        LogSearchCatalogResponse: {
+            data: {
+                /** @description Whether log search is available to the project. */
+                available: boolean;
+                catalog?: components["schemas"]["LogSearchCatalog"];
+            };
+        };
+        /** @description A log source that can be searched, as the dashboard shows it. */
+        LogSearchCatalogSource: {
+            /** @description The value to send as `source`. */
+            value?: string;
+            /** @description Display name. */
+            label?: string;
+            /** @description Display color, a CSS color such as `#2563eb`. */
+            color?: string;
+            /** @description Other names the search accepts for this source. */
+            aliases?: string[];
+        };
+        /** @description One log event as the logs screen of the Kapso dashboard shows it. Only `id` and `source` are always present; which other fields are set depends on the source (HTTP fields for API requests, step fields for workflow events, and so on). Events may carry further fields not listed here. */
+        LogSearchEvent: {
+            /** @description Id of the event in the log index (not a UUID). */
+            id: string;
+            source: components["schemas"]["LogSearchEventSource"];
+            /**
+             * Format: date-time
+             * @description The time the event is sorted by.
+             */
+            timestamp?: string | null;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            occurred_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the event reached the log index.
+             */
+            ingested_at?: string | null;
+            /** @description Severity, for example `info` or `error`. */
+            level?: string | null;
+            /** @description Outcome, for example `failed`. */
+            status?: string | null;
+            /** @description One-line summary of the event. */
+            message?: string | null;
+            /** @description Kind of record the event is about. */
+            resource_type?: string | null;
+            /** @description Id of the record the event is about. */
+            resource_id?: string | null;
+            /** @description API requests only, the HTTP method. */
+            http_method?: string | null;
+            /** @description API requests only, the path called. */
+            endpoint?: string | null;
+            /** @description API requests only, the key that made the request. */
+            api_key_id?: string | null;
+            /** @description API requests only, the name of that key. */
+            api_key_name?: string | null;
+            /** @description API requests and webhook deliveries, the HTTP status of the answer. */
+            response_status?: number | null;
+            /** @description API requests, how long the answer took in milliseconds. */
+            response_time_ms?: number | null;
+            /** @description Workflow events, what happened, for example `step_failed`. */
+            event_type?: string | null;
+            /** @description Meta webhooks, the webhook field (such as `messages`). */
+            field?: string | null;
+            /** @description Webhook deliveries, the event delivered. */
+            event?: string | null;
+            /** @description Meta webhooks, the type of the WhatsApp message. */
+            message_type?: string | null;
+            /** @description Meta's id of the WhatsApp number involved. */
+            phone_number_id?: string | null;
+            /** @description The WhatsApp number involved, as displayed. */
+            display_phone_number?: string | null;
+            /** @description Workflow events, the workflow's name. */
+            flow_name?: string | null;
+            /** @description Workflow events, the workflow's id. */
+            flow_id?: string | null;
+            /** @description Workflow events, the execution's id. */
+            flow_execution_id?: string | null;
+            /** @description Workflow events, the execution event's id. */
+            flow_event_id?: string | null;
+            /** @description Workflow events, the step's identifier in the graph. */
+            step_identifier?: string | null;
+            /** @description Workflow events, the kind of step. */
+            step_type?: string | null;
+            /** @description Webhook deliveries, the webhook delivered to. */
+            webhook_id?: string | null;
+            /** @description Webhook deliveries, the URL delivered to. */
+            webhook_url?: string | null;
+            /** @description Kind of error, when the event is a failure. */
+            error_class?: string | null;
+            /** @description Error text, when the event is a failure. */
+            error_message?: string | null;
+            /** @description Further source-specific attributes. */
+            attributes?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The raw payload of the event, when kept. */
+            payload?: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Where a log event comes from: an API request (`external_api_log`), a webhook Meta sent for a WhatsApp number (`whatsapp_webhook_event`), a workflow execution step (`flow_event`) or a delivery to one of the project's webhooks (`webhook_delivery`).
+         * @enum {string}
+         */
+        LogSearchEventSource: "external_api_log" | "whatsapp_webhook_event" | "flow_event" | "webhook_delivery";
+        /** @description One filter of a log search, as a key and the value it must have. */
+        LogSearchFilterEntry: {
+            /** @description A filter key from the log search catalog, for example `flow_execution_id`. */
+            key: string;
+            value: components["schemas"]["LogSearchFilterValue"];
+        };
+        /** @description A filter the log search understands. */
+        LogSearchFilterSuggestion: {
+            /** @description The filter's name in the search box. */
+            key?: string;
+            /** @description Display label. */
+            label?: string;
+            /** @description What the filter matches. */
+            description?: string;
+            /** @description The key to use in `filters` of `POST /log_search`. */
+            param_key?: string;
+            /** @description The sources the filter applies to. */
+            sources?: string[];
+        };
+        /** @description The value a log search filter matches. */
+        LogSearchFilterValue: string | number | boolean;
+        /** @description Where a log search continues. Send `next_cursor` back as `cursor` (with the same filters) for the next, older page; a null or missing `next_cursor` means this was the last page. */
+        LogSearchPagination: {
+            /** @description Whether more events match after this page. */
+            has_more?: boolean;
+            /** @description Opaque cursor of the next page; null on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Time window of a log search: the last 24 hours, the last 7 days, or `context`, the events around the time given in `around`.
+         * @default 24h
+         * @enum {string}
+         */
+        LogSearchPeriod: "24h" | "7d" | "context";
+        /** @description A log search with filters. Every field is optional and means what the query parameter of the same name means on `GET /log_search`; `filters` narrows the search by the keys the catalog (`GET /log_search/catalog`) lists. */
+        LogSearchRequest: {
+            /** @description Text to search for; empty to browse by the other fields only. */
+            query?: string;
+            period?: components["schemas"]["LogSearchPeriod"];
+            source?: components["schemas"]["LogSearchSource"];
+            /**
+             * @description `true`: only problems and errors.
+             * @default false
+             */
+            problems_only: boolean;
+            /**
+             * @deprecated
+             * @description Older name of `problems_only`.
+             * @default false
+             */
+            errors_only: boolean;
+            /**
+             * @description Maximum number of events in the page.
+             * @default 50
+             */
+            limit: number;
+            /** @description `data.pagination.next_cursor` of the previous page, to get the next one. */
+            cursor?: string;
+            /**
+             * Format: date-time
+             * @description With `period` `context`, the time to center the search on.
+             */
+            around?: string;
+            /** @description An event to include in the page if it can be found. */
+            highlight_event_id?: string;
+            /** @description A resource one of whose events should be included in the page if one can be found. */
+            highlight_resource_id?: string;
+            /** @description Filters by catalog key, either as an object (key to value) or as a list of key and value entries. */
+            filters?: {
+                [key: string]: components["schemas"]["LogSearchFilterValue"];
+            } | components["schemas"]["LogSearchFilterEntry"][];
+        };
+        /** @description A page of a log search. Unlike the other lists of the API, the events sit in `data.events` and the next page is asked for with `cursor=<data.pagination.next_cursor>`. */
+        LogSearchResponse: {
+            data: components["schemas"]["LogSearchResult"];
+        };
+        /** @description The outcome of a log search. `available: false` means log search is not available to the project right now; `events` is then empty and the other fields are absent. A failed search (answered with 422) carries `error` and `code`. */
+        LogSearchResult: {
+            /** @description Whether log search could run for the project. */
+            available: boolean;
+            /** @description The source or sources searched. */
+            source?: string | string[] | null;
+            window?: components["schemas"]["LogSearchWindow"];
+            /** @description Matching events, newest first. */
+            events: components["schemas"]["LogSearchEvent"][];
+            pagination?: components["schemas"]["LogSearchPagination"];
+            /** @description Why the search failed, on a failed search. */
+            error?: string | null;
+            /** @description Machine-readable reason of a failed search, for example `elastic_search_failed`. */
+            code?: string | null;
+        };
+        /**
+         * @description Which log source to search; `all` searches every source at once.
+         * @default all
+         * @enum {string}
+         */
+        LogSearchSource: "all" | "external_api_log" | "whatsapp_webhook_event" | "flow_event" | "webhook_delivery";
+        /** @description The time range a log search covered. */
+        LogSearchWindow: {
+            /**
+             * Format: date-time
+             * @description Start of the range.
+             */
+            since?: string;
+            /**
+             * Format: date-time
+             * @description End of the range.
+             */
+            until?: string;
+        };
         /** @description A file to fetch from a public URL and upload to Meta for one phone number. */
         MediaIngest: {
             /** @description Meta id of the phone number that will own the media. */
@@ -3867,6 +4932,121 @@ export interface components {
          * @example 1234567890
          */
         MetaPhoneNumberId: string;
+        /** @description A team destination of notifications: a shared email address, or a Slack channel connected in the Kapso app. */
+        NotificationDestination: {
+            /** Format: uuid */
+            id?: string;
+            /** @enum {string} */
+            kind?: "shared_email" | "slack_channel";
+            /** @description Display name; for a Slack channel, the channel's name. */
+            label?: string | null;
+            /**
+             * @description A shared email starts `pending` and turns `active` once its verification link is opened. A Slack channel is `active` from the start and turns `unhealthy` when Kapso can no longer post to it.
+             * @enum {string}
+             */
+            status?: "pending" | "active" | "unhealthy";
+            /** @enum {string} */
+            channel?: "email" | "slack";
+            /** @description The email address, or the Slack channel id. */
+            address?: string;
+            /** Format: date-time */
+            verified_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The Kapso Agent channel binding, or null for a channel connected for notifications only.
+             */
+            slack_channel_binding_id?: string | null;
+            /** @description The Slack workspace, for a Slack channel. */
+            workspace_name?: string | null;
+            /**
+             * Format: uuid
+             * @description Always null for team destinations.
+             */
+            user_id?: string | null;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A single notification destination, wrapped in `data`. */
+        NotificationDestinationEnvelope: {
+            data?: components["schemas"]["NotificationDestination"];
+        };
+        /** @description A shared email destination to add. Slack channels are connected in the Kapso app instead. */
+        NotificationDestinationInput: {
+            /** @enum {string} */
+            kind: "shared_email";
+            /** @description The email address. */
+            address: string;
+            /** @description Display name of the destination. */
+            label?: string;
+        };
+        /** @description The project's team destinations, pending and unhealthy ones included. Not paginated. */
+        NotificationDestinationList: {
+            data?: components["schemas"]["NotificationDestination"][];
+        };
+        /** @description Error body of the notification operations that refuse a request as a whole. */
+        NotificationError: {
+            /** @description What went wrong, for people. */
+            error?: string;
+        };
+        /** @description An event notifications can be routed for. */
+        NotificationEventType: {
+            /** @description Stable key of the event, used as `event_key` of a route, for example `findings.detected`. */
+            key?: string;
+            name?: string;
+            description?: string;
+            /** @enum {string} */
+            category?: "account" | "billing" | "usage" | "whatsapp" | "workflow" | "agent" | "integration" | "security" | "reports" | "product" | "findings";
+            /** @enum {string} */
+            severity?: "info" | "warning" | "error" | "critical";
+            supported_channels?: ("email" | "slack")[];
+            /** @description The fields a notification of this event may carry. Every event takes `title`, `message`, `resource_name`, `details` and `occurred_at`; the `kapso_agent.*` events add `agent_run_id`. */
+            data_contract?: {
+                required?: string[];
+                optional?: string[];
+            };
+            /** @description The dashboard path the notification links to, with `%<project_id>s` standing for the project id. */
+            surface_path_template?: string;
+        };
+        /** @description The events notifications can be routed for, by category and name. Not paginated. */
+        NotificationEventTypeList: {
+            data?: components["schemas"]["NotificationEventType"][];
+        };
+        /** @description A route sending one event's notifications to one team destination. */
+        NotificationRoute: {
+            /** Format: uuid */
+            id?: string;
+            /** Format: uuid */
+            destination_id?: string;
+            /** @description The `key` of the event type routed. */
+            event_key?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A single notification route, wrapped in `data`. */
+        NotificationRouteEnvelope: {
+            data?: components["schemas"]["NotificationRoute"];
+        };
+        /** @description Which event to route to which destination. */
+        NotificationRouteInput: {
+            /** Format: uuid */
+            destination_id: string;
+            /** @description A `key` from `GET /notifications/events`. */
+            event_key: string;
+        };
+        /** @description The project's notification routes, oldest first. Not paginated. */
+        NotificationRouteList: {
+            data?: components["schemas"]["NotificationRoute"][];
+        };
+        /** @description Why a notification destination or route was refused: messages by field (`base` for the record as a whole). */
+        NotificationValidationErrors: {
+            errors?: {
+                [key: string]: string[];
+            };
+        };
         /** @description Page-number pagination state of a list response. There is a next page while `page` is below `total_pages`; an empty result has `total_count` 0 and `total_pages` 0. */
         PageMeta: {
             /** @description The page returned (1-based). */
@@ -3989,6 +5169,130 @@ export interface components {
             /** @constant */
             kind: "meta";
         });
+        /** @description One occurrence of a project event, such as a conversation being scored. */
+        ProjectEvent: {
+            /**
+             * Format: uuid
+             * @description Event identifier.
+             */
+            id: string;
+            name: components["schemas"]["ProjectEventName"];
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            occurred_at: string;
+            /**
+             * Format: uuid
+             * @description The WhatsApp conversation the event belongs to; null when it was emitted without one.
+             */
+            conversation_id: string | null;
+            properties: components["schemas"]["ProjectEventProperties"];
+        };
+        /** @description What a project event means and which properties it carries. Emitting an event with a new name creates a bare definition for it. */
+        ProjectEventDefinition: {
+            /**
+             * Format: uuid
+             * @description Definition identifier.
+             */
+            id: string;
+            name: components["schemas"]["ProjectEventName"];
+            /** @description What the event means, for people. */
+            description?: string | null;
+            property_schema: components["schemas"]["ProjectEventPropertySchema"];
+            /**
+             * Format: date-time
+             * @description When an event of this definition was last emitted, when known.
+             */
+            last_seen_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date-time
+             * @description When the definition was archived; null while it is active.
+             */
+            archived_at: string | null;
+        };
+        /** @description A single event definition, wrapped in `data`. */
+        ProjectEventDefinitionEnvelope: {
+            data: components["schemas"]["ProjectEventDefinition"];
+        };
+        /** @description A definition to create, or the new metadata of the existing definition with the same name. */
+        ProjectEventDefinitionInput: {
+            name: components["schemas"]["ProjectEventName"];
+            /** @description What the event means, for people. */
+            description?: string | null;
+            property_schema?: components["schemas"]["ProjectEventPropertySchema"];
+        };
+        /** @description The project's event definitions. The list is not paginated. */
+        ProjectEventDefinitionList: {
+            data: components["schemas"]["ProjectEventDefinition"][];
+        };
+        /** @description Changes to an event definition; fields left out keep their value. The name can only change while no event has been recorded under it. */
+        ProjectEventDefinitionUpdate: {
+            name?: components["schemas"]["ProjectEventName"];
+            /** @description What the event means, for people. */
+            description?: string | null;
+            property_schema?: components["schemas"]["ProjectEventPropertySchema"];
+            /** @description `true` archives the definition: its events are kept, but it no longer shows in event tools and workflow pickers. `false` restores it. */
+            archived?: boolean;
+        };
+        /** @description A single project event, wrapped in `data`. */
+        ProjectEventEnvelope: {
+            data: components["schemas"]["ProjectEvent"];
+        };
+        /** @description A project event to record. Only `name` is required. */
+        ProjectEventInput: {
+            name: components["schemas"]["ProjectEventName"];
+            /**
+             * Format: date-time
+             * @description When the event happened; the time of the request when left out.
+             */
+            occurred_at?: string;
+            /**
+             * Format: uuid
+             * @description The WhatsApp conversation the event belongs to, if any.
+             */
+            conversation_id?: string;
+            properties?: components["schemas"]["ProjectEventProperties"];
+        };
+        /** @description A page of project events, newest first. A request with the cursor parameters (`limit`, `before`, `after`, or none) is answered with `paging`; Kapso's reference says older page-number answers carry `meta` instead, without documenting parameters that ask for them. Test for the key you got. */
+        ProjectEventList: {
+            data: components["schemas"]["ProjectEvent"][];
+            meta?: components["schemas"]["PageMeta"];
+            paging?: components["schemas"]["Paging"];
+        };
+        /**
+         * @description Name of a project event: lowercase, in one or more dot-separated segments, each starting with a letter and made of lowercase letters, digits and underscores; at most 128 characters.
+         * @example conversation.csat_scored
+         */
+        ProjectEventName: string;
+        /** @description The properties of a project event, one level deep; each value is a string, a number, a boolean or null. */
+        ProjectEventProperties: {
+            [key: string]: string | number | boolean | null;
+        };
+        /**
+         * @description The properties an event definition declares, by property name, each with the type of its values.
+         * @example {
+         *       "score": {
+         *         "type": "number"
+         *       },
+         *       "reason": {
+         *         "type": "string"
+         *       }
+         *     }
+         */
+        ProjectEventPropertySchema: {
+            [key: string]: {
+                /**
+                 * @description Type of the property's values.
+                 * @enum {string}
+                 */
+                type: "string" | "number" | "boolean";
+            };
+        };
         /** @description Settings of a new webhook created at project level. Without `phone_number_id` it is project-scoped and receives project events only; with one it is number-scoped and receives that number's message and conversation events. A `meta` webhook needs `phone_number_id`. Buffering settings do not apply to `meta` webhooks. */
         ProjectWebhookInput: {
             /**
@@ -4082,6 +5386,26 @@ export interface components {
             message?: string;
             /** @description Which record was not found. */
             detail?: string;
+        };
+        /** @description Another finding grouped with the one read. */
+        RelatedFinding: {
+            /** Format: uuid */
+            id: string;
+            source_type: components["schemas"]["FindingSourceType"];
+            source_key: string;
+            signal_name: string;
+            direction: components["schemas"]["FindingDirection"];
+            affected_count: number;
+            baseline_count: number | null;
+            /** @description Share of conversations with the signal in the current window, from 0 to 1. */
+            current_rate: number | null;
+            baseline_rate: number | null;
+            /** Format: date-time */
+            window_start_at: string;
+            /** Format: date-time */
+            window_end_at: string;
+            affected_unit: components["schemas"]["FindingAffectedUnit"];
+            evidence_revision: number;
         };
         /** @description A link to Kapso's hosted page where a customer connects a WhatsApp number. Links expire 30 days after creation unless told otherwise. Send `url` to the customer, or hand the token returned at creation to `@kapso/sdk`. */
         SetupLink: {
@@ -5830,6 +7154,15 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The finding is not in this project (`code` `finding_not_found`), or Findings is not enabled for the project (`code` `findings_not_enabled`). Read `code` to tell the two apart. */
+        FindingNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FindingError"];
+            };
+        };
         /** @description The function's runtime platform (Cloudflare) could not be reached or refused the change; nothing was changed. Retrying later may succeed. */
         FunctionRuntimeUnavailable: {
             headers: {
@@ -5846,6 +7179,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PaginationParameterError"];
+            };
+        };
+        /** @description The log search was refused or failed. Invalid filters are answered with an error body; a search that ran into a failure answers with the search body itself, `events` empty and `error` and `code` set. */
+        LogSearchFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"] | components["schemas"]["LogSearchResponse"];
             };
         };
         /** @description The resource named in the path does not exist or belongs to another project. */
@@ -5970,8 +7312,12 @@ export interface components {
         database_select: string;
         /** @description Name of a table of the project's database, as listed by `GET /database_tables`. The allowed characters are not documented. */
         database_table: string;
+        /** @description Event definition identifier. */
+        event_definition_id: string;
         /** @description Workflow execution identifier. */
         execution_id: string;
+        /** @description Finding identifier. */
+        finding_id: string;
         /** @description Function identifier. */
         function_id: string;
         /** @description Identifier of an action of the integrations catalog, as returned by `GET /integrations/actions`. It is a catalog key rather than a Kapso UUID; its exact format is not documented. */
@@ -5994,6 +7340,10 @@ export interface components {
         log_period: "24h" | "7d" | "30d";
         /** @description WhatsApp message id (WAMID), such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`; not a UUID. WAMIDs are Base64-like and may contain `+`, `/` and `=`, so percent-encode the value in the path. */
         message_id: components["schemas"]["Wamid"];
+        /** @description Notification destination identifier. */
+        notification_destination_id: string;
+        /** @description Notification route identifier. */
+        notification_route_id: string;
         /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
         page: number;
         /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
@@ -9316,6 +10666,809 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    searchLogs: {
+        parameters: {
+            query?: {
+                /** @description Text to search for. May be empty, to browse by `source`, `problems_only` or the period alone. */
+                query?: string;
+                /** @description Time window of the search; `context` searches around the time given in `around`. */
+                period?: components["schemas"]["LogSearchPeriod"];
+                /** @description Which log source to search. */
+                source?: components["schemas"]["LogSearchSource"];
+                /** @description `true`: only problems and errors. */
+                problems_only?: boolean;
+                /**
+                 * @deprecated
+                 * @description Older name of `problems_only`.
+                 */
+                errors_only?: boolean;
+                /** @description Maximum number of events in the page. */
+                limit?: number;
+                /** @description `data.pagination.next_cursor` of the previous page, to get the next one. */
+                cursor?: string;
+                /** @description With `period=context`, the time to center the search on. */
+                around?: string;
+                /** @description An event to include in the page if it can be found. */
+                highlight_event_id?: string;
+                /** @description A resource one of whose events should be included in the page if one can be found. */
+                highlight_resource_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of matching log events, or `available: false`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogSearchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["LogSearchFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    searchLogsWithFilters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LogSearchRequest"];
+            };
+        };
+        responses: {
+            /** @description A page of matching log events, or `available: false`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogSearchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["LogSearchFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getLogSearchCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog, or `available: false`. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogSearchCatalogResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProjectEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events with this name.
+                 * @example conversation.csat_scored
+                 */
+                name?: string;
+                /** @description Only events of this WhatsApp conversation. */
+                conversation_id?: string;
+                /** @description Only events that happened at this time or later. */
+                occurred_after?: string;
+                /** @description Only events that happened at this time or earlier. */
+                occurred_before?: string;
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of project events. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createProjectEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectEventInput"];
+            };
+        };
+        responses: {
+            /** @description The event was recorded. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEventEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listProjectEventDefinitions: {
+        parameters: {
+            query?: {
+                /** @description `true`: list archived definitions too. */
+                include_archived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event definitions. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEventDefinitionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createProjectEventDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectEventDefinitionInput"];
+            };
+        };
+        responses: {
+            /** @description A definition with this name existed; it was updated (and restored if archived). */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEventDefinitionEnvelope"];
+                };
+            };
+            /** @description The definition was created. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEventDefinitionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getProjectEventDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event definition identifier. */
+                id: components["parameters"]["event_definition_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event definition. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEventDefinitionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteProjectEventDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event definition identifier. */
+                id: components["parameters"]["event_definition_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deletion of the definition and its events has been queued. No body. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateProjectEventDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Event definition identifier. */
+                id: components["parameters"]["event_definition_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectEventDefinitionUpdate"];
+            };
+        };
+        responses: {
+            /** @description The definition was updated. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectEventDefinitionEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            402: components["responses"]["PaymentRequired"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listFindings: {
+        parameters: {
+            query?: {
+                /** @description Findings per page, from 1 to 25. */
+                limit?: number;
+                /** @description `paging.next` of a previous page, for the page after it. Not together with `before`. */
+                after?: string;
+                /** @description `paging.previous` of a previous page, for the page before it. Not together with `after`. */
+                before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of findings. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingList"];
+                };
+            };
+            /** @description `limit` outside 1 to 25, a cursor that cannot be read, or `after` and `before` together. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Findings is not enabled for the project. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finding. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["FindingNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getFindingEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence, or why it cannot be read. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingEvidenceEnvelope"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["FindingNotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    startFindingInvestigation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The investigation was queued. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingInvestigationAccepted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["FindingNotFound"];
+            /** @description Another start of an investigation is being dispatched; try again shortly. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingError"];
+                };
+            };
+            /** @description The finding cannot be investigated now (already under investigation, not eligible, or no investigator set up), or the finding id is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    dismissFinding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FindingDismissInput"];
+            };
+        };
+        responses: {
+            /** @description The finding was dismissed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingVerificationChange"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["FindingNotFound"];
+            /** @description `reason` or `note` is missing or invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    markFindingAddressed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Finding identifier. */
+                finding_id: components["parameters"]["finding_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Monitoring started. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingVerificationChange"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["FindingNotFound"];
+            /** @description The finding has no completed investigation covering its current evidence, or the finding id is invalid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FindingError"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event types. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationEventTypeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team destinations. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDestinationList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createNotificationDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationDestinationInput"];
+            };
+        };
+        responses: {
+            /** @description The destination was added; it is pending verification. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDestinationEnvelope"];
+                };
+            };
+            /** @description The kind cannot be added through the API (Slack channels). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The destination was refused, for example a member's own address or a blocked one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationValidationErrors"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteNotificationDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification destination identifier. */
+                destination_id: components["parameters"]["notification_destination_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The destination was removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such destination in the project. Kapso documents no body for this answer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotificationRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The routes. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRouteList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    upsertNotificationRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationRouteInput"];
+            };
+        };
+        responses: {
+            /** @description The route, new or existing. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRouteEnvelope"];
+                };
+            };
+            /** @description The event key is unknown, or an internal event's. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such destination in the project. Kapso documents no body for this answer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The route was refused, for example to a member's personal destination. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationValidationErrors"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteNotificationRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Notification route identifier. */
+                id: components["parameters"]["notification_route_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The route was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The route belongs to an internal event and cannot be deleted through the API. Kapso documents no body for this answer. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such route in the project. Kapso documents no body for this answer. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };

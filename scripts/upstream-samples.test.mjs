@@ -15,9 +15,15 @@ import { deref, root } from "./lib/spec.mjs";
 import { compareWithUpstream, routeOf } from "./lib/upstream.mjs";
 
 const UPSTREAM_DIR = process.env.KAPSO_UPSTREAM_DIR ?? join(root, "../shared/upstream");
-const FILES = ["openapi-workflows.yaml", "openapi-platform.yaml"];
+// `required` adds to the top level of every sampled body what a deviation of spec/UPSTREAM.md makes
+// required on purpose (agent-data-required), so the samples test the rest of the shape.
+const FILES = [
+  { file: "openapi-workflows.yaml", required: [] },
+  { file: "openapi-platform.yaml", required: [] },
+  { file: "openapi-kapso-agent.yaml", required: ["data"] },
+];
 const SAMPLES_PER_RESPONSE = 40;
-const available = FILES.every((file) => existsSync(join(UPSTREAM_DIR, file)));
+const available = FILES.every(({ file }) => existsSync(join(UPSTREAM_DIR, file)));
 if (!available) {
   console.log(`upstream samples: skipped, Kapso's published documents are not at ${UPSTREAM_DIR}`);
 }
@@ -34,7 +40,7 @@ const pointer = (...parts) =>
 function cases() {
   if (!available) return [];
   const list = [];
-  for (const file of FILES) {
+  for (const { file, required } of FILES) {
     const upstream = parse(readFileSync(join(UPSTREAM_DIR, file), "utf8"));
     const { shared } = compareWithUpstream(ours, upstream);
     const upstreamPaths = new Map(Object.keys(upstream.paths).map((path) => [routeOf(path), path]));
@@ -43,8 +49,13 @@ function cases() {
       const theirPath = upstreamPaths.get(routeOf(path));
       for (const [status, raw] of Object.entries(upstream.paths[theirPath].get.responses ?? {})) {
         if (!status.startsWith("2")) continue;
-        const schema = deref(upstream, raw).content?.["application/json"]?.schema;
-        if (!schema || !ours.paths[path].get.responses[status]) continue;
+        const published = deref(upstream, raw).content?.["application/json"]?.schema;
+        if (!published || !ours.paths[path].get.responses[status]) continue;
+        const resolved = deref(upstream, published);
+        const schema =
+          required.length === 0
+            ? published
+            : { ...resolved, required: [...new Set([...(resolved.required ?? []), ...required])] };
         list.push({ file, key, path, status, upstream, schema });
       }
     }

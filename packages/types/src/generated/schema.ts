@@ -591,10 +591,20 @@ export interface paths {
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a customer
+         * @description Deletes a customer of the project. What happens to the customer's phone numbers and setup
+         *     links is not documented.
+         */
+        delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a customer
+         * @description Renames a customer or changes its identifier from your own system. Fields left out keep their
+         *     value.
+         */
+        patch: operations["updateCustomer"];
         trace?: never;
     };
     "/customers/{customer_id}/setup_links": {
@@ -680,7 +690,12 @@ export interface paths {
         get: operations["getPhoneNumber"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a phone number
+         * @description Removes a WhatsApp phone number from the project, by Meta's phone number id. Whether the
+         *     number stays registered with Meta, and what happens to its conversations, is not documented.
+         */
+        delete: operations["deleteWhatsappPhoneNumber"];
         options?: never;
         head?: never;
         /**
@@ -754,6 +769,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customer_id}/setup_links/{setup_link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+                /** @description Setup link identifier. */
+                setup_link_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update or revoke a setup link
+         * @description Changes a setup link of one customer: revoke it (`status: revoked`), move its expiry, or
+         *     change its redirects, origins, phone number options or colors. Fields left out keep their
+         *     value. The response is the link without its token.
+         */
+        patch: operations["updateCustomerSetupLink"];
+        trace?: never;
+    };
     "/whatsapp/broadcasts": {
         parameters: {
             query?: never;
@@ -802,7 +844,14 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Stop a broadcast or return it to draft
+         * @description Changes the state of a broadcast. `stopped` halts a broadcast that is `sending`: recipients
+         *     not yet reached stay pending and nothing more is sent. `draft` takes a `scheduled` broadcast
+         *     off the schedule (`scheduled_at` becomes null) so it can be edited again. Other changes are
+         *     refused with 422.
+         */
+        patch: operations["updateWhatsappBroadcastStatus"];
         trace?: never;
     };
     "/whatsapp/broadcasts/{broadcast_id}/recipients": {
@@ -833,7 +882,12 @@ export interface paths {
          *     `whatsapp_contact_id` of an existing contact.
          */
         post: operations["addBroadcastRecipients"];
-        delete?: never;
+        /**
+         * Remove every recipient of a broadcast
+         * @description Empties the recipient list of a `draft` or `scheduled` broadcast. A scheduled broadcast also
+         *     goes back to `draft` and loses its `scheduled_at`. A broadcast in another state gets 422.
+         */
+        delete: operations["clearWhatsappBroadcastRecipients"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2645,6 +2699,13 @@ export interface components {
             data: components["schemas"]["Customer"][];
             meta: components["schemas"]["PageMeta"];
         };
+        /** @description Changes to a customer. Only the fields sent change; send `external_customer_id: null` to clear the customer's identifier from your own system. */
+        CustomerUpdate: {
+            /** @description New display name of the customer. */
+            name?: string;
+            /** @description The customer's identifier in your own system, or null to remove it. */
+            external_customer_id?: string | null;
+        };
         /** @description The answer to a delete. Kapso's reference shows only an error body for this operation, so the success body is not documented: this assumes the rows envelope of the other row operations (`data`, not required) and keeps everything open. */
         DatabaseDeleteResult: {
             data?: components["schemas"]["DatabaseRow"][];
@@ -3700,6 +3761,37 @@ export interface components {
             secondary_foreground_color?: components["schemas"]["HexColor"];
             destructive_color?: components["schemas"]["HexColor"];
             destructive_foreground_color?: components["schemas"]["HexColor"];
+        };
+        /** @description Changes to a setup link; fields left out keep their value. Revoke a link with `status: revoked`, or give it more time with a later `expires_at`. A link cannot be set to `used`: only the customer finishing the setup does that. */
+        SetupLinkUpdate: {
+            status?: components["schemas"]["SetupLinkStatus"];
+            /**
+             * Format: date-time
+             * @description A new expiry time for the link.
+             */
+            expires_at?: string | null;
+            /**
+             * Format: uri
+             * @description Where the customer lands after a successful setup.
+             */
+            success_redirect_url?: string | null;
+            /**
+             * Format: uri
+             * @description Where the customer lands after a failed setup.
+             */
+            failure_redirect_url?: string | null;
+            /** @description HTTPS origins of your web pages that may open the link with `@kapso/sdk`. */
+            allowed_origins?: string[];
+            /** @description Also provision a new phone number for the customer during setup. */
+            provision_phone_number?: boolean;
+            /** @description Preferred area code of the provisioned number (US numbers only). */
+            phone_number_area_code?: string | null;
+            /** @description Connection types offered to the customer; with a single type it is preselected. */
+            allowed_connection_types?: components["schemas"]["SetupLinkConnectionType"][];
+            theme_config?: components["schemas"]["SetupLinkThemeConfig"] | null;
+            /** @description Countries (ISO 3166-1 alpha-2) the provisioned number may come from. */
+            phone_number_country_isos?: string[];
+            language?: components["schemas"]["SetupLinkLanguage"];
         };
         /** @description Position of a step on the workflow editor's canvas. */
         StepPosition: {
@@ -6723,6 +6815,70 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer was deleted. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer: components["schemas"]["CustomerUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The customer as changed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listSetupLinks: {
         parameters: {
             query?: {
@@ -6868,6 +7024,33 @@ export interface operations {
                         data: components["schemas"]["WhatsappPhoneNumber"];
                     };
                 };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWhatsappPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The phone number was removed. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -7029,6 +7212,45 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    updateCustomerSetupLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+                /** @description Setup link identifier. */
+                setup_link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    setup_link: components["schemas"]["SetupLinkUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The setup link as changed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SetupLink"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listBroadcasts: {
         parameters: {
             query?: {
@@ -7147,6 +7369,49 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    updateWhatsappBroadcastStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_broadcast: {
+                        /**
+                         * @description `stopped` to halt a sending broadcast, `draft` to unschedule a scheduled one.
+                         * @enum {string}
+                         */
+                        status: "draft" | "stopped";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The broadcast in its new state. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listBroadcastRecipients: {
         parameters: {
             query?: {
@@ -7211,6 +7476,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["BroadcastRecipientsResult"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    clearWhatsappBroadcastRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broadcast without recipients. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Broadcast"];
                     };
                 };
             };

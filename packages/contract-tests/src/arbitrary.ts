@@ -11,8 +11,11 @@
 import fc from "fast-check";
 import { deref, flatten, type JsonSchema, withVariant } from "./spec.js";
 
-/** Where a value goes decides which values make sense there: no `null` in a URL, no `/` in a path segment. */
-export type Placement = "path" | "query" | "body";
+/**
+ * Where a value goes decides which values make sense there: no `null` in a URL, no `/` in a path
+ * segment, nothing but visible ASCII in a header.
+ */
+export type Placement = "path" | "query" | "header" | "body";
 
 export interface ValueOptions {
   placement: Placement;
@@ -27,6 +30,8 @@ export interface ValueOptions {
 const NEEDS_ENCODING = [" ", "é", "€", "😀", "?", "#", "&", "=", "+", "%", ",", ";", ":", "@", "'", "ñandú"];
 
 const MAX_DEPTH = 8;
+
+const VISIBLE_ASCII = fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code));
 
 const dates = fc.date({
   min: new Date("2000-01-01T00:00:00Z"),
@@ -123,6 +128,8 @@ function strings(schema: JsonSchema, placement: Placement): fc.Arbitrary<string>
   const minLength = typeof schema.minLength === "number" ? schema.minLength : 0;
   const maxLength = typeof schema.maxLength === "number" ? schema.maxLength : minLength + 12;
   if (placement === "body") return fc.string({ unit: "grapheme", minLength, maxLength });
+  // Header values are not percent-encoded: `Headers` refuses most non-ASCII text and trims spaces.
+  if (placement === "header") return fc.string({ unit: VISIBLE_ASCII, minLength, maxLength });
   const text = fc
     .tuple(
       fc.string({ unit: "grapheme", maxLength: 6 }),

@@ -18,6 +18,8 @@ export interface ContractCase {
   params?: {
     path?: Record<string, string>;
     query?: Record<string, unknown>;
+    /** Header parameters the operation declares (the client's own headers are added regardless). */
+    header?: Record<string, string>;
   };
   /** JSON request body, sent as is. */
   body?: unknown;

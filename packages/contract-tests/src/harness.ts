@@ -14,7 +14,11 @@ export interface CallResult {
 }
 
 export interface CallInit {
-  params?: { path?: Record<string, string>; query?: Record<string, unknown> };
+  params?: {
+    path?: Record<string, string>;
+    query?: Record<string, unknown>;
+    header?: Record<string, string>;
+  };
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -58,7 +62,11 @@ export function call(client: KapsoClient, op: Operation, init: CallInit): Promis
   const method = (client as unknown as Record<string, AnyMethod>)[op.method];
   if (!method) throw new Error(`the client has no ${op.method} method`);
   return method(op.path, {
-    params: { path: init.params?.path ?? {}, query: init.params?.query ?? {} },
+    params: {
+      path: init.params?.path ?? {},
+      query: init.params?.query ?? {},
+      header: init.params?.header ?? {},
+    },
     ...(init.body !== undefined ? { body: init.body } : {}),
     headers: init.headers ?? {},
   });

@@ -23,7 +23,8 @@ const SEED = 20_260_101;
 export interface SpecRequest {
   /** For the test name: which example, or which generated request and what it sends. */
   title: string;
-  params: { path: Record<string, unknown>; query: Record<string, unknown> };
+  /** `header` only for operations that declare header parameters. */
+  params: { path: Record<string, unknown>; query: Record<string, unknown>; header?: Record<string, unknown> };
   /** Absent when the request sends no body. */
   body?: unknown;
 }
@@ -97,7 +98,7 @@ function requestArbitrary(
   { everyOptional }: Pick<ValueOptions, "everyOptional">,
 ): fc.Arbitrary<Omit<SpecRequest, "title">> {
   const queryNames = new Set(op.parameters.filter((p) => p.in === "query").map((p) => p.name));
-  const parameters = (placement: "path" | "query") => {
+  const parameters = (placement: "path" | "query" | "header") => {
     const declared = op.parameters.filter((p) => p.in === placement);
     const model = Object.fromEntries(
       declared.map((p) => {
@@ -118,9 +119,14 @@ function requestArbitrary(
     const values = valid(valueFor(schema, { placement: "body", everyOptional }), schema, "request body");
     body = documented.required || everyOptional ? values : fc.option(values, { nil: undefined });
   }
-  return fc
+  const request = fc
     .record({ path: parameters("path"), query: parameters("query"), body })
     .map(({ path, query, body }) => ({ params: { path, query }, ...(body === undefined ? {} : { body }) }));
+  // Only an operation with header parameters draws them, so no other operation's requests change.
+  if (!op.parameters.some((p) => p.in === "header")) return request;
+  return fc
+    .tuple(request, parameters("header"))
+    .map(([{ params, ...rest }, header]) => ({ params: { ...params, header }, ...rest }));
 }
 
 /**
@@ -154,6 +160,7 @@ function summaryOf(request: Omit<SpecRequest, "title">): string {
   const parts = [
     ...Object.keys(request.params.path).map((name) => `{${name}}`),
     ...Object.keys(request.params.query).map((name) => `?${name}`),
+    ...Object.keys(request.params.header ?? {}).map((name) => `${name}:`),
     ...(request.body === undefined ? [] : ["body"]),
   ];
   return parts.length > 0 ? parts.join(" ") : "no parameters";

@@ -591,10 +591,20 @@ export interface paths {
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a customer
+         * @description Deletes a customer of the project. What happens to the customer's phone numbers and setup
+         *     links is not documented.
+         */
+        delete: operations["deleteCustomer"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update a customer
+         * @description Renames a customer or changes its identifier from your own system. Fields left out keep their
+         *     value.
+         */
+        patch: operations["updateCustomer"];
         trace?: never;
     };
     "/customers/{customer_id}/setup_links": {
@@ -680,7 +690,12 @@ export interface paths {
         get: operations["getPhoneNumber"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a phone number
+         * @description Removes a WhatsApp phone number from the project, by Meta's phone number id. Whether the
+         *     number stays registered with Meta, and what happens to its conversations, is not documented.
+         */
+        delete: operations["deleteWhatsappPhoneNumber"];
         options?: never;
         head?: never;
         /**
@@ -754,6 +769,481 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/customers/{customer_id}/setup_links/{setup_link_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+                /** @description Setup link identifier. */
+                setup_link_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update or revoke a setup link
+         * @description Changes a setup link of one customer: revoke it (`status: revoked`), move its expiry, or
+         *     change its redirects, origins, phone number options or colors. Fields left out keep their
+         *     value. The response is the link without its token.
+         */
+        patch: operations["updateCustomerSetupLink"];
+        trace?: never;
+    };
+    "/whatsapp/phone_numbers/{phone_number_id}/display_name_requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a number's display name requests
+         * @description Every display name change requested for one WhatsApp number, newest first, whatever its
+         *     outcome.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listWhatsappDisplayNameRequests"];
+        put?: never;
+        /**
+         * Request a new display name
+         * @description Asks Meta to change the name the number shows to its contacts. Meta usually decides within
+         *     one or two days, and some names pass at once (`available_without_review`). Follow the request
+         *     with the get operation until it reaches a final state.
+         */
+        post: operations["createWhatsappDisplayNameRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/phone_numbers/{phone_number_id}/display_name_requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+                /** @description Display name request identifier. */
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a display name request
+         * @description One display name request with its current state. Poll it to follow Meta's review: `applied`
+         *     is the happy end, `declined` comes with Meta's reason in the `meta_error_*` fields.
+         */
+        get: operations["getWhatsappDisplayNameRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/conversations/{conversation_id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a conversation's assignments
+         * @description Every assignment a conversation has had, newest first: the active one, if any, and the ended
+         *     ones.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listConversationAssignments"];
+        put?: never;
+        /**
+         * Assign a conversation
+         * @description Hands a conversation to a member of the project. A conversation has at most one active
+         *     assignment: end the current one (update it with `active: false`) before assigning again, or
+         *     change its `user_id` to reassign.
+         */
+        post: operations["createConversationAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/conversations/{conversation_id}/assignments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+                /** @description Assignment identifier. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an assignment
+         * @description One assignment of a conversation, active or ended.
+         */
+        get: operations["getConversationAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update, reassign or end an assignment
+         * @description Changes an assignment's notes, hands the conversation to another member (`user_id`), or ends
+         *     the assignment (`active: false`). An ended assignment stays in the conversation's history.
+         */
+        patch: operations["updateConversationAssignment"];
+        trace?: never;
+    };
+    "/whatsapp/contacts/{identifier}/marketing_preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
+                identifier: components["parameters"]["contact_identifier"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a contact's marketing preferences
+         * @description The contact's marketing preference on each WhatsApp number of the project where they ever
+         *     stopped or resumed marketing messages. A number that is not listed has no recorded
+         *     preference: the contact accepts marketing there. While a preference is `stopped`, marketing
+         *     template sends to the contact from that number are refused with error code
+         *     `marketing_preference_stopped`.
+         *
+         *     Not paginated: every preference comes in one response.
+         */
+        get: operations["listWhatsappContactMarketingPreferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/contacts/{identifier}/marketing_preferences/{phone_number_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
+                identifier: components["parameters"]["contact_identifier"];
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a contact's marketing preference on one number
+         * @description The contact's marketing preference on one WhatsApp number of the project.
+         *
+         *     A 404 does not always mean an error: with the message `Marketing preference not found` it
+         *     means the contact never changed their preference on that number and accepts marketing
+         *     there. Read the message before treating a 404 that way: an unknown contact and an unknown
+         *     number are 404s too, with other messages.
+         */
+        get: operations["getWhatsappContactMarketingPreference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the project's members
+         * @description The people who are members of the project, with their role. Their `user_id` is what
+         *     conversation assignments and inbox embeds take.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox_embeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbox embeds
+         * @description The project's inbox embeds, newest first. Tokens and embed URLs are not part of the list:
+         *     they are returned only when an embed is created.
+         *
+         *     Paginated by page number: pass `page` and `per_page`, and read `meta.total_pages` to know when
+         *     to stop. The filters combine: every one given must match.
+         */
+        get: operations["listInboxEmbeds"];
+        put?: never;
+        /**
+         * Create an inbox embed
+         * @description Creates a link that shows the project's inbox, or part of it, inside another web page. The
+         *     response carries the secret `token` and the `embed_url` for the iframe this one time only:
+         *     store the URL, since listing, reading or updating the embed never returns it again.
+         */
+        post: operations["createInboxEmbed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbox_embeds/{inbox_embed_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbox embed identifier. */
+                inbox_embed_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an inbox embed
+         * @description One inbox embed, without its token or embed URL.
+         */
+        get: operations["getInboxEmbed"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an inbox embed
+         * @description Revokes the embed: its token stops working at once. Revoked embeds are still found by the
+         *     list with `status=revoked`.
+         */
+        delete: operations["deleteInboxEmbed"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an inbox embed
+         * @description Changes an embed's name, assignee, allowed origins, color scheme, language or expiry. Fields
+         *     left out keep their value. The scope cannot change: create another embed for another scope.
+         */
+        patch: operations["updateInboxEmbed"];
+        trace?: never;
+    };
+    "/whatsapp/accounts/{waba_id}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the WhatsApp Business Account (not a Kapso UUID). */
+                waba_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account's funding
+         * @description Whether Kapso funds the paid messages of one WhatsApp Business Account, from the evidence
+         *     Kapso has stored: the call does not ask Meta. An account the project cannot see gets 404.
+         */
+        get: operations["getWhatsappAccountFunding"];
+        put?: never;
+        /**
+         * Set up funding for an account
+         * @description Checks with Meta that an account connected through the project's external multi-partner
+         *     solution belongs to the given portfolio, and makes sure Kapso funds it, without waiting for
+         *     Meta's association webhook. Call it once Embedded Signup has finished. The project must have
+         *     exactly one active external multi-partner solution; the solution, currency and token are not
+         *     yours to choose.
+         *
+         *     The setup runs in the background. `202` means a run is pending or running, not that the
+         *     account is funded: poll the get operation until the run has finished and `status` is
+         *     `funded`. `200` means the account is funded already, or that no new run was started.
+         *
+         *     Calling again is safe: a run in progress is reused, and for 30 seconds after a run ends that
+         *     run is returned; later calls start a new run. No `Idempotency-Key` is needed. Funding that
+         *     was disabled for the portfolio, a removed membership or a revoked attachment is never
+         *     resumed by this call.
+         */
+        post: operations["ensureWhatsappAccountFunding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/accounts/{waba_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the WhatsApp Business Account (not a Kapso UUID). */
+                waba_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an account's usage
+         * @description The charges Kapso recorded for this project on one WhatsApp Business Account in a window of
+         *     at most 31 days, in total and per kind of usage (messaging, calling).
+         *
+         *     Free messages, usage not yet posted and Meta charges paid outside Kapso are left out: a zero
+         *     total means nothing was recorded, not that nothing was spent.
+         */
+        get: operations["getWhatsappAccountUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/portfolios/{portfolio_id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List a portfolio's accounts with their funding
+         * @description The WhatsApp Business Accounts of one Meta Business Portfolio that the project can see, each
+         *     with its funding, newest first. A listed account is not necessarily funded, nor still
+         *     connected: Kapso keeps the evidence after a disconnection.
+         *
+         *     Paginated with cursors: pass `limit`, then `after=<paging.cursors.after>` for older pages or
+         *     `before=<paging.cursors.before>` for newer ones.
+         */
+        get: operations["listWhatsappPortfolioAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/portfolios/{portfolio_id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a portfolio's usage
+         * @description The charges Kapso recorded for this project across the accounts of one Meta Business
+         *     Portfolio in a window of at most 31 days, in total and per kind of usage. Charges of other
+         *     partners working with the same portfolio are not included.
+         */
+        get: operations["getWhatsappPortfolioUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/portfolios/{portfolio_id}/funding/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop funding a portfolio
+         * @description Queues a stop of Kapso's funding for one Meta Business Portfolio; there is no request body.
+         *     It turns off the portfolio's automatic funding and revokes every approved allocation in
+         *     scope, so every account that uses one of them loses Kapso funding. `202` means the stop was
+         *     accepted, not done: poll the operation until it has `succeeded` or `failed`.
+         *
+         *     Numbers stay connected, partners stay, billing history is kept and outstanding usage is still
+         *     owed. The customers may need a Meta payment method of their own afterwards.
+         *
+         *     Unlike the rest of the API, this call takes an `Idempotency-Key`: send the same key when you
+         *     retry after a network failure, and the original operation is returned.
+         */
+        post: operations["revokeWhatsappPortfolioFunding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/whatsapp/portfolios/{portfolio_id}/funding/operations/{operation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+                /** @description Id of the operation, from the stop call. */
+                operation_id: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a funding operation
+         * @description Where a stop of a portfolio's funding stands. It can be read even after the account moved or
+         *     was disconnected. A `failed` operation may have done part of its work: check the accounts'
+         *     funding and contact Kapso's support before starting another.
+         */
+        get: operations["getWhatsappPortfolioFundingOperation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/whatsapp/broadcasts": {
         parameters: {
             query?: never;
@@ -802,7 +1292,14 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Stop a broadcast or return it to draft
+         * @description Changes the state of a broadcast. `stopped` halts a broadcast that is `sending`: recipients
+         *     not yet reached stay pending and nothing more is sent. `draft` takes a `scheduled` broadcast
+         *     off the schedule (`scheduled_at` becomes null) so it can be edited again. Other changes are
+         *     refused with 422.
+         */
+        patch: operations["updateWhatsappBroadcastStatus"];
         trace?: never;
     };
     "/whatsapp/broadcasts/{broadcast_id}/recipients": {
@@ -833,7 +1330,12 @@ export interface paths {
          *     `whatsapp_contact_id` of an existing contact.
          */
         post: operations["addBroadcastRecipients"];
-        delete?: never;
+        /**
+         * Remove every recipient of a broadcast
+         * @description Empties the recipient list of a `draft` or `scheduled` broadcast. A scheduled broadcast also
+         *     goes back to `draft` and loses its `scheduled_at`. A broadcast in another state gets 422.
+         */
+        delete: operations["clearWhatsappBroadcastRecipients"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3398,6 +3900,62 @@ export interface components {
             meta?: components["schemas"]["PageMeta"];
             paging?: components["schemas"]["Paging"];
         };
+        /** @description Whether a contact accepts marketing messages from one of the project's WhatsApp numbers. Kapso records one when the contact stops or resumes marketing messages inside WhatsApp; only the contact can change it. No field is guaranteed to be present. */
+        ContactMarketingPreference: {
+            /** @description Meta's phone number id of the number the preference is about (the same as `phone_number_id`). */
+            id?: string;
+            /** @description Meta's phone number id of the number the preference is about. */
+            phone_number_id?: string;
+            /**
+             * @description `stopped`: the contact refuses marketing from this number, and marketing template sends to them are refused with error code `marketing_preference_stopped`. `resumed`: they accept it again.
+             * @enum {string}
+             */
+            status?: "stopped" | "resumed";
+            /** @description The reason Meta reported, as free text. */
+            detail?: string | null;
+            /**
+             * @description How Kapso learned of the preference: Meta's `user_preferences` webhook (`meta_webhook`), or a marketing send Meta refused with error 131050, reported later (`meta_delivery_error`) or at once (`meta_synchronous_error`).
+             * @enum {string}
+             */
+            source?: "meta_webhook" | "meta_delivery_error" | "meta_synchronous_error";
+            /** @description Whether marketing templates may be sent to the contact from this number; false while `status` is `stopped`. */
+            marketing_allowed?: boolean;
+            /** @description Display name of the WhatsApp number. */
+            config_display_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When WhatsApp says the contact last changed the preference.
+             */
+            last_event_at?: string;
+            /**
+             * Format: uuid
+             * @description Kapso id of the contact.
+             */
+            whatsapp_contact_id?: string;
+            /**
+             * Format: uuid
+             * @description Kapso id of the preference record.
+             */
+            internal_id?: string;
+            /**
+             * Format: uuid
+             * @description Kapso id of the WhatsApp number's configuration.
+             */
+            whatsapp_config_id?: string;
+            /**
+             * Format: uuid
+             * @description The same as `whatsapp_config_id`.
+             */
+            whatsapp_config_internal_id?: string;
+            /** Format: date-time */
+            created_at?: string;
+            /** Format: date-time */
+            updated_at?: string;
+        };
+        /** @description A contact's marketing preferences, one per WhatsApp number on which they ever stopped or resumed marketing messages. Not paginated. An empty list means the contact accepts marketing on every number. */
+        ContactMarketingPreferenceList: {
+            data: components["schemas"]["ContactMarketingPreference"][];
+        };
         /** @description Changes to a contact: at least one field. Whether `metadata` replaces or merges into the stored object is not documented. */
         ContactUpdate: {
             /** @description A new WhatsApp id (phone number in E.164 form) for the contact. */
@@ -3448,6 +4006,54 @@ export interface components {
             /** @description Meta's id of the business phone number the conversation runs on (a numeric string). */
             phone_number_id?: string | null;
             kapso?: components["schemas"]["ConversationKapsoFields"];
+        };
+        /** @description A conversation handed to a member of the project. A conversation has at most one active assignment; ended ones stay in its history with `active: false`. */
+        ConversationAssignment: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The project member the conversation is assigned to (their `user_id` in the user list).
+             */
+            user_id: string;
+            /**
+             * Format: uuid
+             * @description The member who made the assignment; null when it was not made by a member.
+             */
+            created_by_user_id?: string | null;
+            /** @description Free text for the assignee. */
+            notes?: string | null;
+            /** @description Whether this is the conversation's current assignment. */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description Who takes the conversation, and an optional note for them. */
+        ConversationAssignmentCreate: {
+            /**
+             * Format: uuid
+             * @description A member of the project (their `user_id` in the user list).
+             */
+            user_id: string;
+            /** @description Free text for the assignee. */
+            notes?: string;
+        };
+        /** @description A page of one conversation's assignments, newest first. */
+        ConversationAssignmentList: {
+            data: components["schemas"]["ConversationAssignment"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /** @description Changes to an assignment; fields left out keep their value. `active: false` unassigns the conversation and keeps the record in its history. */
+        ConversationAssignmentUpdate: {
+            /**
+             * Format: uuid
+             * @description Hand the conversation to this member instead.
+             */
+            user_id?: string;
+            /** @description New notes for the assignee. */
+            notes?: string;
+            /** @description false to end the assignment. */
+            active?: boolean;
         };
         /** @description One WhatsApp conversation. */
         ConversationEnvelope: {
@@ -3522,6 +4128,13 @@ export interface components {
             data: components["schemas"]["Customer"][];
             meta: components["schemas"]["PageMeta"];
         };
+        /** @description Changes to a customer. Only the fields sent change; send `external_customer_id: null` to clear the customer's identifier from your own system. */
+        CustomerUpdate: {
+            /** @description New display name of the customer. */
+            name?: string;
+            /** @description The customer's identifier in your own system, or null to remove it. */
+            external_customer_id?: string | null;
+        };
         /** @description The answer to a delete. Kapso's reference shows only an error body for this operation, so the success body is not documented: this assumes the rows envelope of the other row operations (`data`, not required) and keeps everything open. */
         DatabaseDeleteResult: {
             data?: components["schemas"]["DatabaseRow"][];
@@ -3558,6 +4171,53 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A request to change the name a WhatsApp number shows to its contacts, as reviewed by Meta. When Meta refuses it, the `meta_error_*` fields carry Meta's reason. */
+        DisplayNameRequest: {
+            /** Format: uuid */
+            id: string;
+            /** @description Meta's phone number id of the number whose name changes. */
+            phone_number_id?: string | null;
+            /** @description The name asked for. */
+            requested_display_name: string;
+            /** @description The name the number showed when the request was made. */
+            previous_display_name?: string | null;
+            status: components["schemas"]["DisplayNameRequestStatus"];
+            /** Format: date-time */
+            submitted_at: string;
+            /**
+             * Format: date-time
+             * @description When Meta decided; null while the review is open or when no review took place.
+             */
+            reviewed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the new name started to show on WhatsApp.
+             */
+            applied_at?: string | null;
+            /** @description Meta's error code when the request was refused or failed. */
+            meta_error_code?: number | null;
+            /** @description Meta's error subcode, with `meta_error_code`. */
+            meta_error_subcode?: number | null;
+            /** @description Meta's error type, such as `OAuthException`. */
+            meta_error_type?: string | null;
+            /** @description Meta's explanation of the refusal. */
+            meta_error_message?: string | null;
+        };
+        /** @description The display name to ask Meta for. */
+        DisplayNameRequestInput: {
+            /** @description The name to show, at most 256 characters. */
+            new_display_name: string;
+        };
+        /** @description A page of display name requests of one number, newest first. */
+        DisplayNameRequestList: {
+            data: components["schemas"]["DisplayNameRequest"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /**
+         * @description Where a display name change stands in Meta's review. It starts as `submitted` or `pending_review`; Meta may pass it straight away (`available_without_review`, `no_review`) or after review (`approved`), hold it (`deferred`) or refuse it (`declined`). `applied` means the new name shows on WhatsApp; `expired`, `failed` and `cancelled` end a request without a change.
+         * @enum {string}
+         */
+        DisplayNameRequestStatus: "submitted" | "pending_review" | "approved" | "available_without_review" | "deferred" | "declined" | "expired" | "no_review" | "failed" | "applied" | "cancelled";
         /**
          * @description Unix time in seconds, as a decimal string (Meta's format), for example `"1705395000"`. Unlike the rest of the API, message timestamps are not ISO 8601. The format is a convention, not checked.
          * @example 1705395000
@@ -4092,6 +4752,122 @@ export interface components {
          * @example #3b82f6
          */
         HexColor: string;
+        /** @description A link that shows the project's inbox inside another web page (an iframe), limited to a scope and optionally to the conversations of one assignee. Its secret token and URL are returned only when it is created. */
+        InboxEmbed: {
+            /** Format: uuid */
+            id: string;
+            /** @description Your label for the embed. */
+            name?: string | null;
+            scope_type: components["schemas"]["InboxEmbedScopeType"];
+            /** @description The customer's UUID for a `customer` scope, Meta's phone number id for a `phone_number` scope, null for `project`. */
+            scope_id?: string | null;
+            /** @description A readable name of the customer or number, when there is one. */
+            scope_name?: string | null;
+            /**
+             * Format: uuid
+             * @description When set, the embed shows only conversations this member is actively assigned to.
+             */
+            assigned_user_id?: string | null;
+            /** @description Name of that member. */
+            assigned_user_name?: string | null;
+            /**
+             * @description A `revoked` embed no longer opens.
+             * @enum {string}
+             */
+            status: "active" | "revoked";
+            /** @description Origins of the pages allowed to embed the inbox; empty allows any origin. */
+            allowed_origins: string[];
+            default_mode: components["schemas"]["InboxEmbedMode"];
+            language: components["schemas"]["InboxEmbedLanguage"];
+            /**
+             * Format: date-time
+             * @description When the embed stops working; null for never.
+             */
+            expires_at?: string | null;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description Settings of a new inbox embed. Only `scope_type` is required. */
+        InboxEmbedCreate: {
+            /** @description Your label for the embed. */
+            name?: string | null;
+            scope_type: components["schemas"]["InboxEmbedScopeType"];
+            /** @description Required for the `customer` scope (the customer's UUID) and the `phone_number` scope (Meta's phone number id); must be left out or blank for `project`. */
+            scope_id?: string | null;
+            /**
+             * Format: uuid
+             * @description Show only conversations this member is actively assigned to.
+             */
+            assigned_user_id?: string | null;
+            /** @description Origins of the pages allowed to embed the inbox; empty or absent allows any origin. */
+            allowed_origins?: string[];
+            /**
+             * @description Color scheme of the embedded inbox; `system` follows the viewer's device.
+             * @default system
+             * @enum {string}
+             */
+            default_mode: "system" | "light" | "dark";
+            language?: components["schemas"]["InboxEmbedLanguage"];
+            /**
+             * Format: date-time
+             * @description When the embed stops working; null or absent for never.
+             */
+            expires_at?: string | null;
+        };
+        /** @description An inbox embed as returned once, at creation: the embed plus its secret token and the URL to put in the iframe. Store the URL: no later response contains it. */
+        InboxEmbedCreated: components["schemas"]["InboxEmbed"] & {
+            /** @description The embed's secret token, returned only by the create call. */
+            token: string;
+            /**
+             * Format: uri
+             * @description The address to load in the iframe, returned only by the create call.
+             */
+            embed_url: string;
+        };
+        /**
+         * @description Language of the embedded inbox's interface.
+         * @default en
+         * @enum {string}
+         */
+        InboxEmbedLanguage: "en" | "es";
+        /** @description A page of the project's inbox embeds, newest first, without their tokens. */
+        InboxEmbedList: {
+            data: components["schemas"]["InboxEmbed"][];
+            meta: components["schemas"]["PageMeta"];
+        };
+        /**
+         * @description Color scheme of the embedded inbox; `system` follows the viewer's device.
+         * @enum {string}
+         */
+        InboxEmbedMode: "system" | "light" | "dark";
+        /**
+         * @description What an inbox embed shows: every conversation of the project (`project`), those of one customer (`customer`), or those of one WhatsApp number (`phone_number`).
+         * @enum {string}
+         */
+        InboxEmbedScopeType: "project" | "customer" | "phone_number";
+        /** @description Changes to an inbox embed; fields left out keep their value. The scope cannot change: create another embed for another scope. */
+        InboxEmbedUpdate: {
+            name?: string | null;
+            /**
+             * Format: uuid
+             * @description Show only conversations this member is actively assigned to; null to show all in scope.
+             */
+            assigned_user_id?: string | null;
+            /** @description Origins of the pages allowed to embed the inbox; empty allows any origin. */
+            allowed_origins?: string[];
+            default_mode?: components["schemas"]["InboxEmbedMode"];
+            /**
+             * @description Language of the embedded inbox's interface.
+             * @enum {string}
+             */
+            language?: "en" | "es";
+            /** Format: date-time */
+            expires_at?: string | null;
+        };
         /** @description An app integration of the project: an action of an external app (from Kapso's integrations catalog, run through Pipedream) saved with its configured props, so that workflows and agents can call it. Kapso's reference shows these fields without marking any of them required, so all are optional here; other fields are accepted. */
         Integration: {
             /** Format: uuid */
@@ -5293,6 +6069,30 @@ export interface components {
                 type: "string" | "number" | "boolean";
             };
         };
+        /** @description A member of the project. `user_id` identifies the person (use it to assign conversations); `id` identifies their membership of this project. */
+        ProjectUser: {
+            /** @description Id of the membership in this project. */
+            id: number;
+            /**
+             * Format: uuid
+             * @description Id of the person's Kapso account.
+             */
+            user_id: string;
+            /** Format: email */
+            email: string;
+            /** @description The member's display name. */
+            name: string;
+            /**
+             * @description The member's role in the project.
+             * @enum {string}
+             */
+            role: "owner" | "member";
+        };
+        /** @description A page of the project's members. */
+        ProjectUserList: {
+            data: components["schemas"]["ProjectUser"][];
+            meta: components["schemas"]["PageMeta"];
+        };
         /** @description Settings of a new webhook created at project level. Without `phone_number_id` it is project-scoped and receives project events only; with one it is number-scoped and receives that number's message and conversation events. A `meta` webhook needs `phone_number_id`. Buffering settings do not apply to `meta` webhooks. */
         ProjectWebhookInput: {
             /**
@@ -5524,6 +6324,37 @@ export interface components {
             secondary_foreground_color?: components["schemas"]["HexColor"];
             destructive_color?: components["schemas"]["HexColor"];
             destructive_foreground_color?: components["schemas"]["HexColor"];
+        };
+        /** @description Changes to a setup link; fields left out keep their value. Revoke a link with `status: revoked`, or give it more time with a later `expires_at`. A link cannot be set to `used`: only the customer finishing the setup does that. */
+        SetupLinkUpdate: {
+            status?: components["schemas"]["SetupLinkStatus"];
+            /**
+             * Format: date-time
+             * @description A new expiry time for the link.
+             */
+            expires_at?: string | null;
+            /**
+             * Format: uri
+             * @description Where the customer lands after a successful setup.
+             */
+            success_redirect_url?: string | null;
+            /**
+             * Format: uri
+             * @description Where the customer lands after a failed setup.
+             */
+            failure_redirect_url?: string | null;
+            /** @description HTTPS origins of your web pages that may open the link with `@kapso/sdk`. */
+            allowed_origins?: string[];
+            /** @description Also provision a new phone number for the customer during setup. */
+            provision_phone_number?: boolean;
+            /** @description Preferred area code of the provisioned number (US numbers only). */
+            phone_number_area_code?: string | null;
+            /** @description Connection types offered to the customer; with a single type it is preselected. */
+            allowed_connection_types?: components["schemas"]["SetupLinkConnectionType"][];
+            theme_config?: components["schemas"]["SetupLinkThemeConfig"] | null;
+            /** @description Countries (ISO 3166-1 alpha-2) the provisioned number may come from. */
+            phone_number_country_isos?: string[];
+            language?: components["schemas"]["SetupLinkLanguage"];
         };
         /** @description Position of a step on the workflow editor's canvas. */
         StepPosition: {
@@ -6091,6 +6922,100 @@ export interface components {
             data: components["schemas"]["WhatsappFlowVersion"][];
             meta: components["schemas"]["PageMeta"];
         };
+        /** @description Whether Kapso funds the paid messages of a WhatsApp Business Account (WABA), as far as the evidence Kapso has stored shows. Reading it asks Meta nothing. */
+        WhatsappFunding: {
+            /** @description Meta's id of the WhatsApp Business Account. */
+            waba_id: string;
+            /** @description Meta's id of the Business Portfolio that owns the account. */
+            business_portfolio_id: string | null;
+            /**
+             * @description `funded`: verified, with an approved allocation whose funding ids match. `pending`: the first funding run is under way. `unknown`: funded once, but the current evidence no longer confirms it. `not_funded`: never verified (also when the customer kept their own Meta payment method). `revoked`: Meta's allocation data shows the funding was removed.
+             * @enum {string}
+             */
+            status: "funded" | "pending" | "unknown" | "not_funded" | "revoked";
+            /** @description Why the account has this status, as a machine-readable string; null when `funded`. New values may appear. */
+            reason: string | null;
+            /** @description A human-readable line about `reason`, for display only; do not parse it. */
+            message: string;
+            /** @description The currency Kapso settles in. */
+            currency: string;
+            /** @description The currency of the funding snapshot, or the account's own currency as seen when there is no funding attachment. */
+            waba_currency: string | null;
+            /**
+             * Format: date-time
+             * @description When funding was last found to be verified, after not being so.
+             */
+            last_verified_at: string | null;
+            /**
+             * Format: date-time
+             * @description When funding was last checked, failed checks included.
+             */
+            last_checked_at: string | null;
+            /** @description Billing pauses Kapso applies to this project's funding of the account. Not a promise that sending works: the balance, credentials and Meta's own limits can still stop it. */
+            paid_messages: {
+                paused: boolean;
+                reasons: string[];
+            };
+            /** @description The latest funding run for this account in the project, or null if none ever ran. */
+            operation: components["schemas"]["WhatsappFundingRun"] | null;
+        };
+        /** @description The portfolio the account belongs to, which Kapso checks with Meta. */
+        WhatsappFundingEnsureInput: {
+            /** @description Meta's id of the Business Portfolio that owns the account (digits only). */
+            business_portfolio_id: string;
+        };
+        /** @description A page of the WhatsApp Business Accounts of a portfolio that the project can see, each with its funding, newest first. An account stays listed after it is disconnected. */
+        WhatsappFundingList: {
+            data: components["schemas"]["WhatsappFunding"][];
+            paging?: components["schemas"]["Paging"];
+        };
+        /** @description An asynchronous change to a portfolio's funding (so far: stopping it). A `failed` operation may have done part of its work. */
+        WhatsappFundingOperation: {
+            /** Format: uuid */
+            operation_id: string;
+            /** @description Meta's id of the Business Portfolio. */
+            business_portfolio_id: string;
+            /**
+             * @description `queued` and `running` are in progress; `succeeded`, `failed` and `superseded` are final.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed" | "superseded";
+            /** Format: date-time */
+            requested_at: string;
+            /** @description A human-readable line about the state, for display only. */
+            message: string;
+        };
+        /** @description One run of Kapso's funding setup for a WhatsApp Business Account. A finished run does not prove the account is funded: read the `status` of the funding as well. */
+        WhatsappFundingRun: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `pending` and `running` are in progress; the others are final.
+             * @enum {string}
+             */
+            status: "pending" | "running" | "succeeded" | "failed" | "cancelled" | "expired";
+            /** Format: date-time */
+            started_at: string;
+            /**
+             * Format: date-time
+             * @description Null while the run is in progress.
+             */
+            finished_at: string | null;
+            /** @description Class of failure of a failed run, as a machine-readable string. New values may appear. It never carries provider messages or credentials. */
+            error_kind: string | null;
+            /** @description Meta's error code, when Meta returned one for the failed run. */
+            meta_error_code: number | null;
+        };
+        /** @description Meta could not confirm access to the account. Nothing was recorded; retry later, or contact Kapso's support with the trace id. */
+        WhatsappFundingVerificationError: {
+            error?: string;
+            /** @description Class of failure, as a machine-readable string, such as `meta_unavailable`. */
+            error_kind?: string | null;
+            /** @description Meta's error code, when Meta returned one. */
+            meta_error_code?: number | null;
+            /** @description Meta's trace id of the failed call, when there is one. */
+            meta_trace_id?: string | null;
+        };
         /** @description A WhatsApp phone number connected to the project. Its `id` is Meta's `phone_number_id` (a numeric string); Kapso's own UUID is `internal_id`. Meta-derived fields (quality rating, statuses, tiers) are passed through as strings; their value sets are Meta's and are not restated here. Fetching one number also returns its Flows encryption status, under a field name the reference does not give. */
         WhatsappPhoneNumber: {
             /** @description Meta's phone number id, a numeric string such as `1234567890`. */
@@ -6145,6 +7070,68 @@ export interface components {
         WhatsappPhoneNumberList: {
             data: components["schemas"]["WhatsappPhoneNumber"][];
             meta: components["schemas"]["PageMeta"];
+        };
+        /** @description The charges Kapso recorded for this project in a time window, in total and per kind of usage. Free messages, usage not yet posted and Meta charges paid outside Kapso are left out, so a zero total means nothing was recorded, not that nothing was spent. */
+        WhatsappUsage: {
+            /** Format: date-time */
+            start_time: string;
+            /** Format: date-time */
+            end_time: string;
+            /**
+             * @description The window selects charges by when Kapso recorded them, not when Meta delivered the messages.
+             * @constant
+             */
+            time_basis: "recorded_at";
+            currency: string;
+            /**
+             * @description Only charges Kapso recorded; not Meta's full invoice, nor costs in other currencies.
+             * @constant
+             */
+            charge_scope: "kapso_recorded_charges";
+            totals: {
+                /** @description The sum of the breakdown, in micro-USD (1000000 is one US dollar). Corrections count with their sign, so a window of corrections only can be negative. */
+                customer_charge_micro_usd: number;
+            };
+            /** @description One entry per kind of usage recorded. Do not rely on the order; new kinds may appear. Use `totals` for the overall amount. */
+            breakdown: components["schemas"]["WhatsappUsageBreakdownItem"][];
+        };
+        /** @description The charges of one kind of usage in the window, with how fresh they are. */
+        WhatsappUsageBreakdownItem: {
+            /** @description What was charged, such as `messaging` or `calling`. New kinds may appear: handle values you do not know. */
+            usage_kind: string;
+            /** @description The charges of this kind, in micro-USD (1000000 is one US dollar). */
+            customer_charge_micro_usd: number;
+            /** @description Messaging only. Calling reports fees in total, not calls or minutes. */
+            billable_messages?: number;
+            /** @description Calling only. Whether the active attachments' currencies can be covered. Coverage does not promise that billing is active or complete, and charges from before coverage was lost stay in the total. */
+            coverage?: {
+                /**
+                 * @description `supported`: every active attachment is a USD account. `partial`: USD and other currencies mixed (the non-USD accounts' calling costs are not shown). `unsupported`: no USD attachment. `not_available`: no active attachment.
+                 * @enum {string}
+                 */
+                status: "supported" | "partial" | "unsupported" | "not_available";
+                /** @description `calling_requires_usd_waba` for `partial` and `unsupported`, `no_active_attachment` for `not_available`, null for `supported`. */
+                reason: string | null;
+            };
+            sync: components["schemas"]["WhatsappUsageSync"];
+        };
+        /** @description How fresh Kapso's view of one kind of usage is right now; it says nothing about whether the requested window is complete. */
+        WhatsappUsageSync: {
+            /**
+             * @description `synced`: every account concerned is fresh (messaging settled within 15 minutes, calling coverage under an hour old). `delayed`: data exists but at least one account is older than that. `unknown`: at least one account was never read successfully. `not_available`: nothing applies (for example an account billed directly, or no USD attachment for calling); totals are still returned.
+             * @enum {string}
+             */
+            status: "synced" | "delayed" | "unknown" | "not_available";
+            /**
+             * Format: date-time
+             * @description Messaging: the oldest of the accounts' latest successful settlements. Always null for calling.
+             */
+            last_synced_at: string | null;
+            /**
+             * Format: date-time
+             * @description A cautious end of the period processed for every account concerned. Meta may still report more for that period.
+             */
+            usage_through: string | null;
         };
         /** @description A webhook: where Kapso posts events, for one phone number (`phone_number_id` set) or for the whole project (`phone_number_id` null). Deliveries are signed with `X-Webhook-Signature`, the hex HMAC-SHA256 of the raw body keyed with `secret_key`, and carry `X-Webhook-Event`, `X-Idempotency-Key` and `X-Webhook-Payload-Version` headers. */
         WhatsappWebhook: {
@@ -7201,6 +8188,15 @@ export interface components {
         };
         /** @description The request needs a feature the project's plan does not include, for example subscribing a webhook to `project.event`. */
         PaymentRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The API or a service it depends on cannot handle the request right now. The request had no effect; it may be retried later. Whether a `Retry-After` header is sent is not documented. */
+        ServiceUnavailable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -8600,6 +9596,70 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    deleteCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer was deleted. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    customer: components["schemas"]["CustomerUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The customer as changed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Customer"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listSetupLinks: {
         parameters: {
             query?: {
@@ -8745,6 +9805,33 @@ export interface operations {
                         data: components["schemas"]["WhatsappPhoneNumber"];
                     };
                 };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteWhatsappPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The phone number was removed. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
@@ -8906,6 +9993,918 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    updateCustomerSetupLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Customer identifier. */
+                customer_id: components["parameters"]["customer_id"];
+                /** @description Setup link identifier. */
+                setup_link_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    setup_link: components["schemas"]["SetupLinkUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The setup link as changed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["SetupLink"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWhatsappDisplayNameRequests: {
+        parameters: {
+            query?: {
+                /** @description Number of items per page of a page-number-paginated list. Kapso documents no default for this list; read `meta.per_page` of the response. */
+                per_page?: components["parameters"]["per_page_no_default"];
+                /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
+                page?: components["parameters"]["page_no_default"];
+            };
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the number's display name requests. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisplayNameRequestList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWhatsappDisplayNameRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    display_name_request: components["schemas"]["DisplayNameRequestInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description The request was sent to Meta. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DisplayNameRequest"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappDisplayNameRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+                /** @description Display name request identifier. */
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The display name request. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["DisplayNameRequest"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listConversationAssignments: {
+        parameters: {
+            query?: {
+                /** @description Number of items per page of a page-number-paginated list. Kapso documents no default for this list; read `meta.per_page` of the response. */
+                per_page?: components["parameters"]["per_page_no_default"];
+                /** @description Page number of a page-number-paginated list, starting at 1. Kapso documents no default for this list; read `meta.page` of the response. `meta.total_pages` tells how many pages exist. */
+                page?: components["parameters"]["page_no_default"];
+            };
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the conversation's assignments. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationAssignmentList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createConversationAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignment: components["schemas"]["ConversationAssignmentCreate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The conversation is assigned. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationAssignment"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The body is invalid, the user is not a member of the project, or the conversation already has an active assignment. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getConversationAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+                /** @description Assignment identifier. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationAssignment"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateConversationAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description WhatsApp conversation identifier (a Kapso UUID). */
+                conversation_id: components["parameters"]["conversation_id"];
+                /** @description Assignment identifier. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    assignment: components["schemas"]["ConversationAssignmentUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The assignment as changed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ConversationAssignment"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The body is invalid, or the new user is not a member of the project. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWhatsappContactMarketingPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
+                identifier: components["parameters"]["contact_identifier"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact's marketing preferences. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactMarketingPreferenceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No contact matches the identifier. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappContactMarketingPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Which contact: its Kapso id (a UUID), its WhatsApp phone number (`wa_id`, such as `15551234567`), its business-scoped user id (`US.13491208655302741918`) or a parent business-scoped user id (`US.ENT.11815799212886844830`). Business-scoped ids must be sent exactly as Meta gives them, prefix and period included. Several contacts may share a parent id; the most recently created of them is the one addressed. */
+                identifier: components["parameters"]["contact_identifier"];
+                /** @description Meta's phone number id (`phone_number_id`), a numeric string such as `1234567890`. Phone numbers are addressed by Meta's id, not by Kapso's internal UUID. */
+                phone_number_id: components["parameters"]["phone_number_id_path"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact's preference on the number. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ContactMarketingPreference"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The contact or the number is unknown, or the contact has no recorded preference on the number (and so accepts marketing there). The message says which. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's members. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectUserList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listInboxEmbeds: {
+        parameters: {
+            query?: {
+                /** @description Only embeds in this state. */
+                status?: "active" | "revoked";
+                /** @description Only embeds with this scope. */
+                scope_type?: components["schemas"]["InboxEmbedScopeType"];
+                /** @description Only embeds of this customer (its UUID) or this number (Meta's phone number id); pair it with `scope_type`. */
+                scope_id?: string;
+                /** @description Only embeds limited to this member's assigned conversations. */
+                assigned_user_id?: string;
+                /** @description Page number of a page-number-paginated list, starting at 1. Read `meta.total_pages` of a response to know how many pages exist. */
+                page?: components["parameters"]["page"];
+                /** @description Maximum number of items per page of a page-number-paginated list. */
+                per_page?: components["parameters"]["per_page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's inbox embeds. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxEmbedList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createInboxEmbed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    inbox_embed: components["schemas"]["InboxEmbedCreate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The embed was created; `token` and `embed_url` are returned only in this response. */
+            201: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InboxEmbedCreated"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getInboxEmbed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbox embed identifier. */
+                inbox_embed_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The inbox embed. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InboxEmbed"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteInboxEmbed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbox embed identifier. */
+                inbox_embed_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The embed was revoked. The response has no body. */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateInboxEmbed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Inbox embed identifier. */
+                inbox_embed_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    inbox_embed: components["schemas"]["InboxEmbedUpdate"];
+                };
+            };
+        };
+        responses: {
+            /** @description The inbox embed as changed, without its token or embed URL. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InboxEmbed"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappAccountFunding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the WhatsApp Business Account (not a Kapso UUID). */
+                waba_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's funding. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFunding"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ensureWhatsappAccountFunding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the WhatsApp Business Account (not a Kapso UUID). */
+                waba_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhatsappFundingEnsureInput"];
+            };
+        };
+        responses: {
+            /** @description The account is funded already, or no new run was started. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFunding"];
+                    };
+                };
+            };
+            /** @description A funding run is pending or running; poll the account's funding. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFunding"];
+                    };
+                };
+            };
+            /** @description `waba_id` or `business_portfolio_id` is missing or not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The state does not allow funding: the project has no single active external solution, funding is disabled for the portfolio, the account belongs to another portfolio, project or solution, Meta did not confirm the association, or a removed membership or attachment must be reconnected first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description Meta could not confirm access to the account. Nothing was recorded. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappFundingVerificationError"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getWhatsappAccountUsage: {
+        parameters: {
+            query: {
+                /** @description Start of the window, included; ISO 8601 with an offset or `Z`. */
+                start_time: string;
+                /** @description End of the window, excluded; at most 31 days after `start_time`. */
+                end_time: string;
+            };
+            header?: never;
+            path: {
+                /** @description Meta's id of the WhatsApp Business Account (not a Kapso UUID). */
+                waba_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The charges recorded for the account in the window. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappUsage"];
+                    };
+                };
+            };
+            /** @description The time window is missing, malformed or longer than 31 days. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listWhatsappPortfolioAccounts: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items per cursor-paginated page. */
+                limit?: components["parameters"]["limit"];
+                /** @description Opaque Base64 cursor: return the page just after it (older items). Take it from `paging.cursors.after` of a previous response. */
+                after?: components["parameters"]["after"];
+                /** @description Opaque Base64 cursor: return the page just before it (newer items). Take it from `paging.cursors.before` of a previous response. */
+                before?: components["parameters"]["before"];
+            };
+            header?: never;
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the portfolio's accounts. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatsappFundingList"];
+                };
+            };
+            /** @description A cursor or a paging parameter is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getWhatsappPortfolioUsage: {
+        parameters: {
+            query: {
+                /** @description Start of the window, included; ISO 8601 with an offset or `Z`. */
+                start_time: string;
+                /** @description End of the window, excluded; at most 31 days after `start_time`. */
+                end_time: string;
+            };
+            header?: never;
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The charges recorded for the portfolio in the window. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappUsage"];
+                    };
+                };
+            };
+            /** @description The time window is missing, malformed or longer than 31 days. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeWhatsappPortfolioFunding: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key for this stop, 1 to 255 bytes. Reuse it on a retry of the same request to get the first operation back; the same key for another portfolio gets 409. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stop is queued; follow it with the operation's id. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFundingOperation"];
+                    };
+                };
+            };
+            /** @description The `Idempotency-Key` header is missing or longer than 255 bytes. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description The `Idempotency-Key` was used for another portfolio, or stopping would reach beyond a safe scope. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description The queue is unavailable. Retry with the same `Idempotency-Key`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getWhatsappPortfolioFundingOperation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Meta's id of the Business Portfolio. */
+                portfolio_id: string;
+                /** @description Id of the operation, from the stop call. */
+                operation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The operation. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WhatsappFundingOperation"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listBroadcasts: {
         parameters: {
             query?: {
@@ -9024,6 +11023,49 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    updateWhatsappBroadcastStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    whatsapp_broadcast: {
+                        /**
+                         * @description `stopped` to halt a sending broadcast, `draft` to unschedule a scheduled one.
+                         * @enum {string}
+                         */
+                        status: "draft" | "stopped";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The broadcast in its new state. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listBroadcastRecipients: {
         parameters: {
             query?: {
@@ -9088,6 +11130,37 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: components["schemas"]["BroadcastRecipientsResult"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    clearWhatsappBroadcastRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Broadcast identifier. */
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broadcast without recipients. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Broadcast"];
                     };
                 };
             };

@@ -5,9 +5,10 @@
 // and bundler. This catches what the workspace hides: missing files, wrong exports, devDependencies
 // needed at run time.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { packPackages } from "./lib/pack.mjs";
 import { root } from "./lib/spec.mjs";
 
 const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock"];
@@ -23,13 +24,9 @@ const packs = join(work, "packs");
 mkdirSync(packs);
 const sizes = [];
 try {
-  for (const name of PUBLISHED) {
-    run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", name), { stdio: "ignore" });
-  }
-  const tarballs = readdirSync(packs).map((file) => join(packs, file));
-  for (const name of PUBLISHED) {
-    const tarball = tarballs.find((t) => t.includes(`kapso-${name}-`));
-    if (!tarball) throw new Error(`pnpm pack produced no tarball for @kapso/${name}`);
+  const packed = packPackages(PUBLISHED, packs);
+  const tarballs = [...packed.values()];
+  for (const [name, tarball] of packed) {
     sizes.push([`@kapso/${name}`, statSync(tarball).size]);
     console.log(`\n── @kapso/${name}: publint and attw`);
     run(bin("publint"), ["run", tarball, "--strict"], root);

@@ -3,11 +3,13 @@
 // then the tarballs are installed into a fresh project outside the workspace where one consumer file is
 // type-checked (strict) and run against @kapso/mock in three setups: nodenext ESM, nodenext CommonJS
 // and bundler. This catches what the workspace hides: missing files, wrong exports, devDependencies
-// needed at run time.
+// needed at run time. In the same project every README's ```ts blocks are type-checked
+// (./check-docs.mjs).
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkReadmeBlocks, docsDependencySpecs, packageNames, reportReadmeBlocks } from "./check-docs.mjs";
 import { packPackages } from "./lib/pack.mjs";
 import { root } from "./lib/spec.mjs";
 
@@ -24,9 +26,11 @@ const packs = join(work, "packs");
 mkdirSync(packs);
 const sizes = [];
 try {
-  const packed = packPackages(PUBLISHED, packs);
+  // Every package a README block may import is installed; publint and attw judge the published ones.
+  const packed = packPackages([...new Set([...PUBLISHED, ...packageNames()])], packs);
   const tarballs = [...packed.values()];
-  for (const [name, tarball] of packed) {
+  for (const name of PUBLISHED) {
+    const tarball = packed.get(name);
     sizes.push([`@kapso/${name}`, statSync(tarball).size]);
     console.log(`\n── @kapso/${name}: publint and attw`);
     run(bin("publint"), ["run", tarball, "--strict"], root);
@@ -47,7 +51,15 @@ try {
   );
   run(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--loglevel=error", "@types/node@20", ...tarballs],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      "@types/node@20",
+      ...docsDependencySpecs(),
+      ...tarballs,
+    ],
     project,
   );
 
@@ -78,9 +90,19 @@ try {
     }
   }
 
+  console.log("\n── README code blocks in the consumer project");
+  const docsCompile = reportReadmeBlocks(checkReadmeBlocks(project));
+
   console.log("\nPacked sizes:");
   for (const [name, size] of sizes) console.log(`  ${name.padEnd(18)} ${(size / 1024).toFixed(1)} KiB`);
-  console.log("packages: publint and attw clean, consumer setups esm, cjs and bundler passed");
+  if (docsCompile) {
+    console.log(
+      "packages: publint and attw clean, consumer setups esm, cjs and bundler passed, README blocks compile",
+    );
+  } else {
+    console.error("packages: README code blocks do not compile (listed above, as README:line:column)");
+    process.exitCode = 1;
+  }
 } finally {
   if (keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,8 @@
 // type-checked (strict) and run against @kapso/mock in three setups: nodenext ESM, nodenext CommonJS
 // and bundler. This catches what the workspace hides: missing files, wrong exports, devDependencies
 // needed at run time. In the same project every README's ```ts blocks are type-checked
-// (./check-docs.mjs).
+// (./check-docs.mjs); last, the TSDoc coverage of each package's declarations is printed
+// (./tsdoc-coverage.mjs), which reports and does not fail.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { join } from "node:path";
 import { checkReadmeBlocks, docsDependencySpecs, packageNames, reportReadmeBlocks } from "./check-docs.mjs";
 import { packPackages } from "./lib/pack.mjs";
 import { root } from "./lib/spec.mjs";
+import { printTsdocCoverage } from "./tsdoc-coverage.mjs";
 
 const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock"];
 // A data file for require.resolve and tooling, not a module: no types to resolve.
@@ -92,6 +94,9 @@ try {
 
   console.log("\n── README code blocks in the consumer project");
   const docsCompile = reportReadmeBlocks(checkReadmeBlocks(project));
+
+  console.log("");
+  printTsdocCoverage();
 
   console.log("\nPacked sizes:");
   for (const [name, size] of sizes) console.log(`  ${name.padEnd(18)} ${(size / 1024).toFixed(1)} KiB`);

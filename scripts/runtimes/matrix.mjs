@@ -18,7 +18,8 @@ import {
 } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { json, listFixture, startLoopbackServer } from "@kapso/test-support";
 import { packPackages } from "../lib/pack.mjs";
 import { root } from "../lib/spec.mjs";
@@ -34,7 +35,7 @@ const WEBHOOK_SECRET = "runtime-matrix-webhook-secret";
 const EXPECTED_REQUESTS = { "/items": 3, "/flaky": 2, "/missing": 1, "/hang": 1, "/delivery": 1 };
 
 const requireFromRoot = createRequire(join(root, "package.json"));
-const here = new URL(".", import.meta.url).pathname;
+const here = dirname(fileURLToPath(import.meta.url));
 
 /** How each runtime is run: a binary and its arguments for the smoke's entry, or a Worker. */
 const RUNTIMES = [

@@ -3,12 +3,17 @@
 // then the tarballs are installed into a fresh project outside the workspace where one consumer file is
 // type-checked (strict) and run against @kapso/mock in three setups: nodenext ESM, nodenext CommonJS
 // and bundler. This catches what the workspace hides: missing files, wrong exports, devDependencies
-// needed at run time.
+// needed at run time. In the same project every README's ```ts blocks are type-checked
+// (./check-docs.mjs); last, the TSDoc coverage of each package's declarations is printed
+// (./tsdoc-coverage.mjs), which reports and does not fail.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkReadmeBlocks, docsDependencySpecs, packageNames, reportReadmeBlocks } from "./check-docs.mjs";
+import { packPackages } from "./lib/pack.mjs";
 import { root } from "./lib/spec.mjs";
+import { printTsdocCoverage } from "./tsdoc-coverage.mjs";
 
 const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock"];
 // A data file for require.resolve and tooling, not a module: no types to resolve.
@@ -23,13 +28,11 @@ const packs = join(work, "packs");
 mkdirSync(packs);
 const sizes = [];
 try {
+  // Every package a README block may import is installed; publint and attw judge the published ones.
+  const packed = packPackages([...new Set([...PUBLISHED, ...packageNames()])], packs);
+  const tarballs = [...packed.values()];
   for (const name of PUBLISHED) {
-    run("pnpm", ["pack", "--pack-destination", packs], join(root, "packages", name), { stdio: "ignore" });
-  }
-  const tarballs = readdirSync(packs).map((file) => join(packs, file));
-  for (const name of PUBLISHED) {
-    const tarball = tarballs.find((t) => t.includes(`kapso-${name}-`));
-    if (!tarball) throw new Error(`pnpm pack produced no tarball for @kapso/${name}`);
+    const tarball = packed.get(name);
     sizes.push([`@kapso/${name}`, statSync(tarball).size]);
     console.log(`\n── @kapso/${name}: publint and attw`);
     run(bin("publint"), ["run", tarball, "--strict"], root);
@@ -50,7 +53,15 @@ try {
   );
   run(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--loglevel=error", "@types/node@20", ...tarballs],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--loglevel=error",
+      "@types/node@20",
+      ...docsDependencySpecs(),
+      ...tarballs,
+    ],
     project,
   );
 
@@ -81,9 +92,22 @@ try {
     }
   }
 
+  console.log("\n── README code blocks in the consumer project");
+  const docsCompile = reportReadmeBlocks(checkReadmeBlocks(project));
+
+  console.log("");
+  printTsdocCoverage();
+
   console.log("\nPacked sizes:");
   for (const [name, size] of sizes) console.log(`  ${name.padEnd(18)} ${(size / 1024).toFixed(1)} KiB`);
-  console.log("packages: publint and attw clean, consumer setups esm, cjs and bundler passed");
+  if (docsCompile) {
+    console.log(
+      "packages: publint and attw clean, consumer setups esm, cjs and bundler passed, README blocks compile",
+    );
+  } else {
+    console.error("packages: README code blocks do not compile (listed above, as README:line:column)");
+    process.exitCode = 1;
+  }
 } finally {
   if (keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

@@ -30,6 +30,11 @@ const steps = [
     "node",
     ["scripts/check-packages.mjs"],
   ],
+  [
+    "runtime matrix: the packed packages on Node, Bun, Deno and workerd",
+    "node",
+    ["scripts/runtimes/matrix.mjs"],
+  ],
   ["size budget of client + pagination", "node", ["scripts/bench/bench.mjs", "--only=size", "--check"]],
 ];
 

@@ -6,9 +6,11 @@ import { defaultSpecPath } from "./index.js";
 /** Names of the events Kapso sends, on either payload version. */
 export type WebhookEventName = keyof WebhookPayloadsV2 | keyof WebhookPayloadsV1;
 
+/** Which example body {@link webhookExample} returns (and {@link deliverWebhook} sends by default). */
 export interface WebhookExampleOptions {
+  /** The event whose example to use, such as `"whatsapp.message.received"`. */
   event: WebhookEventName;
-  /** Default `v2`. */
+  /** The payload version of the example: `v2` (the default of new webhooks) or the legacy `v1`. */
   payloadVersion?: "v1" | "v2";
   /** The batched form (`{ type, batch: true, data: [...] }`) instead of a single event. */
   batch?: boolean;
@@ -16,8 +18,9 @@ export interface WebhookExampleOptions {
   specPath?: string;
 }
 
+/** Where and how {@link deliverWebhook} sends one signed delivery; the example options pick the body. */
 export interface DeliverWebhookOptions extends WebhookExampleOptions {
-  /** Your endpoint. */
+  /** Your endpoint: an absolute http(s) URL. */
   url: string;
   /** The secret your endpoint verifies with; the delivery is signed with it like Kapso signs. */
   secret: string;
@@ -32,18 +35,23 @@ export interface DeliverWebhookOptions extends WebhookExampleOptions {
   headers?: Record<string, string>;
   /** Give up after this long, like Kapso does. Default 10 000 ms. */
   timeoutMs?: number;
+  /** The `fetch` that sends the delivery. Default: `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
 }
 
+/** What {@link deliverWebhook} sent and what your endpoint answered. */
 export interface WebhookDeliveryResult {
   /** Status your endpoint answered. */
   readonly status: number;
+  /** Whether that status is 2xx: Kapso treats anything else as a failed delivery and retries it. */
   readonly ok: boolean;
   /** Body your endpoint answered, as text. */
   readonly responseBody: string;
   /** The exact body sent (and signed). */
   readonly body: string;
+  /** The headers sent: yours, then signature, event, idempotency key, payload version and batch ones. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Time from sending the request until your endpoint's whole answer was read, in whole milliseconds. */
   readonly durationMs: number;
 }
 
@@ -72,7 +80,8 @@ function loadSpec(specPath: string): SpecWithWebhooks {
 
 /**
  * The spec's example body of a delivery of `event`: its `v2` (or `v1`) example, or the batched one
- * (`v2_batch`). A batch is made of the single example when the spec has no batched example.
+ * (`v2_batch`). A batch is made of the single example when the spec has no batched example. Throws
+ * for an event the spec does not describe, naming the ones it does.
  */
 export function webhookExample(options: WebhookExampleOptions): unknown {
   const version = options.payloadVersion ?? "v2";
@@ -102,7 +111,18 @@ export function webhookExample(options: WebhookExampleOptions): unknown {
  * POSTs a signed test delivery to your endpoint the way Kapso does: HMAC-SHA256 of the body in
  * `X-Webhook-Signature`, plus `X-Webhook-Event`, `X-Idempotency-Key`, `X-Webhook-Payload-Version`
  * and, for a batch, `X-Webhook-Batch` and `X-Batch-Size`. The body is the spec's example unless you
- * pass a payload. Resolves with your endpoint's answer, whatever its status.
+ * pass a payload. Resolves with your endpoint's answer, whatever its status; rejects only when the
+ * endpoint cannot be reached or does not answer within `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * const result = await deliverWebhook({
+ *   url: "http://127.0.0.1:3000/webhooks/kapso",
+ *   secret: "the webhook's secret_key",
+ *   event: "whatsapp.message.received",
+ * });
+ * if (result.status !== 200) throw new Error(`endpoint answered ${result.status}: ${result.responseBody}`);
+ * ```
  */
 export async function deliverWebhook(options: DeliverWebhookOptions): Promise<WebhookDeliveryResult> {
   if (typeof options.secret !== "string" || options.secret.length === 0) {

@@ -7,6 +7,7 @@ import { SupervisorChild, startFailure } from "./supervisor-child.js";
 
 export { KapsoMockError } from "./mock-error.js";
 
+/** Options of {@link startKapsoMock}; every one is optional. */
 export interface KapsoMockOptions {
   /** Port to listen on; 0 (the default) lets the operating system pick a free one. */
   port?: number;
@@ -36,9 +37,11 @@ export interface KapsoMockOptions {
   exampleChains?: boolean;
 }
 
+/** A running mock, as {@link startKapsoMock} resolves it. Stop it with `close()`. */
 export interface KapsoMock {
   /** Base URL of the mock (loopback http), ready to be the client's `baseUrl`. */
   readonly url: string;
+  /** The port it listens on: the one chosen by the operating system when `port` was 0. */
   readonly port: number;
   /** Process id of the Prism server, for diagnostics. */
   readonly pid: number;
@@ -81,6 +84,22 @@ function urlHost(host: string): string {
  * Prism runs under a small supervisor process that stops it when `close()` is called, when this
  * process exits or gets SIGINT/SIGTERM, and also when this process dies without running any code
  * (SIGKILL): the supervisor notices its stdin pipe from this process closing.
+ *
+ * Rejects with a {@link KapsoMockError} whose first line says why when the mock cannot start (spec
+ * file missing or invalid, port taken, Prism slower than `startTimeoutMs`).
+ *
+ * @example
+ * ```ts
+ * const mock = await startKapsoMock();
+ * const kapso = createKapsoClient({ baseUrl: mock.url, apiKey: "test-key", maxRetries: 0 });
+ * try {
+ *   const { data } = await kapso.GET("/workflows/{workflow_id}/executions", {
+ *     params: { path: { workflow_id: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" } },
+ *   });
+ * } finally {
+ *   await mock.close();
+ * }
+ * ```
  */
 export async function startKapsoMock(options: KapsoMockOptions = {}): Promise<KapsoMock> {
   const host = options.host ?? "127.0.0.1";

@@ -18,6 +18,8 @@ export async function bundleSpec(entry: string): Promise<Json> {
     result = await bundle({ ref: entry, config });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
+    // Redocly's word for a document that is neither OpenAPI nor another format it knows.
+    if (reason.startsWith("Unsupported specification")) throw notOpenApi(entry);
     throw new CodegenError(`cannot read the spec ${entry}: ${reason}`);
   }
   const errors = result.problems.filter((problem) => problem.severity === "error");
@@ -31,9 +33,13 @@ export async function bundleSpec(entry: string): Promise<Json> {
   }
   const doc = result.bundle.parsed as Json;
   if (!doc || typeof doc !== "object" || typeof doc.openapi !== "string" || !doc.openapi.startsWith("3.")) {
-    throw new CodegenError(`${entry} is not an OpenAPI 3 document (no "openapi: 3.x" field)`);
+    throw notOpenApi(entry);
   }
   return sortComponents(doc);
+}
+
+function notOpenApi(entry: string): CodegenError {
+  return new CodegenError(`${entry} is not an OpenAPI 3 document (no "openapi: 3.x" field)`);
 }
 
 // Component order follows the bundler's traversal; sorting keeps diffs of the shipped spec readable.

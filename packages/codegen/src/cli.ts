@@ -7,7 +7,7 @@ import { CodegenError } from "./errors.js";
 import { staleFiles, writeFiles } from "./files.js";
 import { BUNDLE_FILES, generate, TYPE_FILES } from "./generate.js";
 
-const HELP = `Usage: kapso-codegen --spec <file|url> --out <dir> [--bundle] [--check]
+const HELP = `Usage: kapso-codegen --spec <file|url> [--spec <file|url> ...] --out <dir> [--bundle] [--check]
 
 Generates TypeScript types for a Kapso-shaped OpenAPI 3.x spec: the one @kapso/types ships, a newer
 one from Kapso, or one extended with your own routes. The output works with openapi-fetch and
@@ -15,7 +15,9 @@ one from Kapso, or one extended with your own routes. The output works with open
 
 Options:
   --spec <file|url>  The spec's root file, YAML or JSON, split over files or not, or an http(s) URL.
-                     Required.
+                     Required. Repeat it to add your own routes on top of Kapso's spec: each
+                     later spec adds paths, webhooks, tags and components to the first, and
+                     redefining an operation or a different component of the same name is an error.
   --out <dir>        The folder to write into (created if missing): schema.ts (paths, components,
                      operations, webhooks), aliases.ts (a named type per schema, per operation's
                      parameters, request body and response, per webhook payload) and index.ts
@@ -41,7 +43,7 @@ function parse(argv: string[]) {
       strict: true,
       allowPositionals: false,
       options: {
-        spec: { type: "string" },
+        spec: { type: "string", multiple: true },
         out: { type: "string" },
         bundle: { type: "boolean", default: false },
         check: { type: "boolean", default: false },
@@ -67,7 +69,8 @@ export async function main(argv: string[]): Promise<number> {
     console.log(version());
     return 0;
   }
-  if (!flags.spec) throw new CodegenError("--spec <file|url> is required (see kapso-codegen --help)");
+  if (!flags.spec || flags.spec.length === 0)
+    throw new CodegenError("--spec <file|url> is required (see kapso-codegen --help)");
   if (!flags.out) throw new CodegenError("--out <dir> is required (see kapso-codegen --help)");
   const { files } = await generate({ spec: flags.spec });
   const names: readonly string[] = flags.bundle ? [...TYPE_FILES, ...BUNDLE_FILES] : TYPE_FILES;
@@ -75,16 +78,17 @@ export async function main(argv: string[]): Promise<number> {
     Object.entries(files).filter(([name]) => names.includes(name)),
   ) as Record<string, string>;
   const out = resolve(flags.out);
+  const from = flags.spec.join(" + ");
   if (flags.check) {
     const stale = staleFiles(out, selected);
     if (stale.length > 0) {
-      console.error(`kapso-codegen: ${flags.out} is not what ${flags.spec} produces:`);
+      console.error(`kapso-codegen: ${flags.out} is not what ${from} produces:`);
       for (const file of stale)
         console.error(`  ${file.reason === "missing" ? "missing" : "stale"}: ${file.name}`);
       console.error("Run the same command without --check and commit the result.");
       return 1;
     }
-    console.log(`kapso-codegen: ${flags.out} is up to date with ${flags.spec} (${names.length} files).`);
+    console.log(`kapso-codegen: ${flags.out} is up to date with ${from} (${names.length} files).`);
     return 0;
   }
   writeFiles(out, selected);

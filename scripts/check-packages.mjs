@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { root } from "./lib/spec.mjs";
 
-const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock"];
+const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock", "codegen"];
 // A data file for require.resolve and tooling, not a module: no types to resolve.
 const ATTW_EXCLUDE = { types: ["./openapi.yaml"] };
 const bin = (name) => join(root, "node_modules/.bin", name);

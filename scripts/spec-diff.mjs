@@ -49,7 +49,7 @@ if (!tryGit("rev-parse", "--verify", `${base}^{commit}`)) {
 }
 const shipped = tryGit("show", `${base}:packages/types/openapi.json`);
 const before = shipped ? JSON.parse(shipped) : { paths: {} };
-const after = bundleSpec();
+const after = await bundleSpec();
 const changes = diffSpecs(before, after);
 const breaking = changes.filter((c) => c.kind === "breaking");
 

@@ -30,7 +30,7 @@ for (const file of files) {
   }
 }
 
-const ours = specPath ? JSON.parse(readFileSync(resolve(specPath), "utf8")) : bundleSpec();
+const ours = specPath ? JSON.parse(readFileSync(resolve(specPath), "utf8")) : await bundleSpec();
 const deviations = readDeviations(readFileSync(join(root, "spec/UPSTREAM.md"), "utf8"));
 
 let unlisted = 0;

@@ -1,30 +1,10 @@
 // Types for spec.mjs, so TypeScript packages (the contract tests) read documents through the same module
-// as the scripts. Documents and schemas are plain JSON objects here: callers narrow what they read.
+// as the scripts: @kapso/codegen's spec library, plus the repository's root and its spec.
+import type { Json } from "@kapso/codegen/spec";
 
-export type Json = Record<string, unknown>;
+export * from "@kapso/codegen/spec";
 
 export const root: string;
 
-export const HTTP_METHODS: readonly string[];
-
-export interface SpecOperation {
-  /** Lower case, as the path item spells it: "get", "post", ... */
-  method: string;
-  path: string;
-  /** The operation object itself. */
-  op: Json;
-  /** The path item's own parameters, which every operation of the path shares. */
-  shared: Json[];
-}
-
-export function bundleSpec(entry?: string): Json;
-
-export function operations(doc: object): Map<string, SpecOperation>;
-
-export function deref<T = Json>(doc: object, node: unknown): T;
-
-export function parametersOf(doc: object, operation: SpecOperation): Map<string, Json>;
-
-export function flatten(doc: object, raw: unknown): Json;
-
-export function withVariant(around: Json, variant: Json): Json;
+/** Bundles spec/openapi.yaml, or another root file. */
+export function bundleSpec(entry?: string): Promise<Json>;

@@ -3,790 +3,1694 @@
 import type { components, operations, webhooks } from "./schema.js";
 
 // Schemas
+/** A Kapso Agent mode: a built-in one or a custom one the project defined. A mode accepts runs from this API only when `available_invocations` contains `api`. The `instructions` and `sandbox_*` fields and `approval_policy` concern custom modes; built-in modes may leave them out. */
 export type AgentMode = components["schemas"]["AgentMode"];
+/** One Kapso Agent mode. */
 export type AgentModeEnvelope = components["schemas"]["AgentModeEnvelope"];
+/** Every Kapso Agent mode of the project, all at once (no pagination). */
 export type AgentModeList = components["schemas"]["AgentModeList"];
+/** One run of a Kapso Agent mode: an asynchronous job started through this API. Follow it by polling `status_url` or through the `kapso_agent.run.*` project webhooks. Only runs created through the API with the same API key are visible. */
 export type AgentRun = components["schemas"]["AgentRun"];
+/** Starts a run of a mode that accepts API runs. Without `conversation_id` the run starts a new session; with it, the run continues that session, which must have been created with the same API key and mode. */
 export type AgentRunCreateInput = components["schemas"]["AgentRunCreateInput"];
+/** One agent run. */
 export type AgentRunEnvelope = components["schemas"]["AgentRunEnvelope"];
+/** A tool call the run waits on. Approve or reject it by its `id`; the run stays in `waiting_for_approval` until then. */
 export type AgentRunPendingApproval = components["schemas"]["AgentRunPendingApproval"];
+/** What a completed run produced: a message (`message_id` and `content`) or, for a finding investigation, `data`, whose shape is not documented. */
 export type AgentRunResult = components["schemas"]["AgentRunResult"];
+/** Lifecycle state of an agent run. `queued` and `running` are in progress, `paused` waits for a resume, `waiting_for_approval` waits for a tool call to be approved or rejected, and `completed`, `failed` and `cancelled` are final. */
 export type AgentRunStatus = components["schemas"]["AgentRunStatus"];
+/** An agent session: the conversation that a first run starts and later runs continue. Only API runs created with the same API key count towards it. */
 export type AgentSession = components["schemas"]["AgentSession"];
+/** A session with one page of its runs, newest first. */
 export type AgentSessionDetail = components["schemas"]["AgentSessionDetail"];
+/** One agent session and a page of its runs. `meta` or `paging` describe the page of `runs`, in the style the request asked for (see the session list). This is not a list response: `data` is an object, so the paginator does not walk the runs. */
 export type AgentSessionDetailEnvelope = components["schemas"]["AgentSessionDetailEnvelope"];
+/** The most recent run of a session, in brief. */
 export type AgentSessionLatestRun = components["schemas"]["AgentSessionLatestRun"];
+/** A page of a mode's agent sessions, most recently active first. A request with `limit`, `before` or `after` is answered in cursor style (`paging`); one without them, or with the deprecated `page`/`per_page`, in page-number style (`meta`). Test for the key your request asked for. */
 export type AgentSessionList = components["schemas"]["AgentSessionList"];
+/** A run as a session's history lists it: the run without its `result`, which is always null here. Get the run by id for the result. */
 export type AgentSessionRun = components["schemas"]["AgentSessionRun"];
+/** One request the project made to Kapso's API. */
 export type ApiLog = components["schemas"]["ApiLog"];
+/** A page of API request logs, newest first. */
 export type ApiLogList = components["schemas"]["ApiLogList"];
+/** A broadcast: one approved WhatsApp template sent from one phone number to many recipients, with delivery counters. */
 export type Broadcast = components["schemas"]["Broadcast"];
+/** A page of broadcasts, newest first. */
 export type BroadcastList = components["schemas"]["BroadcastList"];
+/** A recipient of a broadcast and its delivery state. */
 export type BroadcastRecipient = components["schemas"]["BroadcastRecipient"];
+/** Parameters for one component of the template, in Meta's component syntax: the values of a header, of the body, or of one button. */
 export type BroadcastRecipientComponent = components["schemas"]["BroadcastRecipientComponent"];
+/** One recipient to add to a broadcast, by phone number or by an existing contact, with the template parameters for that recipient in Meta's component syntax. */
 export type BroadcastRecipientInput = components["schemas"]["BroadcastRecipientInput"];
+/** A page of a broadcast's recipients. */
 export type BroadcastRecipientList = components["schemas"]["BroadcastRecipientList"];
+/** Outcome of adding a batch of recipients. Duplicates are skipped and counted. */
 export type BroadcastRecipientsResult = components["schemas"]["BroadcastRecipientsResult"];
+/** A broadcast's identity, state and schedule, as returned when it is sent, scheduled or cancelled. */
 export type BroadcastState = components["schemas"]["BroadcastState"];
+/** State of a broadcast. It is created as `draft` (or as `copying` when duplicated from another broadcast, until its recipients are copied: such a broadcast takes no recipients and cannot be sent or scheduled before it becomes `draft`), becomes `scheduled` when scheduled, `sending` once sent, then `completed` or `failed`; `stopped` when stopped while sending. Cancelling a schedule returns it to `draft`. */
 export type BroadcastStatus = components["schemas"]["BroadcastStatus"];
+/** The WhatsApp template a broadcast sends, in brief. */
 export type BroadcastTemplate = components["schemas"]["BroadcastTemplate"];
+/** A plain confirmation that an operation was accepted or done, for operations that return no resource. Other fields may appear. */
 export type ConfirmationMessage = components["schemas"]["ConfirmationMessage"];
+/** A WhatsApp contact of the project. It is addressed by its UUID, its phone number (`wa_id`) or its business-scoped user id. No field is guaranteed to be present; a contact Meta knows only by its business-scoped user id has no `wa_id`. */
 export type Contact = components["schemas"]["Contact"];
+/** A new WhatsApp contact. Only `wa_id` is required. */
 export type ContactCreate = components["schemas"]["ContactCreate"];
+/** One WhatsApp contact. */
 export type ContactEnvelope = components["schemas"]["ContactEnvelope"];
+/** A page of WhatsApp contacts, newest first. The shape of the page follows the request: with the cursor parameters (`limit`, `before`, `after`, or none at all) it carries `paging`; with the deprecated `page`/`per_page` it carries `meta` instead. Neither is guaranteed, so test for the one your request asked for. */
 export type ContactList = components["schemas"]["ContactList"];
+/** Whether a contact accepts marketing messages from one of the project's WhatsApp numbers. Kapso records one when the contact stops or resumes marketing messages inside WhatsApp; only the contact can change it. No field is guaranteed to be present. */
 export type ContactMarketingPreference = components["schemas"]["ContactMarketingPreference"];
+/** A contact's marketing preferences, one per WhatsApp number on which they ever stopped or resumed marketing messages. Not paginated. An empty list means the contact accepts marketing on every number. */
 export type ContactMarketingPreferenceList = components["schemas"]["ContactMarketingPreferenceList"];
+/** Changes to a contact: at least one field. Whether `metadata` replaces or merges into the stored object is not documented. */
 export type ContactUpdate = components["schemas"]["ContactUpdate"];
+/** A WhatsApp conversation between one of the project's phone numbers and a contact. The contact is known by its phone number, by its business-scoped user id, or both. */
 export type Conversation = components["schemas"]["Conversation"];
+/** A conversation handed to a member of the project. A conversation has at most one active assignment; ended ones stay in its history with `active: false`. */
 export type ConversationAssignment = components["schemas"]["ConversationAssignment"];
+/** Who takes the conversation, and an optional note for them. */
 export type ConversationAssignmentCreate = components["schemas"]["ConversationAssignmentCreate"];
+/** A page of one conversation's assignments, newest first. */
 export type ConversationAssignmentList = components["schemas"]["ConversationAssignmentList"];
+/** Changes to an assignment; fields left out keep their value. `active: false` unassigns the conversation and keeps the record in its history. */
 export type ConversationAssignmentUpdate = components["schemas"]["ConversationAssignmentUpdate"];
+/** One WhatsApp conversation. */
 export type ConversationEnvelope = components["schemas"]["ConversationEnvelope"];
+/** A workflow execution as a conversation's execution list returns it: the execution summary, always with its status. */
 export type ConversationFlowExecution = components["schemas"]["ConversationFlowExecution"];
+/** A page of the workflow executions of one conversation, newest first. */
 export type ConversationFlowExecutionList = components["schemas"]["ConversationFlowExecutionList"];
+/** Kapso's additions to a conversation: the contact's name and a summary of the latest messages; may be null. */
 export type ConversationKapsoFields = components["schemas"]["ConversationKapsoFields"];
+/** A page of WhatsApp conversations, most recently active first. */
 export type ConversationList = components["schemas"]["ConversationList"];
+/** State of a WhatsApp conversation. An ended conversation can be set back to active. */
 export type ConversationStatus = components["schemas"]["ConversationStatus"];
+/** Changes to a conversation. Only `status` is documented: `ended` closes the conversation, `active` reopens it. */
 export type ConversationUpdate = components["schemas"]["ConversationUpdate"];
+/** A customer of the project: one of the businesses the project's owner serves, to which WhatsApp phone numbers and setup links belong. */
 export type Customer = components["schemas"]["Customer"];
+/** A page of customers, newest first. */
 export type CustomerList = components["schemas"]["CustomerList"];
+/** Changes to a customer. Only the fields sent change; send `external_customer_id: null` to clear the customer's identifier from your own system. */
 export type CustomerUpdate = components["schemas"]["CustomerUpdate"];
+/** The answer to a delete. Kapso's reference shows only an error body for this operation, so the success body is not documented: this assumes the rows envelope of the other row operations (`data`, not required) and keeps everything open. */
 export type DatabaseDeleteResult = components["schemas"]["DatabaseDeleteResult"];
+/** One row of a database table: column names to values. The columns depend on the table, so the row is an open object. */
 export type DatabaseRow = components["schemas"]["DatabaseRow"];
+/** The body of an insert or upsert: one row (column names to values), or an array of rows to write several at once. It is sent unwrapped, not in a resource key. */
 export type DatabaseRowsInput = components["schemas"]["DatabaseRowsInput"];
+/**
+ * Rows read or written by a row operation, under `data`. Kapso's reference shows this envelope for
+ * querying, inserting, updating and upserting rows, and marks `data` required on the query and
+ * upsert pages. Row operations have no cursor or page-number pagination; use `limit` and `offset`.
+ */
 export type DatabaseRowsResult = components["schemas"]["DatabaseRowsResult"];
+/** A table of the project's database (a Cloudflare D1 database managed by Kapso). The fields of a table entry (name, columns, …) are not documented (no reference page for the table operations was available); the object is kept open. */
 export type DatabaseTable = components["schemas"]["DatabaseTable"];
+/** One table of the project's database. No reference page for this operation was available, so the response shape is not documented: this assumes the API's usual single-resource envelope (`data: {...}`) and keeps everything open. */
 export type DatabaseTableEnvelope = components["schemas"]["DatabaseTableEnvelope"];
+/** The tables of the project's database. No reference page for this operation was available, so the response shape is not documented: this assumes the API's usual list envelope (`data: [...]`, no pagination) and keeps everything open. */
 export type DatabaseTableList = components["schemas"]["DatabaseTableList"];
+/** A request to change the name a WhatsApp number shows to its contacts, as reviewed by Meta. When Meta refuses it, the `meta_error_*` fields carry Meta's reason. */
 export type DisplayNameRequest = components["schemas"]["DisplayNameRequest"];
+/** The display name to ask Meta for. */
 export type DisplayNameRequestInput = components["schemas"]["DisplayNameRequestInput"];
+/** A page of display name requests of one number, newest first. */
 export type DisplayNameRequestList = components["schemas"]["DisplayNameRequestList"];
+/** Where a display name change stands in Meta's review. It starts as `submitted` or `pending_review`; Meta may pass it straight away (`available_without_review`, `no_review`) or after review (`approved`), hold it (`deferred`) or refuse it (`declined`). `applied` means the new name shows on WhatsApp; `expired`, `failed` and `cancelled` end a request without a change. */
 export type DisplayNameRequestStatus = components["schemas"]["DisplayNameRequestStatus"];
+/** Unix time in seconds, as a decimal string (Meta's format), for example `"1705395000"`. Unlike the rest of the API, message timestamps are not ISO 8601. The format is a convention, not checked. */
 export type EpochSeconds = components["schemas"]["EpochSeconds"];
+/** Error body. `error` is a short human-readable description of what went wrong. Some answers add a longer `message` (Kapso's own rate-limit examples do); other fields may appear. */
 export type ErrorResponse = components["schemas"]["ErrorResponse"];
+/** What `affected_count` counts. */
 export type FindingAffectedUnit = components["schemas"]["FindingAffectedUnit"];
+/** A likely cause an investigation found. */
 export type FindingCause = components["schemas"]["FindingCause"];
+/** A finding with its metrics, the findings grouped with it (at most 24), and its latest verification and investigation. */
 export type FindingDetail = components["schemas"]["FindingDetail"];
+/** How the signal behind a finding moves against its baseline. */
 export type FindingDirection = components["schemas"]["FindingDirection"];
+/** Why a finding is dismissed. Both fields are required. */
 export type FindingDismissInput = components["schemas"]["FindingDismissInput"];
+/** A single finding, wrapped in `data`. */
 export type FindingEnvelope = components["schemas"]["FindingEnvelope"];
+/** Error body of the findings operations. `code` tells the two 404s apart (`finding_not_found`, `findings_not_enabled`) and marks a finding that cannot be investigated (`investigation_unavailable`); validation and pagination errors have none. */
 export type FindingError = components["schemas"]["FindingError"];
+/** The evidence behind a finding. One answer holds at most 100 source events, 50 affected and 20 comparison conversations, 20 co-occurring event names and 25 grouped findings, shared between the finding and the findings grouped with it; `coverage` says what was cut. */
 export type FindingEvidence = components["schemas"]["FindingEvidence"];
+/** Another event name often seen together with the signal. */
 export type FindingEvidenceCoOccurringEvent = components["schemas"]["FindingEvidenceCoOccurringEvent"];
+/** How much of the evidence the answer holds, against the limits of one answer. */
 export type FindingEvidenceCoverage = components["schemas"]["FindingEvidenceCoverage"];
+/** How often the signal showed on one day. */
 export type FindingEvidenceDailyHistoryEntry = components["schemas"]["FindingEvidenceDailyHistoryEntry"];
+/** A piece of evidence recorded after the previous investigation ran. */
 export type FindingEvidenceDeltaItem = components["schemas"]["FindingEvidenceDeltaItem"];
+/** The evidence of a finding, or why it cannot be read, wrapped in `data`. */
 export type FindingEvidenceEnvelope = components["schemas"]["FindingEvidenceEnvelope"];
+/** The definition of the project event behind a finding. */
 export type FindingEvidenceEventDefinition = components["schemas"]["FindingEvidenceEventDefinition"];
+/** The metrics of a finding, as its evidence shows them. */
 export type FindingEvidenceFinding = components["schemas"]["FindingEvidenceFinding"];
+/** The evidence of one finding grouped with the one asked for. */
 export type FindingEvidenceGroup = components["schemas"]["FindingEvidenceGroup"];
+/** A piece of evidence a cause or fix rests on. */
 export type FindingEvidenceReference = components["schemas"]["FindingEvidenceReference"];
+/** A project event that counts as evidence for a finding. */
 export type FindingEvidenceSourceEvent = components["schemas"]["FindingEvidenceSourceEvent"];
+/** On retry deltas, how much of the evidence is new since the previous investigation. */
 export type FindingEvidenceSummary = components["schemas"]["FindingEvidenceSummary"];
+/** Answered with 200 in place of the evidence when it cannot be read for the finding's source. It is the variant that has `error`. */
 export type FindingEvidenceUnavailable = components["schemas"]["FindingEvidenceUnavailable"];
+/** The latest investigation of a finding, with its causes and suggested fixes. */
 export type FindingInvestigation = components["schemas"]["FindingInvestigation"];
+/** An investigation that was queued; read the finding again for its result. */
 export type FindingInvestigationAccepted = components["schemas"]["FindingInvestigationAccepted"];
+/** What an investigation concluded. */
 export type FindingInvestigationResult = components["schemas"]["FindingInvestigationResult"];
+/** Where an investigation of a finding stands. */
 export type FindingInvestigationStatus = components["schemas"]["FindingInvestigationStatus"];
+/** A page of findings, most recently qualified first. Grouped findings always share a page, so a page may hold a few more than `limit`. */
 export type FindingList = components["schemas"]["FindingList"];
+/** Cursor pagination state of the findings list. Unlike the other lists, every field is always present: `next` and `previous` are null at either end. They are bare cursors, not URLs. */
 export type FindingListPaging = components["schemas"]["FindingListPaging"];
+/** What kind of signal a finding watches; today only project events. */
 export type FindingSourceType = components["schemas"]["FindingSourceType"];
+/** A change an investigation suggests; exactly one fix of an investigation is `primary`. */
 export type FindingSuggestedFix = components["schemas"]["FindingSuggestedFix"];
+/** A finding as the list shows it. */
 export type FindingSummary = components["schemas"]["FindingSummary"];
+/** The latest investigation of a finding, shortened for lists. */
 export type FindingSummaryInvestigation = components["schemas"]["FindingSummaryInvestigation"];
+/** The latest verification of a finding, shortened for lists. */
 export type FindingSummaryVerification = components["schemas"]["FindingSummaryVerification"];
+/** The latest check of whether a fix improved the finding's metrics. */
 export type FindingVerification = components["schemas"]["FindingVerification"];
+/** The verification a dismissal or a "mark addressed" started or closed. */
 export type FindingVerificationChange = components["schemas"]["FindingVerificationChange"];
+/** Where the check of a fix stands: `monitoring` while metrics are watched, then `resolved` or `not_improved`; `dismissed` when the finding was dismissed. */
 export type FindingVerificationStatus = components["schemas"]["FindingVerificationStatus"];
+/** What started the verification (a new workflow version, a regression, or someone marking the finding addressed). */
 export type FindingVerificationTrigger = components["schemas"]["FindingVerificationTrigger"];
+/** A line a function wrote to its console during one invocation. */
 export type FunctionConsoleLog = components["schemas"]["FunctionConsoleLog"];
+/** Acknowledgement that a deployment started. It continues in the background (typically 10 to 60 seconds); poll the function until its `status` is `deployed` or `error`. */
 export type FunctionDeployAccepted = components["schemas"]["FunctionDeployAccepted"];
+/** One recorded invocation of a function, with what it received, answered and logged. */
 export type FunctionInvocation = components["schemas"]["FunctionInvocation"];
+/** The most recent invocations of one function, newest first, with the function's id and name. There is no pagination: `limit` (at most 20) bounds the list, and older invocations cannot be reached. */
 export type FunctionInvocationList = components["schemas"]["FunctionInvocationList"];
+/** The function failed while running. `invocation_id` names the recorded invocation, to look up in the function's invocation list. */
 export type FunctionInvokeError = components["schemas"]["FunctionInvokeError"];
+/** A secret of a function, without its value: values are write-only and never listed. */
 export type FunctionSecret = components["schemas"]["FunctionSecret"];
+/** A secret to store for a function. It reaches the function as an environment variable (`env.<NAME>`). A string value is stored as `text`, an object as `json`. */
 export type FunctionSecretInput = components["schemas"]["FunctionSecretInput"];
+/** The secrets of one function, without values. The reference documents no pagination for this list. */
 export type FunctionSecretList = components["schemas"]["FunctionSecretList"];
+/** How a secret's value is stored: `text` for a string, `json` for an object or array, `inherited` for a value that comes from the project's configuration. */
 export type FunctionSecretType = components["schemas"]["FunctionSecretType"];
+/** A color in hex notation, `#RRGGBB`. */
 export type HexColor = components["schemas"]["HexColor"];
+/** A link that shows the project's inbox inside another web page (an iframe), limited to a scope and optionally to the conversations of one assignee. Its secret token and URL are returned only when it is created. */
 export type InboxEmbed = components["schemas"]["InboxEmbed"];
+/** Settings of a new inbox embed. Only `scope_type` is required. */
 export type InboxEmbedCreate = components["schemas"]["InboxEmbedCreate"];
+/** An inbox embed as returned once, at creation: the embed plus its secret token and the URL to put in the iframe. Store the URL: no later response contains it. */
 export type InboxEmbedCreated = components["schemas"]["InboxEmbedCreated"];
+/** Language of the embedded inbox's interface. */
 export type InboxEmbedLanguage = components["schemas"]["InboxEmbedLanguage"];
+/** A page of the project's inbox embeds, newest first, without their tokens. */
 export type InboxEmbedList = components["schemas"]["InboxEmbedList"];
+/** Color scheme of the embedded inbox; `system` follows the viewer's device. */
 export type InboxEmbedMode = components["schemas"]["InboxEmbedMode"];
+/** What an inbox embed shows: every conversation of the project (`project`), those of one customer (`customer`), or those of one WhatsApp number (`phone_number`). */
 export type InboxEmbedScopeType = components["schemas"]["InboxEmbedScopeType"];
+/** Changes to an inbox embed; fields left out keep their value. The scope cannot change: create another embed for another scope. */
 export type InboxEmbedUpdate = components["schemas"]["InboxEmbedUpdate"];
+/** An app integration of the project: an action of an external app (from Kapso's integrations catalog, run through Pipedream) saved with its configured props, so that workflows and agents can call it. Kapso's reference shows these fields without marking any of them required, so all are optional here; other fields are accepted. */
 export type Integration = components["schemas"]["Integration"];
+/** An account of an external app that the project connected through a connect token (OAuth through Pipedream Connect). Kapso's reference shows these fields without marking any of them required, so all are optional here; other fields are accepted. */
 export type IntegrationAccount = components["schemas"]["IntegrationAccount"];
+/** The project's connected accounts, all at once (no pagination). Unlike most of the API, the list is under `accounts`, not `data`. */
 export type IntegrationAccountList = components["schemas"]["IntegrationAccountList"];
+/** The Kapso user who connected an account. Kapso's reference shows these fields without marking any of them required, so all are optional here; other fields are accepted. */
 export type IntegrationAccountUser = components["schemas"]["IntegrationAccountUser"];
+/** The props an action of the catalog takes, under `data`. Kapso's reference shows `data` as an object without describing its fields, so it is kept open; `data` is not marked required. */
 export type IntegrationActionSchema = components["schemas"]["IntegrationActionSchema"];
+/** An entry of the integrations catalog: an app or an action, depending on the endpoint. No field of an entry is documented (Kapso's reference for these endpoints was not available); the object is kept open. */
 export type IntegrationCatalogEntry = components["schemas"]["IntegrationCatalogEntry"];
+/** Entries of the integrations catalog (apps or actions). The response shape is not documented: this assumes a list under `data`, as `GET /integrations` answers, but the catalog's connected accounts come under `accounts` instead, so the envelope is uncertain and everything is kept open. No pagination is documented. */
 export type IntegrationCatalogList = components["schemas"]["IntegrationCatalogList"];
+/** Asks for the options of one prop of an action (for props whose options are loaded from the app, such as a list of channels), given the props configured so far. Only `prop_name` is required. */
 export type IntegrationConfigurePropRequest = components["schemas"]["IntegrationConfigurePropRequest"];
+/** A short-lived token with which a frontend opens Pipedream Connect so that a user can connect an account of an external app. It is sent as is, not wrapped in `data`. Kapso's reference does not mark either field required, so both are optional here. */
 export type IntegrationConnectToken = components["schemas"]["IntegrationConnectToken"];
+/** Optional body of a connect token request. Kapso's reference documents no body at all; Kapso's own scripts pass the app's slug, so `app_slug` is described and other fields are accepted. */
 export type IntegrationConnectTokenRequest = components["schemas"]["IntegrationConnectTokenRequest"];
+/** A new integration, sent unwrapped (no resource key). Kapso's reference shows `action_id`, `app_slug`, `app_name`, `name`, `configured_props` and `variable_definitions`; which of them are required is not stated, and only `action_id` and `app_slug` are required here. Kapso's own scripts also send `account_id` and `dynamic_props_id`. Other fields are accepted. */
 export type IntegrationCreate = components["schemas"]["IntegrationCreate"];
+/** One integration, wrapped in `data`. Kapso's reference does not mark `data` required; it is optional here. */
 export type IntegrationEnvelope = components["schemas"]["IntegrationEnvelope"];
+/** The project's integrations, most recent first, all at once (no pagination is documented). Kapso's reference does not mark `data` required; it is optional here. */
 export type IntegrationList = components["schemas"]["IntegrationList"];
+/** Recomputes an action's dynamic props from the props configured so far. Kapso's reference shows `configured_props` and `dynamic_props_id` without saying which are required; neither is required here. */
 export type IntegrationReloadPropsRequest = components["schemas"]["IntegrationReloadPropsRequest"];
+/** Result of loading a prop's options or reloading an action's props: a list under `data`. Kapso's reference shows the list's items as empty objects, so their fields are not documented and each item is kept open; `data` is not marked required. */
 export type IntegrationResult = components["schemas"]["IntegrationResult"];
+/** Changes to an integration, sent unwrapped: at least one field. The field names come from Kapso's own reference scripts; other fields are accepted. */
 export type IntegrationUpdate = components["schemas"]["IntegrationUpdate"];
+/** A serverless function of the project: JavaScript that runs on demand (on Cloudflare Workers by default) and can be invoked through the API, from a workflow step or as an agent tool. */
 export type KapsoFunction = components["schemas"]["KapsoFunction"];
+/** Attributes of a function that both creating and updating accept. Changing the code does not redeploy it; deploy again to run the new code. */
 export type KapsoFunctionAttributes = components["schemas"]["KapsoFunctionAttributes"];
+/** Attributes of a new function: a name, its code and its runtime. The function is saved as a draft. */
 export type KapsoFunctionCreateInput = components["schemas"]["KapsoFunctionCreateInput"];
+/** One function. */
 export type KapsoFunctionEnvelope = components["schemas"]["KapsoFunctionEnvelope"];
+/** How a successful invoke answers: `passthrough` (the default for new functions) forwards the function's body, status code and `Content-Type` as they are; `wrapped` (kept for older functions) returns the function's JSON output under `data`. */
 export type KapsoFunctionInvokeResponseMode = components["schemas"]["KapsoFunctionInvokeResponseMode"];
+/** The project's functions. The reference documents no pagination for this list. */
 export type KapsoFunctionList = components["schemas"]["KapsoFunctionList"];
+/** Deployment state of a function: `draft` (saved, not deployed), `deployed` (can be invoked) or `error` (the last deployment failed). */
 export type KapsoFunctionStatus = components["schemas"]["KapsoFunctionStatus"];
+/** Runtime a function is deployed to: `cloudflare_worker` (Cloudflare Workers, standard JavaScript) or `supabase_function` (Supabase Edge Functions, Deno). */
 export type KapsoFunctionType = components["schemas"]["KapsoFunctionType"];
+/** Changes to a function: send only what changes. Include the `lock_version` you last read to have a concurrent change detected (409); without it the update is not checked. */
 export type KapsoFunctionUpdateInput = components["schemas"]["KapsoFunctionUpdateInput"];
+/** Why a deprecated `page`/`per_page` request was refused: `message` is a machine-readable code (`legacy_offset_pagination_limit_exceeded`), `detail` explains it, the `requested_*` fields echo the request and the `max_*` fields give the caps. `cursor_example` is a URL of the same list in cursor mode. Every field may be absent. */
 export type LegacyPageLimitError = components["schemas"]["LegacyPageLimitError"];
+/** Page-number state of a list answered in the deprecated page/per_page style. Totals may be estimates (`total_count_estimated`), so rely on `has_next`, when present, to know whether another page exists. Every field may be absent. */
 export type LegacyPageMeta = components["schemas"]["LegacyPageMeta"];
+/** What the project's log search can search and filter by. */
 export type LogSearchCatalog = components["schemas"]["LogSearchCatalog"];
+/** The log search catalog. With `available: false` log search is not available to the project and `catalog` is absent. */
 export type LogSearchCatalogResponse = components["schemas"]["LogSearchCatalogResponse"];
+/** A log source that can be searched, as the dashboard shows it. */
 export type LogSearchCatalogSource = components["schemas"]["LogSearchCatalogSource"];
+/** One log event as the logs screen of the Kapso dashboard shows it. Only `id` and `source` are always present; which other fields are set depends on the source (HTTP fields for API requests, step fields for workflow events, and so on). Events may carry further fields not listed here. */
 export type LogSearchEvent = components["schemas"]["LogSearchEvent"];
+/** Where a log event comes from: an API request (`external_api_log`), a webhook Meta sent for a WhatsApp number (`whatsapp_webhook_event`), a workflow execution step (`flow_event`) or a delivery to one of the project's webhooks (`webhook_delivery`). */
 export type LogSearchEventSource = components["schemas"]["LogSearchEventSource"];
+/** One filter of a log search, as a key and the value it must have. */
 export type LogSearchFilterEntry = components["schemas"]["LogSearchFilterEntry"];
+/** A filter the log search understands. */
 export type LogSearchFilterSuggestion = components["schemas"]["LogSearchFilterSuggestion"];
+/** The value a log search filter matches. */
 export type LogSearchFilterValue = components["schemas"]["LogSearchFilterValue"];
+/** Where a log search continues. Send `next_cursor` back as `cursor` (with the same filters) for the next, older page; a null or missing `next_cursor` means this was the last page. */
 export type LogSearchPagination = components["schemas"]["LogSearchPagination"];
+/** Time window of a log search: the last 24 hours, the last 7 days, or `context`, the events around the time given in `around`. */
 export type LogSearchPeriod = components["schemas"]["LogSearchPeriod"];
+/** A log search with filters. Every field is optional and means what the query parameter of the same name means on `GET /log_search`; `filters` narrows the search by the keys the catalog (`GET /log_search/catalog`) lists. */
 export type LogSearchRequest = components["schemas"]["LogSearchRequest"];
+/** A page of a log search. Unlike the other lists of the API, the events sit in `data.events` and the next page is asked for with `cursor=<data.pagination.next_cursor>`. */
 export type LogSearchResponse = components["schemas"]["LogSearchResponse"];
+/** The outcome of a log search. `available: false` means log search is not available to the project right now; `events` is then empty and the other fields are absent. A failed search (answered with 422) carries `error` and `code`. */
 export type LogSearchResult = components["schemas"]["LogSearchResult"];
+/** Which log source to search; `all` searches every source at once. */
 export type LogSearchSource = components["schemas"]["LogSearchSource"];
+/** The time range a log search covered. */
 export type LogSearchWindow = components["schemas"]["LogSearchWindow"];
+/** A file to fetch from a public URL and upload to Meta for one phone number. */
 export type MediaIngest = components["schemas"]["MediaIngest"];
+/**
+ * How the ingested file is handed to Meta:
+ * - `meta_media` (default): uploaded as WhatsApp media, giving a media id to send in messages;
+ * - `meta_resumable_asset`: uploaded through Meta's resumable upload, giving a handle to use as a
+ *   template's `header_handle` when submitting a template for review.
+ */
 export type MediaIngestDelivery = components["schemas"]["MediaIngestDelivery"];
+/** The file Kapso fetched. */
 export type MediaIngestResource = components["schemas"]["MediaIngestResource"];
+/** What Kapso fetched and where it went at Meta. */
 export type MediaIngestResult = components["schemas"]["MediaIngestResult"];
+/** Where the file went at Meta: a media id to send in messages (`meta_media`) or an upload handle to use as a template's `header_handle` (`meta_resumable_asset`). */
 export type MediaIngestTarget = components["schemas"]["MediaIngestTarget"];
+/**
+ * A WhatsApp message in Meta's format (as in Meta's webhook payloads) plus Kapso's additions under
+ * `kapso`. Its id is the WAMID and its `timestamp` is epoch seconds as a string, both as Meta
+ * sends them.
+ *
+ * The content sits under the key named by `type` (`text`, `image`, `audio`, ...). The contact is
+ * named by phone number (`from`/`to`), by business-scoped user id (`from_user_id`/`to_user_id`), or
+ * both; either may be null.
+ */
 export type Message = components["schemas"]["Message"];
+/** `inbound`: sent by the contact; `outbound`: sent by the business. */
 export type MessageDirection = components["schemas"]["MessageDirection"];
+/** One WhatsApp message. */
 export type MessageEnvelope = components["schemas"]["MessageEnvelope"];
+/** Kapso's additions to a message. Which extra fields appear depends on the message's type. */
 export type MessageKapsoFields = components["schemas"]["MessageKapsoFields"];
+/** A page of WhatsApp messages, newest first. */
 export type MessageList = components["schemas"]["MessageList"];
+/** Delivery status of a message. */
 export type MessageStatus = components["schemas"]["MessageStatus"];
+/** One status update Meta reported for a message, passed on as Meta sent it: typically `id` (the WAMID), `status` (`delivered`, `read`, ...), `timestamp` (epoch seconds as a string) and `recipient_id`. */
 export type MessageStatusEvent = components["schemas"]["MessageStatusEvent"];
+/** WhatsApp type of a message; its content sits under the key of the same name (`text`, `image`, ...). */
 export type MessageType = components["schemas"]["MessageType"];
+/** Meta's WhatsApp phone number id (`phone_number_id`): a numeric string, not a UUID. */
 export type MetaPhoneNumberId = components["schemas"]["MetaPhoneNumberId"];
+/** A team destination of notifications: a shared email address, or a Slack channel connected in the Kapso app. */
 export type NotificationDestination = components["schemas"]["NotificationDestination"];
+/** A single notification destination, wrapped in `data`. */
 export type NotificationDestinationEnvelope = components["schemas"]["NotificationDestinationEnvelope"];
+/** A shared email destination to add. Slack channels are connected in the Kapso app instead. */
 export type NotificationDestinationInput = components["schemas"]["NotificationDestinationInput"];
+/** The project's team destinations, pending and unhealthy ones included. Not paginated. */
 export type NotificationDestinationList = components["schemas"]["NotificationDestinationList"];
+/** Error body of the notification operations that refuse a request as a whole. */
 export type NotificationError = components["schemas"]["NotificationError"];
+/** An event notifications can be routed for. */
 export type NotificationEventType = components["schemas"]["NotificationEventType"];
+/** The events notifications can be routed for, by category and name. Not paginated. */
 export type NotificationEventTypeList = components["schemas"]["NotificationEventTypeList"];
+/** A route sending one event's notifications to one team destination. */
 export type NotificationRoute = components["schemas"]["NotificationRoute"];
+/** A single notification route, wrapped in `data`. */
 export type NotificationRouteEnvelope = components["schemas"]["NotificationRouteEnvelope"];
+/** Which event to route to which destination. */
 export type NotificationRouteInput = components["schemas"]["NotificationRouteInput"];
+/** The project's notification routes, oldest first. Not paginated. */
 export type NotificationRouteList = components["schemas"]["NotificationRouteList"];
+/** Why a notification destination or route was refused: messages by field (`base` for the record as a whole). */
 export type NotificationValidationErrors = components["schemas"]["NotificationValidationErrors"];
+/** Page-number pagination state of a list response. There is a next page while `page` is below `total_pages`; an empty result has `total_count` 0 and `total_pages` 0. */
 export type PageMeta = components["schemas"]["PageMeta"];
+/** Why pagination parameters were refused: `error` for an invalid cursor or limit; `message` (a machine-readable code) and `detail` (how to switch to cursors) when the deprecated page/per_page window is exceeded. Every field may be absent. */
 export type PaginationParameterError = components["schemas"]["PaginationParameterError"];
+/** Cursor pagination state of a list response. Ask for the next page with `after=<cursors.after>`; a null, empty or missing `next` means there is no next page (and `previous` likewise going backward). The public reference calls `next`/`previous` the cursor for the next/previous page; whether they hold a bare cursor or a full URL is not documented, so clients should only test them for presence. `cursors` may be absent (an empty page). */
 export type Paging = components["schemas"]["Paging"];
+/** Opaque Base64 cursors bounding the returned page. The public reference shows them as strings; they may be null when the page is empty. */
 export type PagingCursors = components["schemas"]["PagingCursors"];
+/** Health of a phone number, checked against Meta's APIs and Kapso's services. Unlike other responses it is not wrapped in `data`. Results are cached for about 3 minutes per number, so `timestamp` tells when the checks really ran. */
 export type PhoneNumberHealth = components["schemas"]["PhoneNumberHealth"];
+/** Result of one health check. `details` carries check-specific data (for example Meta's view of the number, or the app's webhook subscription); its shape differs per check and is not fully documented. */
 export type PhoneNumberHealthCheck = components["schemas"]["PhoneNumberHealthCheck"];
+/** Overall result of a phone number health check. `error` means the check itself could not run (see `error`). */
 export type PhoneNumberHealthStatus = components["schemas"]["PhoneNumberHealthStatus"];
+/** How a number is connected: `production` with real Meta credentials, `sandbox` with Kapso's test data. A new number is `production` unless told otherwise. */
 export type PhoneNumberKind = components["schemas"]["PhoneNumberKind"];
+/** An event of a phone number's webhooks. The known ones: `whatsapp.message.received`, `whatsapp.message.sent`, `whatsapp.message.delivered`, `whatsapp.message.read`, `whatsapp.message.failed`, `whatsapp.conversation.created`, `whatsapp.conversation.ended` and `whatsapp.conversation.inactive`. Kapso does not close the list, so other names may appear. */
 export type PhoneNumberWebhookEvent = components["schemas"]["PhoneNumberWebhookEvent"];
+/** Settings of a new webhook of a phone number. `secret_key` is required for every kind and is never generated for you. A `kapso` webhook (the kind when `kind` is omitted) needs at least one event; a `meta` webhook needs `kind: meta` and ignores `events` (stored as an empty list, since Meta decides what it sends) and the buffering settings. */
 export type PhoneNumberWebhookInput = components["schemas"]["PhoneNumberWebhookInput"];
+/** One occurrence of a project event, such as a conversation being scored. */
 export type ProjectEvent = components["schemas"]["ProjectEvent"];
+/** What a project event means and which properties it carries. Emitting an event with a new name creates a bare definition for it. */
 export type ProjectEventDefinition = components["schemas"]["ProjectEventDefinition"];
+/** A single event definition, wrapped in `data`. */
 export type ProjectEventDefinitionEnvelope = components["schemas"]["ProjectEventDefinitionEnvelope"];
+/** A definition to create, or the new metadata of the existing definition with the same name. */
 export type ProjectEventDefinitionInput = components["schemas"]["ProjectEventDefinitionInput"];
+/** The project's event definitions. The list is not paginated. */
 export type ProjectEventDefinitionList = components["schemas"]["ProjectEventDefinitionList"];
+/** Changes to an event definition; fields left out keep their value. The name can only change while no event has been recorded under it. */
 export type ProjectEventDefinitionUpdate = components["schemas"]["ProjectEventDefinitionUpdate"];
+/** A single project event, wrapped in `data`. */
 export type ProjectEventEnvelope = components["schemas"]["ProjectEventEnvelope"];
+/** A project event to record. Only `name` is required. */
 export type ProjectEventInput = components["schemas"]["ProjectEventInput"];
+/** A page of project events, newest first. A request with the cursor parameters (`limit`, `before`, `after`, or none) is answered with `paging`; Kapso's reference says older page-number answers carry `meta` instead, without documenting parameters that ask for them. Test for the key you got. */
 export type ProjectEventList = components["schemas"]["ProjectEventList"];
+/** Name of a project event: lowercase, in one or more dot-separated segments, each starting with a letter and made of lowercase letters, digits and underscores; at most 128 characters. */
 export type ProjectEventName = components["schemas"]["ProjectEventName"];
+/** The properties of a project event, one level deep; each value is a string, a number, a boolean or null. */
 export type ProjectEventProperties = components["schemas"]["ProjectEventProperties"];
+/** The properties an event definition declares, by property name, each with the type of its values. */
 export type ProjectEventPropertySchema = components["schemas"]["ProjectEventPropertySchema"];
+/** A member of the project. `user_id` identifies the person (use it to assign conversations); `id` identifies their membership of this project. */
 export type ProjectUser = components["schemas"]["ProjectUser"];
+/** A page of the project's members. */
 export type ProjectUserList = components["schemas"]["ProjectUserList"];
+/** Settings of a new webhook created at project level. Without `phone_number_id` it is project-scoped and receives project events only; with one it is number-scoped and receives that number's message and conversation events. A `meta` webhook needs `phone_number_id`. Buffering settings do not apply to `meta` webhooks. */
 export type ProjectWebhookInput = components["schemas"]["ProjectWebhookInput"];
+/** An AI provider model available to the project's agents, with the settings it accepts. */
 export type ProviderModel = components["schemas"]["ProviderModel"];
+/** The AI provider models available to the project, all at once (no pagination). */
 export type ProviderModelList = components["schemas"]["ProviderModelList"];
+/** How hard a reasoning model thinks before answering, from `none` to `max`. */
 export type ProviderModelReasoningEffort = components["schemas"]["ProviderModelReasoningEffort"];
+/** A phone number Kapso provisioned for the customer through the setup link (when `provision_phone_number` was requested). The set of `status` values is not documented. */
 export type ProvisionedPhoneNumber = components["schemas"]["ProvisionedPhoneNumber"];
+/** Not-found answer in `message`/`detail` form, without `error`: `message` is a machine-readable code (`record_not_found`) and `detail` says what was not found. */
 export type RecordNotFoundError = components["schemas"]["RecordNotFoundError"];
+/** Another finding grouped with the one read. */
 export type RelatedFinding = components["schemas"]["RelatedFinding"];
+/** A link to Kapso's hosted page where a customer connects a WhatsApp number. Links expire 30 days after creation unless told otherwise. Send `url` to the customer, or hand the token returned at creation to `@kapso/sdk`. */
 export type SetupLink = components["schemas"]["SetupLink"];
+/** How a customer may connect WhatsApp: `coexistence` keeps the WhatsApp Business app working next to the API (about 5 messages per second); `dedicated` is API-only (up to 1000 messages per second). */
 export type SetupLinkConnectionType = components["schemas"]["SetupLinkConnectionType"];
+/** A setup link as returned once, at creation: the link plus the browser token for `@kapso/sdk`. */
 export type SetupLinkCreated = components["schemas"]["SetupLinkCreated"];
+/** Settings of a new setup link. Every field is optional; an empty object creates a link with the defaults, offering both connection types. */
 export type SetupLinkInput = components["schemas"]["SetupLinkInput"];
+/** Language of the hosted setup page (ISO 639-1). Null or absent: the customer's browser language decides. */
 export type SetupLinkLanguage = components["schemas"]["SetupLinkLanguage"];
+/** A page of a customer's setup links, newest first. */
 export type SetupLinkList = components["schemas"]["SetupLinkList"];
+/** Who pays Meta's messaging fees for the connected WhatsApp Business Account: `customer_managed` uses the account's own Meta payment method; `partner_managed` asks Kapso to bill the whole account (with Kapso's Meta app, or a Tech Provider app under an active Kapso Multi-partner Solution). Set once, when the link is created; `customer_managed` unless told otherwise. */
 export type SetupLinkMetaBillingMode = components["schemas"]["SetupLinkMetaBillingMode"];
+/** State of a setup link. A link is `active` until it is used, expires (30 days after creation) or is revoked; creating a new link revokes the customer's other active links. */
 export type SetupLinkStatus = components["schemas"]["SetupLinkStatus"];
+/** Colors of the hosted setup page, each a hex color `#RRGGBB`. Every key is optional; an empty object keeps Kapso's defaults. */
 export type SetupLinkThemeConfig = components["schemas"]["SetupLinkThemeConfig"];
+/** Changes to a setup link; fields left out keep their value. Revoke a link with `status: revoked`, or give it more time with a later `expires_at`. A link cannot be set to `used`: only the customer finishing the setup does that. */
 export type SetupLinkUpdate = components["schemas"]["SetupLinkUpdate"];
+/** Position of a step on the workflow editor's canvas. */
 export type StepPosition = components["schemas"]["StepPosition"];
+/** One component of a WhatsApp message template or of the parameters sent with it, in Meta's syntax (for example `{ "type": "BODY", "text": "..." }` or `{ "type": "body", "parameters": [...] }`). Its shape is Meta's and is not restated here. */
 export type TemplateComponent = components["schemas"]["TemplateComponent"];
+/** WhatsApp id of a user (`wa_id`) as the API accepts it: the phone number in E.164 form, country code first, at most 15 digits, with or without the leading `+` (`15551234567` or `+15551234567`). Responses carry it as digits only. */
 export type WaId = components["schemas"]["WaId"];
+/** WhatsApp message id (WAMID) assigned by Meta, such as `wamid.HBgMMTIzNDU2Nzg5MBUCABIYGTA5RTlCQkI2NTI3`. Messages are identified by WAMID, not by UUID. */
 export type Wamid = components["schemas"]["Wamid"];
+/** The conversation of a message or conversation event (`v2` payloads). The identifiers come first; `kapso` carries an optional summary. Do not assume `phone_number` is present: Meta may identify users by business-scoped ids (`business_scoped_user_id`) instead. */
 export type WebhookConversation = components["schemas"]["WebhookConversation"];
+/** The conversation of a `v1` payload, identified by `whatsapp_config_id` instead of a phone number id. Kapso documents `v1` payloads only in outline; other fields are accepted as they come. */
 export type WebhookConversationV1 = components["schemas"]["WebhookConversationV1"];
+/** Payload of the conversation events for webhooks still on the legacy payload version `v1`. */
 export type WebhookConversationV1Payload = components["schemas"]["WebhookConversationV1Payload"];
+/** Payload of the conversation events (`whatsapp.conversation.created`, `.ended`, `.inactive`) for webhooks on payload version `v2`. `inactive` fires after the webhook's `inactivity_minutes` without a message in either direction (1–1440, default 60). */
 export type WebhookConversationV2Payload = components["schemas"]["WebhookConversationV2Payload"];
+/** One delivery of an event to a webhook, with its retries. `status` says where it stands; `delivered_at` or `failed_at` tells when it got there. */
 export type WebhookDelivery = components["schemas"]["WebhookDelivery"];
+/** A page of webhook deliveries, newest first. */
 export type WebhookDeliveryList = components["schemas"]["WebhookDeliveryList"];
+/** Outcome of a webhook delivery. */
 export type WebhookDeliveryStatus = components["schemas"]["WebhookDeliveryStatus"];
+/** Name of a webhook event. Kapso does not close the list. A phone number's webhooks get message and conversation events (see PhoneNumberWebhookEvent); project-scoped webhooks get project events (see ProjectWebhookEvent). */
 export type WebhookEvent = components["schemas"]["WebhookEvent"];
+/** `kapso` (the default) delivers Kapso's event payloads, filtered by `events` and optionally buffered; `meta` forwards Meta's raw webhook payloads unfiltered and unbuffered, with an `X-Idempotency-Key` header, and needs a phone number. Only one `meta` webhook is allowed per phone number, and a webhook's kind cannot change after creation. */
 export type WebhookKind = components["schemas"]["WebhookKind"];
+/**
+ * The message of a message event (`v2` payloads): Meta's message object as Meta delivers it, plus
+ * Kapso's additions under `kapso`. The content sits under a key named after `type` with Meta's shape
+ * for that type; only `text` is described here, the others are accepted as they come.
+ *
+ * Do not assume `from` or `to` are present: Meta may identify users by business-scoped ids.
+ */
 export type WebhookMessage = components["schemas"]["WebhookMessage"];
+/** Kapso's additions to the message of a message event. Only message-scoped data lives here; the conversation's summary is on `conversation.kapso`. Fields beyond these (media helpers per type) are accepted as they come. */
 export type WebhookMessageKapsoFields = components["schemas"]["WebhookMessageKapsoFields"];
+/** The message of a `v1` message event: Kapso's own format with `message_type` and `content` instead of Meta's shape, and `direction` and `origin` at the message level. Kapso documents `v1` payloads only in outline; other fields are accepted as they come. */
 export type WebhookMessageV1 = components["schemas"]["WebhookMessageV1"];
+/** Payload of every message event for webhooks still on the legacy payload version `v1`. */
 export type WebhookMessageV1Payload = components["schemas"]["WebhookMessageV1Payload"];
+/** A batched delivery of message events, sent instead of single deliveries when the webhook has buffering on (`buffer_enabled`): the events of one conversation collected over the buffer window (1–60 s, default 5), at most `max_buffer_size` of them (1–100, default 50). The delivery also carries `X-Webhook-Batch: true` and `X-Batch-Size`. Batching of `v1` webhooks is not documented. */
 export type WebhookMessageV2Batch = components["schemas"]["WebhookMessageV2Batch"];
+/** Payload of every message event (`whatsapp.message.received`, `.sent`, `.delivered`, `.read`, `.failed`) for webhooks on payload version `v2`: the message, its conversation, and the business phone number's Meta id at the top level for routing. The events share this shape; the message's `kapso.status` tells them apart. */
 export type WebhookMessageV2Payload = components["schemas"]["WebhookMessageV2Payload"];
+/** Payload format of deliveries, also sent in the `X-Webhook-Payload-Version` header: `v2` (the default for new webhooks) puts `phone_number_id` at the top level; `v1` (legacy) nests a `whatsapp_config` object. Not used by `meta` webhooks. */
 export type WebhookPayloadVersion = components["schemas"]["WebhookPayloadVersion"];
+/** Payload of `whatsapp.phone_number.created` (project webhooks, `v2`): a customer connected a WhatsApp number, for example through a setup link. */
 export type WebhookPhoneNumberCreatedPayload = components["schemas"]["WebhookPhoneNumberCreatedPayload"];
+/** Payload of `whatsapp.phone_number.deleted` (project webhooks, `v2`). Kapso does not document this payload beyond the `v2` rule that `phone_number_id` is at the top level; other fields are accepted as they come. */
 export type WebhookPhoneNumberDeletedPayload = components["schemas"]["WebhookPhoneNumberDeletedPayload"];
+/** Payload of `project.event`, available on some plans. Kapso does not document its shape; it is passed on as it comes. */
 export type WebhookProjectEventPayload = components["schemas"]["WebhookProjectEventPayload"];
+/** Changes to a webhook, project-scoped or of a phone number. Send only the fields to change; `kind` cannot change after creation. Subscribing to `project.event` needs a plan with project events. */
 export type WebhookUpdateInput = components["schemas"]["WebhookUpdateInput"];
+/** Payload of `whatsapp.config.created`, the legacy (`v1`) name of a connected phone number; `v2` webhooks receive `whatsapp.phone_number.created` instead. Documented only in outline. */
 export type WebhookWhatsappConfigCreatedPayload = components["schemas"]["WebhookWhatsappConfigCreatedPayload"];
+/** The phone number's configuration nested in every `v1` payload. Kapso documents `v1` payloads only in outline, so only the identifiers are described; other fields are accepted as they come. */
 export type WebhookWhatsappConfigV1 = components["schemas"]["WebhookWhatsappConfigV1"];
+/** Payload of `workflow.execution.handoff` and `workflow.execution.failed` (project webhooks). A handoff carries `handoff`; a failure carries error details whose shape is not documented. The payload names its own event in `event`, so the two can be told apart without the header. */
 export type WebhookWorkflowExecutionPayload = components["schemas"]["WebhookWorkflowExecutionPayload"];
+/** A WhatsApp Flow (Meta's interactive forms) managed through Kapso. */
 export type WhatsappFlow = components["schemas"]["WhatsappFlow"];
+/** The data endpoint of a dynamic WhatsApp Flow: a Kapso function that answers Meta's data exchange requests for the Flow. */
 export type WhatsappFlowDataEndpoint = components["schemas"]["WhatsappFlowDataEndpoint"];
+/** A Flow's data endpoint after its URL was registered with Meta, with the Flow it was registered for. */
 export type WhatsappFlowDataEndpointRegistration = components["schemas"]["WhatsappFlowDataEndpointRegistration"];
+/** State of a Flow's data endpoint function: `draft` (saved, not deployed), `deployed` or `error` (the last deployment failed). */
 export type WhatsappFlowDataEndpointStatus = components["schemas"]["WhatsappFlowDataEndpointStatus"];
+/** Outcome of setting up Flows encryption. */
 export type WhatsappFlowEncryptionSetup = components["schemas"]["WhatsappFlowEncryptionSetup"];
+/** One call of a Flow's data endpoint function. */
 export type WhatsappFlowFunctionInvocation = components["schemas"]["WhatsappFlowFunctionInvocation"];
+/** Recent calls of a Flow's data endpoint function. When several Flows share the function, the calls cover all of them. */
 export type WhatsappFlowFunctionInvocations = components["schemas"]["WhatsappFlowFunctionInvocations"];
+/** One log line written by a Flow's data endpoint function. */
 export type WhatsappFlowFunctionLog = components["schemas"]["WhatsappFlowFunctionLog"];
+/** Recent logs of a Flow's data endpoint function. When several Flows share the function, the logs cover all of them. */
 export type WhatsappFlowFunctionLogs = components["schemas"]["WhatsappFlowFunctionLogs"];
+/** A WhatsApp Flow definition in Meta's Flow JSON format (`version`, `screens`, ...). Its schema is Meta's and is not restated here. */
 export type WhatsappFlowJson = components["schemas"]["WhatsappFlowJson"];
+/** A page of WhatsApp Flows. */
 export type WhatsappFlowList = components["schemas"]["WhatsappFlowList"];
+/** One submission of a WhatsApp Flow by a user. Its fields are not documented; the object is kept open. */
 export type WhatsappFlowResponse = components["schemas"]["WhatsappFlowResponse"];
+/** A page of a Flow's submitted responses. */
 export type WhatsappFlowResponseList = components["schemas"]["WhatsappFlowResponseList"];
+/** State of a WhatsApp Flow or of one of its versions: `draft` until published, then `published` (a published Flow cannot go back to draft). */
 export type WhatsappFlowStatus = components["schemas"]["WhatsappFlowStatus"];
+/** Why Meta refused a Flow's JSON: a summary in `error` and Meta's findings in `validation_errors` (their shape is Meta's). */
 export type WhatsappFlowValidationError = components["schemas"]["WhatsappFlowValidationError"];
+/** One version of a WhatsApp Flow's JSON, as listed (without the JSON itself; see `WhatsappFlowVersionDetail`). */
 export type WhatsappFlowVersion = components["schemas"]["WhatsappFlowVersion"];
+/** One version of a WhatsApp Flow with its Flow JSON, as fetched or created. */
 export type WhatsappFlowVersionDetail = components["schemas"]["WhatsappFlowVersionDetail"];
+/** A page of a Flow's versions. */
 export type WhatsappFlowVersionList = components["schemas"]["WhatsappFlowVersionList"];
+/** Whether Kapso funds the paid messages of a WhatsApp Business Account (WABA), as far as the evidence Kapso has stored shows. Reading it asks Meta nothing. */
 export type WhatsappFunding = components["schemas"]["WhatsappFunding"];
+/** The portfolio the account belongs to, which Kapso checks with Meta. */
 export type WhatsappFundingEnsureInput = components["schemas"]["WhatsappFundingEnsureInput"];
+/** A page of the WhatsApp Business Accounts of a portfolio that the project can see, each with its funding, newest first. An account stays listed after it is disconnected. */
 export type WhatsappFundingList = components["schemas"]["WhatsappFundingList"];
+/** An asynchronous change to a portfolio's funding (so far: stopping it). A `failed` operation may have done part of its work. */
 export type WhatsappFundingOperation = components["schemas"]["WhatsappFundingOperation"];
+/** One run of Kapso's funding setup for a WhatsApp Business Account. A finished run does not prove the account is funded: read the `status` of the funding as well. */
 export type WhatsappFundingRun = components["schemas"]["WhatsappFundingRun"];
+/** Meta could not confirm access to the account. Nothing was recorded; retry later, or contact Kapso's support with the trace id. */
 export type WhatsappFundingVerificationError = components["schemas"]["WhatsappFundingVerificationError"];
+/** A WhatsApp phone number connected to the project. Its `id` is Meta's `phone_number_id` (a numeric string); Kapso's own UUID is `internal_id`. Meta-derived fields (quality rating, statuses, tiers) are passed through as strings; their value sets are Meta's and are not restated here. Fetching one number also returns its Flows encryption status, under a field name the reference does not give. */
 export type WhatsappPhoneNumber = components["schemas"]["WhatsappPhoneNumber"];
+/** A page of WhatsApp phone numbers. */
 export type WhatsappPhoneNumberList = components["schemas"]["WhatsappPhoneNumberList"];
+/** The charges Kapso recorded for this project in a time window, in total and per kind of usage. Free messages, usage not yet posted and Meta charges paid outside Kapso are left out, so a zero total means nothing was recorded, not that nothing was spent. */
 export type WhatsappUsage = components["schemas"]["WhatsappUsage"];
+/** The charges of one kind of usage in the window, with how fresh they are. */
 export type WhatsappUsageBreakdownItem = components["schemas"]["WhatsappUsageBreakdownItem"];
+/** How fresh Kapso's view of one kind of usage is right now; it says nothing about whether the requested window is complete. */
 export type WhatsappUsageSync = components["schemas"]["WhatsappUsageSync"];
+/** A webhook: where Kapso posts events, for one phone number (`phone_number_id` set) or for the whole project (`phone_number_id` null). Deliveries are signed with `X-Webhook-Signature`, the hex HMAC-SHA256 of the raw body keyed with `secret_key`, and carry `X-Webhook-Event`, `X-Idempotency-Key` and `X-Webhook-Payload-Version` headers. */
 export type WhatsappWebhook = components["schemas"]["WhatsappWebhook"];
+/** A page of webhooks. */
 export type WhatsappWebhookList = components["schemas"]["WhatsappWebhookList"];
+/** A workflow of the project, without its graph. Fetch `/workflows/{workflow_id}/definition` for the nodes and edges. Only the identity, status and timestamps are always present; the other fields may be missing from an answer. */
 export type Workflow = components["schemas"]["Workflow"];
+/** Attributes of a workflow that both creating and updating accept. */
 export type WorkflowAttributes = components["schemas"]["WorkflowAttributes"];
+/** Attributes of a new workflow. Only `name` is required; the graph may be sent later. A new workflow is a draft. */
 export type WorkflowCreateInput = components["schemas"]["WorkflowCreateInput"];
+/** The graph of a workflow as stored. Node ids are step identifiers and edges refer to them. */
 export type WorkflowDefinition = components["schemas"]["WorkflowDefinition"];
+/** A workflow graph to write, in snake_case. Each collection that is sent is the complete new set: nodes or edges left out of a sent array are removed. On update, omit `nodes` or `edges` to keep that collection as it is. */
 export type WorkflowDefinitionInput = components["schemas"]["WorkflowDefinitionInput"];
+/** A variable observed in the workflow's past executions, with usage statistics. */
 export type WorkflowDiscoveredVariable = components["schemas"]["WorkflowDiscoveredVariable"];
+/** A directed edge between two nodes of a workflow graph, as stored. */
 export type WorkflowEdge = components["schemas"]["WorkflowEdge"];
+/** A directed edge between two nodes of a workflow graph to write. */
 export type WorkflowEdgeInput = components["schemas"]["WorkflowEdgeInput"];
+/** One workflow. */
 export type WorkflowEnvelope = components["schemas"]["WorkflowEnvelope"];
+/** One workflow execution in full: the summary fields plus status, error details, which execution accepts a resume, the execution context and the events recorded so far. */
 export type WorkflowExecution = components["schemas"]["WorkflowExecution"];
+/** The state an execution carries from step to step, as stored. Steps read it through template variables such as `{{vars.name}}` or `{{context.phone_number}}`. Any part may be null, and fields other than the ones below may appear in every part. */
 export type WorkflowExecutionContext = components["schemas"]["WorkflowExecutionContext"];
+/** One workflow execution in full. */
 export type WorkflowExecutionEnvelope = components["schemas"]["WorkflowExecutionEnvelope"];
+/** One event recorded while a workflow execution ran. */
 export type WorkflowExecutionEvent = components["schemas"]["WorkflowExecutionEvent"];
+/** A page of execution events, newest first. */
 export type WorkflowExecutionEventList = components["schemas"]["WorkflowExecutionEventList"];
+/** A page of workflow executions, newest first. */
 export type WorkflowExecutionList = components["schemas"]["WorkflowExecutionList"];
+/** A workflow execution with its status and error details but without execution context and events, as returned after a status change. */
 export type WorkflowExecutionMinimal = components["schemas"]["WorkflowExecutionMinimal"];
+/** One workflow execution, without execution context and events. */
 export type WorkflowExecutionMinimalEnvelope = components["schemas"]["WorkflowExecutionMinimalEnvelope"];
+/** The execution that received a resume input. When the execution in the request path waits inside a call step, the input goes down to the waiting child execution: `id` is then the child's and `requested_execution_id` the one that was asked for. */
 export type WorkflowExecutionResumed = components["schemas"]["WorkflowExecutionResumed"];
+/** The execution that received a resume input. */
 export type WorkflowExecutionResumedEnvelope = components["schemas"]["WorkflowExecutionResumedEnvelope"];
+/** The input that resumes a waiting execution, and optional variables to merge into its context. */
 export type WorkflowExecutionResumeInput = components["schemas"]["WorkflowExecutionResumeInput"];
+/** Acknowledgement that an execution was queued. The execution runs in the background; fetch it by `id`, or correlate it with your own systems through `tracking_id`. */
 export type WorkflowExecutionStartAccepted = components["schemas"]["WorkflowExecutionStartAccepted"];
+/** How to start an execution: who it talks to (a phone number, a business-scoped user id, or both), from which WhatsApp number, and its initial variables. */
 export type WorkflowExecutionStartInput = components["schemas"]["WorkflowExecutionStartInput"];
+/** Lifecycle state of a workflow execution. */
 export type WorkflowExecutionStatus = components["schemas"]["WorkflowExecutionStatus"];
+/** Summary of one workflow execution, as a workflow's execution list returns it. It carries no execution context and no events; fetch the execution by id for those. Only the id and the start and last-activity times are always present. */
 export type WorkflowExecutionSummary = components["schemas"]["WorkflowExecutionSummary"];
+/** A status an execution can be moved to through the API: `ended` ends it now, `handoff` hands the conversation to a human agent, `waiting` pauses it until it is resumed. */
 export type WorkflowExecutionTransitionStatus = components["schemas"]["WorkflowExecutionTransitionStatus"];
+/** A built-in variable that the platform provides to every execution. */
 export type WorkflowFixedVariable = components["schemas"]["WorkflowFixedVariable"];
+/** What happens to an inbound WhatsApp message before the workflow answers it: `disabled` leaves it unread, `read_only` marks it as read, `read_with_typing` (Kapso's default) marks it as read and shows a typing indicator. */
 export type WorkflowInboundMessageReadMode = components["schemas"]["WorkflowInboundMessageReadMode"];
+/** The project's workflows, newest first. The reference documents no pagination for this list: every matching workflow is returned at once. */
 export type WorkflowList = components["schemas"]["WorkflowList"];
+/** A node (step) of a workflow graph, as the visual editor reads it. */
 export type WorkflowNode = components["schemas"]["WorkflowNode"];
+/** Settings of an `agent` node: the model, its prompt and limits, and the tools, endpoints, knowledge and repositories it may use. */
 export type WorkflowNodeAgentConfig = components["schemas"]["WorkflowNodeAgentConfig"];
+/** A project function an `agent` node may call as a tool. */
 export type WorkflowNodeAgentFunctionTool = components["schemas"]["WorkflowNodeAgentFunctionTool"];
+/** Text an `agent` node can consult, given inline. */
 export type WorkflowNodeAgentKnowledgeBase = components["schemas"]["WorkflowNodeAgentKnowledgeBase"];
+/** An MCP server whose tools an `agent` node may use. */
 export type WorkflowNodeAgentMcpServer = components["schemas"]["WorkflowNodeAgentMcpServer"];
+/** A GitHub repository mounted into the sandbox of an `agent` node. Credentials are write-only: the `has_*` flags say what is stored. */
 export type WorkflowNodeAgentResource = components["schemas"]["WorkflowNodeAgentResource"];
+/** An HTTP endpoint an `agent` node may call as a tool. */
 export type WorkflowNodeAgentWebhook = components["schemas"]["WorkflowNodeAgentWebhook"];
+/** Settings of a `call` node, which runs another workflow as a child execution. */
 export type WorkflowNodeCallConfig = components["schemas"]["WorkflowNodeCallConfig"];
+/** One branch of a `decide` node; the edge with the same label is followed when it wins. */
 export type WorkflowNodeDecideCondition = components["schemas"]["WorkflowNodeDecideCondition"];
+/** Settings of a `decide` node, which picks one of its branches with an AI model or a function. */
 export type WorkflowNodeDecideConfig = components["schemas"]["WorkflowNodeDecideConfig"];
+/** Settings of an `emit_event` node, which emits a project event. */
 export type WorkflowNodeEmitEventConfig = components["schemas"]["WorkflowNodeEmitEventConfig"];
+/** Settings of a `function` node, which runs one of the project's functions. */
 export type WorkflowNodeFunctionConfig = components["schemas"]["WorkflowNodeFunctionConfig"];
+/** Settings of a `handoff` node, which hands the conversation to a person. */
 export type WorkflowNodeHandoffConfig = components["schemas"]["WorkflowNodeHandoffConfig"];
+/** A node (step) of a workflow graph to write. */
 export type WorkflowNodeInput = components["schemas"]["WorkflowNodeInput"];
+/** A reply button of an interactive message. */
 export type WorkflowNodeInteractiveButton = components["schemas"]["WorkflowNodeInteractiveButton"];
+/** One choice of an interactive list message. */
 export type WorkflowNodeInteractiveListRow = components["schemas"]["WorkflowNodeInteractiveListRow"];
+/** A titled group of rows of an interactive list message. */
 export type WorkflowNodeInteractiveListSection = components["schemas"]["WorkflowNodeInteractiveListSection"];
+/** Settings of a `send_interactive` node, which sends a WhatsApp interactive message (buttons, a list, a link button, a Flow, products or a location request). */
 export type WorkflowNodeSendInteractiveConfig = components["schemas"]["WorkflowNodeSendInteractiveConfig"];
+/** Settings of a `send_template` node, which sends an approved WhatsApp template. */
 export type WorkflowNodeSendTemplateConfig = components["schemas"]["WorkflowNodeSendTemplateConfig"];
+/** Settings of a `send_text` node, which sends a WhatsApp text message. */
 export type WorkflowNodeSendTextConfig = components["schemas"]["WorkflowNodeSendTextConfig"];
+/** Settings of a `set_variable` node, which stores a value in a workflow variable. */
 export type WorkflowNodeSetVariableConfig = components["schemas"]["WorkflowNodeSetVariableConfig"];
+/** Settings of a `start` node; it has none, so this is an empty object. */
 export type WorkflowNodeStartConfig = components["schemas"]["WorkflowNodeStartConfig"];
+/** Kind of a workflow node, which decides the shape of its `config`. */
 export type WorkflowNodeType = components["schemas"]["WorkflowNodeType"];
+/** Settings of a `wait_for_response` node, which pauses until the contact answers. */
 export type WorkflowNodeWaitForResponseConfig = components["schemas"]["WorkflowNodeWaitForResponseConfig"];
+/** Settings of a `webhook` node, which calls an external HTTP endpoint. */
 export type WorkflowNodeWebhookConfig = components["schemas"]["WorkflowNodeWebhookConfig"];
+/** The workflow an execution belongs to, in brief. */
 export type WorkflowReference = components["schemas"]["WorkflowReference"];
+/** Lifecycle state of a workflow. Only `active` workflows run; a workflow is created as `draft` unless stated otherwise (the default at creation is not documented). */
 export type WorkflowStatus = components["schemas"]["WorkflowStatus"];
+/** A step (node) of a workflow's graph, as executions and their events refer to it. Only `id` and `identifier` are always present; other fields may appear, here and in `position`. */
 export type WorkflowStep = components["schemas"]["WorkflowStep"];
+/** A trigger, that is a condition that starts an execution of its workflow. */
 export type WorkflowTrigger = components["schemas"]["WorkflowTrigger"];
+/** One workflow trigger. */
 export type WorkflowTriggerEnvelope = components["schemas"]["WorkflowTriggerEnvelope"];
+/** A trigger to add to a workflow. `inbound_message` needs `phone_number_id`, `whatsapp_event` needs `event` (and may take `phone_number_id` to listen on one number only), `project_event` needs `event_name` and may filter on one event property; `api_call` needs nothing else. */
 export type WorkflowTriggerInput = components["schemas"]["WorkflowTriggerInput"];
+/** The triggers of one workflow. The reference documents no pagination for this list. */
 export type WorkflowTriggerList = components["schemas"]["WorkflowTriggerList"];
+/** How a `project_event` trigger compares the event's `property_key` property with `property_value`: equal, less than, at most, greater than, at least. */
 export type WorkflowTriggerOperator = components["schemas"]["WorkflowTriggerOperator"];
+/** What starts the workflow: `inbound_message` a message arriving on one WhatsApp number, `api_call` a call to `POST /workflows/{workflow_id}/executions`, `whatsapp_event` a WhatsApp message or conversation event, `project_event` an emitted project event. */
 export type WorkflowTriggerType = components["schemas"]["WorkflowTriggerType"];
+/** The WhatsApp event that starts a `whatsapp_event` trigger's workflow. */
 export type WorkflowTriggerWhatsappEvent = components["schemas"]["WorkflowTriggerWhatsappEvent"];
+/** Changes to a workflow: send only the attributes to change. Include the `lock_version` you last read so that a concurrent change is detected (409) instead of overwritten. Sending `definition` replaces the node and edge collections it contains. */
 export type WorkflowUpdateInput = components["schemas"]["WorkflowUpdateInput"];
+/** Variables a workflow's steps can use: the built-in ones (`fixed`), keyed by path, and the ones seen in past executions (`discovered`), grouped by namespace. Other namespaces than the documented ones may appear. */
 export type WorkflowVariables = components["schemas"]["WorkflowVariables"];
+/** The variables of one workflow. */
 export type WorkflowVariablesEnvelope = components["schemas"]["WorkflowVariablesEnvelope"];
+/** A workflow together with its graph, as the visual editor loads it. */
 export type WorkflowWithDefinition = components["schemas"]["WorkflowWithDefinition"];
+/** One workflow with its graph. */
 export type WorkflowWithDefinitionEnvelope = components["schemas"]["WorkflowWithDefinitionEnvelope"];
 
 // Operations: parameters, request bodies and success responses
+/** Add recipients to a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/recipients`): path parameters. */
 export type AddBroadcastRecipientsPathParams = operations["addBroadcastRecipients"]["parameters"]["path"];
+/** Add recipients to a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/recipients`): the JSON request body. */
 export type AddBroadcastRecipientsRequestBody = operations["addBroadcastRecipients"]["requestBody"]["content"]["application/json"];
+/** Add recipients to a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/recipients`): the JSON body of the 201 response. */
 export type AddBroadcastRecipientsResponse = operations["addBroadcastRecipients"]["responses"][201]["content"]["application/json"];
+/** Approve a run's tool call (`POST /kapso-agent/runs/{run_id}/approvals/{approval_id}/approve`): path parameters. */
 export type ApproveAgentRunToolPathParams = operations["approveAgentRunTool"]["parameters"]["path"];
+/** Approve a run's tool call (`POST /kapso-agent/runs/{run_id}/approvals/{approval_id}/approve`): the JSON body of the 200 response. */
 export type ApproveAgentRunToolResponse = operations["approveAgentRunTool"]["responses"][200]["content"]["application/json"];
+/** Attach a function as a WhatsApp Flow's data endpoint (`PATCH /whatsapp/flows/{flow_id}/data_endpoint`): path parameters. */
 export type AttachWhatsappFlowDataEndpointPathParams = operations["attachWhatsappFlowDataEndpoint"]["parameters"]["path"];
+/** Attach a function as a WhatsApp Flow's data endpoint (`PATCH /whatsapp/flows/{flow_id}/data_endpoint`): the JSON request body. */
 export type AttachWhatsappFlowDataEndpointRequestBody = operations["attachWhatsappFlowDataEndpoint"]["requestBody"]["content"]["application/json"];
+/** Attach a function as a WhatsApp Flow's data endpoint (`PATCH /whatsapp/flows/{flow_id}/data_endpoint`): the JSON body of the 200 response. */
 export type AttachWhatsappFlowDataEndpointResponse = operations["attachWhatsappFlowDataEndpoint"]["responses"][200]["content"]["application/json"];
+/** Cancel an agent run (`POST /kapso-agent/runs/{run_id}/cancel`): path parameters. */
 export type CancelAgentRunPathParams = operations["cancelAgentRun"]["parameters"]["path"];
+/** Cancel an agent run (`POST /kapso-agent/runs/{run_id}/cancel`): the JSON body of the 200 response. */
 export type CancelAgentRunResponse = operations["cancelAgentRun"]["responses"][200]["content"]["application/json"];
+/** Cancel a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/cancel`): path parameters. */
 export type CancelBroadcastPathParams = operations["cancelBroadcast"]["parameters"]["path"];
+/** Cancel a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/cancel`): the JSON body of the 200 response. */
 export type CancelBroadcastResponse = operations["cancelBroadcast"]["responses"][200]["content"]["application/json"];
+/** Remove every recipient of a broadcast (`DELETE /whatsapp/broadcasts/{broadcast_id}/recipients`): path parameters. */
 export type ClearWhatsappBroadcastRecipientsPathParams = operations["clearWhatsappBroadcastRecipients"]["parameters"]["path"];
+/** Remove every recipient of a broadcast (`DELETE /whatsapp/broadcasts/{broadcast_id}/recipients`): the JSON body of the 200 response. */
 export type ClearWhatsappBroadcastRecipientsResponse = operations["clearWhatsappBroadcastRecipients"]["responses"][200]["content"]["application/json"];
+/** Load a prop's options (`POST /integrations/actions/{action_id}/configure_prop`): path parameters. */
 export type ConfigureIntegrationActionPropPathParams = operations["configureIntegrationActionProp"]["parameters"]["path"];
+/** Load a prop's options (`POST /integrations/actions/{action_id}/configure_prop`): the JSON request body. */
 export type ConfigureIntegrationActionPropRequestBody = operations["configureIntegrationActionProp"]["requestBody"]["content"]["application/json"];
+/** Load a prop's options (`POST /integrations/actions/{action_id}/configure_prop`): the JSON body of the 200 response. */
 export type ConfigureIntegrationActionPropResponse = operations["configureIntegrationActionProp"]["responses"][200]["content"]["application/json"];
+/** Connect a phone number (`POST /customers/{customer_id}/whatsapp/phone_numbers`): path parameters. */
 export type ConnectPhoneNumberPathParams = operations["connectPhoneNumber"]["parameters"]["path"];
+/** Connect a phone number (`POST /customers/{customer_id}/whatsapp/phone_numbers`): the JSON request body. */
 export type ConnectPhoneNumberRequestBody = operations["connectPhoneNumber"]["requestBody"]["content"]["application/json"];
+/** Connect a phone number (`POST /customers/{customer_id}/whatsapp/phone_numbers`): the JSON body of the 201 response. */
 export type ConnectPhoneNumberResponse = operations["connectPhoneNumber"]["responses"][201]["content"]["application/json"];
+/** Start an agent run (`POST /kapso-agent/runs`): the JSON request body. */
 export type CreateAgentRunRequestBody = operations["createAgentRun"]["requestBody"]["content"]["application/json"];
+/** Start an agent run (`POST /kapso-agent/runs`): the JSON body of the 202 response. */
 export type CreateAgentRunResponse = operations["createAgentRun"]["responses"][202]["content"]["application/json"];
+/** Create a broadcast (`POST /whatsapp/broadcasts`): the JSON request body. */
 export type CreateBroadcastRequestBody = operations["createBroadcast"]["requestBody"]["content"]["application/json"];
+/** Create a broadcast (`POST /whatsapp/broadcasts`): the JSON body of the 201 response. */
 export type CreateBroadcastResponse = operations["createBroadcast"]["responses"][201]["content"]["application/json"];
+/** Create a contact (`POST /whatsapp/contacts`): the JSON request body. */
 export type CreateContactRequestBody = operations["createContact"]["requestBody"]["content"]["application/json"];
+/** Create a contact (`POST /whatsapp/contacts`): the JSON body of the 201 response. */
 export type CreateContactResponse = operations["createContact"]["responses"][201]["content"]["application/json"];
+/** Assign a conversation (`POST /whatsapp/conversations/{conversation_id}/assignments`): path parameters. */
 export type CreateConversationAssignmentPathParams = operations["createConversationAssignment"]["parameters"]["path"];
+/** Assign a conversation (`POST /whatsapp/conversations/{conversation_id}/assignments`): the JSON request body. */
 export type CreateConversationAssignmentRequestBody = operations["createConversationAssignment"]["requestBody"]["content"]["application/json"];
+/** Assign a conversation (`POST /whatsapp/conversations/{conversation_id}/assignments`): the JSON body of the 201 response. */
 export type CreateConversationAssignmentResponse = operations["createConversationAssignment"]["responses"][201]["content"]["application/json"];
+/** Create a customer (`POST /customers`): the JSON request body. */
 export type CreateCustomerRequestBody = operations["createCustomer"]["requestBody"]["content"]["application/json"];
+/** Create a customer (`POST /customers`): the JSON body of the 201 response. */
 export type CreateCustomerResponse = operations["createCustomer"]["responses"][201]["content"]["application/json"];
+/** Insert a database row (`POST /db/{table}`): path parameters. */
 export type CreateDatabaseRowPathParams = operations["createDatabaseRow"]["parameters"]["path"];
+/** Insert a database row (`POST /db/{table}`): the JSON request body. */
 export type CreateDatabaseRowRequestBody = operations["createDatabaseRow"]["requestBody"]["content"]["application/json"];
+/** Insert a database row (`POST /db/{table}`): the JSON body of the 201 response. */
 export type CreateDatabaseRowResponse = operations["createDatabaseRow"]["responses"][201]["content"]["application/json"];
+/** Create a function (`POST /functions`): the JSON request body. */
 export type CreateFunctionRequestBody = operations["createFunction"]["requestBody"]["content"]["application/json"];
+/** Create a function (`POST /functions`): the JSON body of the 201 response. */
 export type CreateFunctionResponse = operations["createFunction"]["responses"][201]["content"]["application/json"];
+/** Create a function secret (`POST /functions/{function_id}/secrets`): path parameters. */
 export type CreateFunctionSecretPathParams = operations["createFunctionSecret"]["parameters"]["path"];
+/** Create a function secret (`POST /functions/{function_id}/secrets`): the JSON request body. */
 export type CreateFunctionSecretRequestBody = operations["createFunctionSecret"]["requestBody"]["content"]["application/json"];
+/** Create a function secret (`POST /functions/{function_id}/secrets`): the JSON body of the 201 response. */
 export type CreateFunctionSecretResponse = operations["createFunctionSecret"]["responses"][201]["content"]["application/json"];
+/** Create an inbox embed (`POST /inbox_embeds`): the JSON request body. */
 export type CreateInboxEmbedRequestBody = operations["createInboxEmbed"]["requestBody"]["content"]["application/json"];
+/** Create an inbox embed (`POST /inbox_embeds`): the JSON body of the 201 response. */
 export type CreateInboxEmbedResponse = operations["createInboxEmbed"]["responses"][201]["content"]["application/json"];
+/** Create an integration (`POST /integrations`): the JSON request body. */
 export type CreateIntegrationRequestBody = operations["createIntegration"]["requestBody"]["content"]["application/json"];
+/** Create an integration (`POST /integrations`): the JSON body of the 201 response. */
 export type CreateIntegrationResponse = operations["createIntegration"]["responses"][201]["content"]["application/json"];
+/** Create a connect token (`POST /integrations/connect_token`): the JSON request body. */
 export type CreateIntegrationConnectTokenRequestBody = NonNullable<operations["createIntegrationConnectToken"]["requestBody"]>["content"]["application/json"];
+/** Create a connect token (`POST /integrations/connect_token`): the JSON body of the 200 response. */
 export type CreateIntegrationConnectTokenResponse = operations["createIntegrationConnectToken"]["responses"][200]["content"]["application/json"];
+/** Add a shared email destination (`POST /notifications/destinations`): the JSON request body. */
 export type CreateNotificationDestinationRequestBody = operations["createNotificationDestination"]["requestBody"]["content"]["application/json"];
+/** Add a shared email destination (`POST /notifications/destinations`): the JSON body of the 201 response. */
 export type CreateNotificationDestinationResponse = operations["createNotificationDestination"]["responses"][201]["content"]["application/json"];
+/** Create a phone number's webhook (`POST /whatsapp/phone_numbers/{phone_number_id}/webhooks`): path parameters. */
 export type CreatePhoneNumberWebhookPathParams = operations["createPhoneNumberWebhook"]["parameters"]["path"];
+/** Create a phone number's webhook (`POST /whatsapp/phone_numbers/{phone_number_id}/webhooks`): the JSON request body. */
 export type CreatePhoneNumberWebhookRequestBody = operations["createPhoneNumberWebhook"]["requestBody"]["content"]["application/json"];
+/** Create a phone number's webhook (`POST /whatsapp/phone_numbers/{phone_number_id}/webhooks`): the JSON body of the 201 response. */
 export type CreatePhoneNumberWebhookResponse = operations["createPhoneNumberWebhook"]["responses"][201]["content"]["application/json"];
+/** Record a project event (`POST /events`): the JSON request body. */
 export type CreateProjectEventRequestBody = operations["createProjectEvent"]["requestBody"]["content"]["application/json"];
+/** Record a project event (`POST /events`): the JSON body of the 201 response. */
 export type CreateProjectEventResponse = operations["createProjectEvent"]["responses"][201]["content"]["application/json"];
+/** Create or update an event definition (`POST /event-definitions`): the JSON request body. */
 export type CreateProjectEventDefinitionRequestBody = operations["createProjectEventDefinition"]["requestBody"]["content"]["application/json"];
+/** Create or update an event definition (`POST /event-definitions`): the JSON body of the 200 response. */
 export type CreateProjectEventDefinitionResponse = operations["createProjectEventDefinition"]["responses"][200]["content"]["application/json"];
+/** Create a setup link (`POST /customers/{customer_id}/setup_links`): path parameters. */
 export type CreateSetupLinkPathParams = operations["createSetupLink"]["parameters"]["path"];
+/** Create a setup link (`POST /customers/{customer_id}/setup_links`): the JSON request body. */
 export type CreateSetupLinkRequestBody = operations["createSetupLink"]["requestBody"]["content"]["application/json"];
+/** Create a setup link (`POST /customers/{customer_id}/setup_links`): the JSON body of the 201 response. */
 export type CreateSetupLinkResponse = operations["createSetupLink"]["responses"][201]["content"]["application/json"];
+/** Create a project-level webhook (`POST /whatsapp/webhooks`): the JSON request body. */
 export type CreateWebhookRequestBody = operations["createWebhook"]["requestBody"]["content"]["application/json"];
+/** Create a project-level webhook (`POST /whatsapp/webhooks`): the JSON body of the 201 response. */
 export type CreateWebhookResponse = operations["createWebhook"]["responses"][201]["content"]["application/json"];
+/** Request a new display name (`POST /whatsapp/phone_numbers/{phone_number_id}/display_name_requests`): path parameters. */
 export type CreateWhatsappDisplayNameRequestPathParams = operations["createWhatsappDisplayNameRequest"]["parameters"]["path"];
+/** Request a new display name (`POST /whatsapp/phone_numbers/{phone_number_id}/display_name_requests`): the JSON request body. */
 export type CreateWhatsappDisplayNameRequestRequestBody = operations["createWhatsappDisplayNameRequest"]["requestBody"]["content"]["application/json"];
+/** Request a new display name (`POST /whatsapp/phone_numbers/{phone_number_id}/display_name_requests`): the JSON body of the 201 response. */
 export type CreateWhatsappDisplayNameRequestResponse = operations["createWhatsappDisplayNameRequest"]["responses"][201]["content"]["application/json"];
+/** Create a WhatsApp Flow (`POST /whatsapp/flows`): the JSON request body. */
 export type CreateWhatsappFlowRequestBody = operations["createWhatsappFlow"]["requestBody"]["content"]["application/json"];
+/** Create a WhatsApp Flow (`POST /whatsapp/flows`): the JSON body of the 201 response. */
 export type CreateWhatsappFlowResponse = operations["createWhatsappFlow"]["responses"][201]["content"]["application/json"];
+/** Create a WhatsApp Flow version (`POST /whatsapp/flows/{flow_id}/versions`): path parameters. */
 export type CreateWhatsappFlowVersionPathParams = operations["createWhatsappFlowVersion"]["parameters"]["path"];
+/** Create a WhatsApp Flow version (`POST /whatsapp/flows/{flow_id}/versions`): the JSON request body. */
 export type CreateWhatsappFlowVersionRequestBody = operations["createWhatsappFlowVersion"]["requestBody"]["content"]["application/json"];
+/** Create a WhatsApp Flow version (`POST /whatsapp/flows/{flow_id}/versions`): the JSON body of the 201 response. */
 export type CreateWhatsappFlowVersionResponse = operations["createWhatsappFlowVersion"]["responses"][201]["content"]["application/json"];
+/** Create a workflow (`POST /workflows`): the JSON request body. */
 export type CreateWorkflowRequestBody = operations["createWorkflow"]["requestBody"]["content"]["application/json"];
+/** Create a workflow (`POST /workflows`): the JSON body of the 201 response. */
 export type CreateWorkflowResponse = operations["createWorkflow"]["responses"][201]["content"]["application/json"];
+/** Add a trigger to a workflow (`POST /workflows/{workflow_id}/triggers`): path parameters. */
 export type CreateWorkflowTriggerPathParams = operations["createWorkflowTrigger"]["parameters"]["path"];
+/** Add a trigger to a workflow (`POST /workflows/{workflow_id}/triggers`): the JSON request body. */
 export type CreateWorkflowTriggerRequestBody = operations["createWorkflowTrigger"]["requestBody"]["content"]["application/json"];
+/** Add a trigger to a workflow (`POST /workflows/{workflow_id}/triggers`): the JSON body of the 201 response. */
 export type CreateWorkflowTriggerResponse = operations["createWorkflowTrigger"]["responses"][201]["content"]["application/json"];
+/** Delete a contact (`DELETE /whatsapp/contacts/{identifier}`): path parameters. */
 export type DeleteContactPathParams = operations["deleteContact"]["parameters"]["path"];
+/** Delete a contact (`DELETE /whatsapp/contacts/{identifier}`): the 204 response has no body. */
 export type DeleteContactResponse = void;
+/** Delete a customer (`DELETE /customers/{customer_id}`): path parameters. */
 export type DeleteCustomerPathParams = operations["deleteCustomer"]["parameters"]["path"];
+/** Delete a customer (`DELETE /customers/{customer_id}`): the 204 response has no body. */
 export type DeleteCustomerResponse = void;
+/** Delete database rows (`DELETE /db/{table}`): path parameters. */
 export type DeleteDatabaseRowsPathParams = operations["deleteDatabaseRows"]["parameters"]["path"];
+/** Delete database rows (`DELETE /db/{table}`): query parameters. */
 export type DeleteDatabaseRowsQuery = NonNullable<operations["deleteDatabaseRows"]["parameters"]["query"]>;
+/** Delete database rows (`DELETE /db/{table}`): the JSON body of the 200 response. */
 export type DeleteDatabaseRowsResponse = operations["deleteDatabaseRows"]["responses"][200]["content"]["application/json"];
+/** Delete a function (`DELETE /functions/{function_id}`): path parameters. */
 export type DeleteFunctionPathParams = operations["deleteFunction"]["parameters"]["path"];
+/** Delete a function (`DELETE /functions/{function_id}`): the 204 response has no body. */
 export type DeleteFunctionResponse = void;
+/** Delete a function secret (`DELETE /functions/{function_id}/secrets/{secret_name}`): path parameters. */
 export type DeleteFunctionSecretPathParams = operations["deleteFunctionSecret"]["parameters"]["path"];
+/** Delete a function secret (`DELETE /functions/{function_id}/secrets/{secret_name}`): the 204 response has no body. */
 export type DeleteFunctionSecretResponse = void;
+/** Revoke an inbox embed (`DELETE /inbox_embeds/{inbox_embed_id}`): path parameters. */
 export type DeleteInboxEmbedPathParams = operations["deleteInboxEmbed"]["parameters"]["path"];
+/** Revoke an inbox embed (`DELETE /inbox_embeds/{inbox_embed_id}`): the 204 response has no body. */
 export type DeleteInboxEmbedResponse = void;
+/** Delete an integration (`DELETE /integrations/{integration_id}`): path parameters. */
 export type DeleteIntegrationPathParams = operations["deleteIntegration"]["parameters"]["path"];
+/** Delete an integration (`DELETE /integrations/{integration_id}`): the 204 response has no body. */
 export type DeleteIntegrationResponse = void;
+/** Remove a team destination (`DELETE /notifications/destinations/{destination_id}`): path parameters. */
 export type DeleteNotificationDestinationPathParams = operations["deleteNotificationDestination"]["parameters"]["path"];
+/** Remove a team destination (`DELETE /notifications/destinations/{destination_id}`): the 204 response has no body. */
 export type DeleteNotificationDestinationResponse = void;
+/** Delete a notification route (`DELETE /notifications/routes/{id}`): path parameters. */
 export type DeleteNotificationRoutePathParams = operations["deleteNotificationRoute"]["parameters"]["path"];
+/** Delete a notification route (`DELETE /notifications/routes/{id}`): the 204 response has no body. */
 export type DeleteNotificationRouteResponse = void;
+/** Delete a phone number's webhook (`DELETE /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`): path parameters. */
 export type DeletePhoneNumberWebhookPathParams = operations["deletePhoneNumberWebhook"]["parameters"]["path"];
+/** Delete a phone number's webhook (`DELETE /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`): the 204 response has no body. */
 export type DeletePhoneNumberWebhookResponse = void;
+/** Delete an event definition and its events (`DELETE /event-definitions/{id}`): path parameters. */
 export type DeleteProjectEventDefinitionPathParams = operations["deleteProjectEventDefinition"]["parameters"]["path"];
+/** Delete an event definition and its events (`DELETE /event-definitions/{id}`): the 202 response has no body. */
 export type DeleteProjectEventDefinitionResponse = void;
+/** Delete a webhook (`DELETE /whatsapp/webhooks/{webhook_id}`): path parameters. */
 export type DeleteWebhookPathParams = operations["deleteWebhook"]["parameters"]["path"];
+/** Delete a webhook (`DELETE /whatsapp/webhooks/{webhook_id}`): the 204 response has no body. */
 export type DeleteWebhookResponse = void;
+/** Delete a phone number (`DELETE /whatsapp/phone_numbers/{phone_number_id}`): path parameters. */
 export type DeleteWhatsappPhoneNumberPathParams = operations["deleteWhatsappPhoneNumber"]["parameters"]["path"];
+/** Delete a phone number (`DELETE /whatsapp/phone_numbers/{phone_number_id}`): the 204 response has no body. */
 export type DeleteWhatsappPhoneNumberResponse = void;
+/** Delete a trigger (`DELETE /triggers/{trigger_id}`): path parameters. */
 export type DeleteWorkflowTriggerPathParams = operations["deleteWorkflowTrigger"]["parameters"]["path"];
+/** Delete a trigger (`DELETE /triggers/{trigger_id}`): the 204 response has no body. */
 export type DeleteWorkflowTriggerResponse = void;
+/** Deploy a function (`POST /functions/{function_id}/deploy`): path parameters. */
 export type DeployFunctionPathParams = operations["deployFunction"]["parameters"]["path"];
+/** Deploy a function (`POST /functions/{function_id}/deploy`): the JSON body of the 202 response. */
 export type DeployFunctionResponse = operations["deployFunction"]["responses"][202]["content"]["application/json"];
+/** Deploy a WhatsApp Flow's data endpoint (`POST /whatsapp/flows/{flow_id}/data_endpoint/deploy`): path parameters. */
 export type DeployWhatsappFlowDataEndpointPathParams = operations["deployWhatsappFlowDataEndpoint"]["parameters"]["path"];
+/** Deploy a WhatsApp Flow's data endpoint (`POST /whatsapp/flows/{flow_id}/data_endpoint/deploy`): the JSON body of the 200 response. */
 export type DeployWhatsappFlowDataEndpointResponse = operations["deployWhatsappFlowDataEndpoint"]["responses"][200]["content"]["application/json"];
+/** Dismiss a finding (`POST /findings/{finding_id}/dismiss`): path parameters. */
 export type DismissFindingPathParams = operations["dismissFinding"]["parameters"]["path"];
+/** Dismiss a finding (`POST /findings/{finding_id}/dismiss`): the JSON request body. */
 export type DismissFindingRequestBody = operations["dismissFinding"]["requestBody"]["content"]["application/json"];
+/** Dismiss a finding (`POST /findings/{finding_id}/dismiss`): the JSON body of the 200 response. */
 export type DismissFindingResponse = operations["dismissFinding"]["responses"][200]["content"]["application/json"];
+/** Set up funding for an account (`POST /whatsapp/accounts/{waba_id}/funding`): path parameters. */
 export type EnsureWhatsappAccountFundingPathParams = operations["ensureWhatsappAccountFunding"]["parameters"]["path"];
+/** Set up funding for an account (`POST /whatsapp/accounts/{waba_id}/funding`): the JSON request body. */
 export type EnsureWhatsappAccountFundingRequestBody = operations["ensureWhatsappAccountFunding"]["requestBody"]["content"]["application/json"];
+/** Set up funding for an account (`POST /whatsapp/accounts/{waba_id}/funding`): the JSON body of the 200 response. */
 export type EnsureWhatsappAccountFundingResponse = operations["ensureWhatsappAccountFunding"]["responses"][200]["content"]["application/json"];
+/** Get an agent mode (`GET /kapso-agent/modes/{mode}`): path parameters. */
 export type GetAgentModePathParams = operations["getAgentMode"]["parameters"]["path"];
+/** Get an agent mode (`GET /kapso-agent/modes/{mode}`): the JSON body of the 200 response. */
 export type GetAgentModeResponse = operations["getAgentMode"]["responses"][200]["content"]["application/json"];
+/** Get an agent run (`GET /kapso-agent/runs/{run_id}`): path parameters. */
 export type GetAgentRunPathParams = operations["getAgentRun"]["parameters"]["path"];
+/** Get an agent run (`GET /kapso-agent/runs/{run_id}`): the JSON body of the 200 response. */
 export type GetAgentRunResponse = operations["getAgentRun"]["responses"][200]["content"]["application/json"];
+/** Get an agent session (`GET /kapso-agent/sessions/{session_id}`): path parameters. */
 export type GetAgentSessionPathParams = operations["getAgentSession"]["parameters"]["path"];
+/** Get an agent session (`GET /kapso-agent/sessions/{session_id}`): query parameters. */
 export type GetAgentSessionQuery = NonNullable<operations["getAgentSession"]["parameters"]["query"]>;
+/** Get an agent session (`GET /kapso-agent/sessions/{session_id}`): the JSON body of the 200 response. */
 export type GetAgentSessionResponse = operations["getAgentSession"]["responses"][200]["content"]["application/json"];
+/** Get a broadcast (`GET /whatsapp/broadcasts/{broadcast_id}`): path parameters. */
 export type GetBroadcastPathParams = operations["getBroadcast"]["parameters"]["path"];
+/** Get a broadcast (`GET /whatsapp/broadcasts/{broadcast_id}`): the JSON body of the 200 response. */
 export type GetBroadcastResponse = operations["getBroadcast"]["responses"][200]["content"]["application/json"];
+/** Get a contact (`GET /whatsapp/contacts/{identifier}`): path parameters. */
 export type GetContactPathParams = operations["getContact"]["parameters"]["path"];
+/** Get a contact (`GET /whatsapp/contacts/{identifier}`): the JSON body of the 200 response. */
 export type GetContactResponse = operations["getContact"]["responses"][200]["content"]["application/json"];
+/** Get a conversation (`GET /whatsapp/conversations/{conversation_id}`): path parameters. */
 export type GetConversationPathParams = operations["getConversation"]["parameters"]["path"];
+/** Get a conversation (`GET /whatsapp/conversations/{conversation_id}`): the JSON body of the 200 response. */
 export type GetConversationResponse = operations["getConversation"]["responses"][200]["content"]["application/json"];
+/** Get an assignment (`GET /whatsapp/conversations/{conversation_id}/assignments/{id}`): path parameters. */
 export type GetConversationAssignmentPathParams = operations["getConversationAssignment"]["parameters"]["path"];
+/** Get an assignment (`GET /whatsapp/conversations/{conversation_id}/assignments/{id}`): the JSON body of the 200 response. */
 export type GetConversationAssignmentResponse = operations["getConversationAssignment"]["responses"][200]["content"]["application/json"];
+/** Get a customer (`GET /customers/{customer_id}`): path parameters. */
 export type GetCustomerPathParams = operations["getCustomer"]["parameters"]["path"];
+/** Get a customer (`GET /customers/{customer_id}`): the JSON body of the 200 response. */
 export type GetCustomerResponse = operations["getCustomer"]["responses"][200]["content"]["application/json"];
+/** Get a database table (`GET /database_tables/{table}`): path parameters. */
 export type GetDatabaseTablePathParams = operations["getDatabaseTable"]["parameters"]["path"];
+/** Get a database table (`GET /database_tables/{table}`): query parameters. */
 export type GetDatabaseTableQuery = NonNullable<operations["getDatabaseTable"]["parameters"]["query"]>;
+/** Get a database table (`GET /database_tables/{table}`): the JSON body of the 200 response. */
 export type GetDatabaseTableResponse = operations["getDatabaseTable"]["responses"][200]["content"]["application/json"];
+/** Get a finding (`GET /findings/{finding_id}`): path parameters. */
 export type GetFindingPathParams = operations["getFinding"]["parameters"]["path"];
+/** Get a finding (`GET /findings/{finding_id}`): the JSON body of the 200 response. */
 export type GetFindingResponse = operations["getFinding"]["responses"][200]["content"]["application/json"];
+/** Get the evidence of a finding (`GET /findings/{finding_id}/evidence`): path parameters. */
 export type GetFindingEvidencePathParams = operations["getFindingEvidence"]["parameters"]["path"];
+/** Get the evidence of a finding (`GET /findings/{finding_id}/evidence`): the JSON body of the 200 response. */
 export type GetFindingEvidenceResponse = operations["getFindingEvidence"]["responses"][200]["content"]["application/json"];
+/** Get a function (`GET /functions/{function_id}`): path parameters. */
 export type GetFunctionPathParams = operations["getFunction"]["parameters"]["path"];
+/** Get a function (`GET /functions/{function_id}`): the JSON body of the 200 response. */
 export type GetFunctionResponse = operations["getFunction"]["responses"][200]["content"]["application/json"];
+/** Get an inbox embed (`GET /inbox_embeds/{inbox_embed_id}`): path parameters. */
 export type GetInboxEmbedPathParams = operations["getInboxEmbed"]["parameters"]["path"];
+/** Get an inbox embed (`GET /inbox_embeds/{inbox_embed_id}`): the JSON body of the 200 response. */
 export type GetInboxEmbedResponse = operations["getInboxEmbed"]["responses"][200]["content"]["application/json"];
+/** Get an action's props schema (`GET /integrations/actions/{action_id}/schema`): path parameters. */
 export type GetIntegrationActionSchemaPathParams = operations["getIntegrationActionSchema"]["parameters"]["path"];
+/** Get an action's props schema (`GET /integrations/actions/{action_id}/schema`): the JSON body of the 200 response. */
 export type GetIntegrationActionSchemaResponse = operations["getIntegrationActionSchema"]["responses"][200]["content"]["application/json"];
+/** Get the log search catalog (`GET /log_search/catalog`): the JSON body of the 200 response. */
 export type GetLogSearchCatalogResponse = operations["getLogSearchCatalog"]["responses"][200]["content"]["application/json"];
+/** Get a message (`GET /whatsapp/messages/{message_id}`): path parameters. */
 export type GetMessagePathParams = operations["getMessage"]["parameters"]["path"];
+/** Get a message (`GET /whatsapp/messages/{message_id}`): the JSON body of the 200 response. */
 export type GetMessageResponse = operations["getMessage"]["responses"][200]["content"]["application/json"];
+/** Get a phone number (`GET /whatsapp/phone_numbers/{phone_number_id}`): path parameters. */
 export type GetPhoneNumberPathParams = operations["getPhoneNumber"]["parameters"]["path"];
+/** Get a phone number (`GET /whatsapp/phone_numbers/{phone_number_id}`): the JSON body of the 200 response. */
 export type GetPhoneNumberResponse = operations["getPhoneNumber"]["responses"][200]["content"]["application/json"];
+/** Check a phone number's health (`GET /whatsapp/phone_numbers/{phone_number_id}/health`): path parameters. */
 export type GetPhoneNumberHealthPathParams = operations["getPhoneNumberHealth"]["parameters"]["path"];
+/** Check a phone number's health (`GET /whatsapp/phone_numbers/{phone_number_id}/health`): the JSON body of the 200 response. */
 export type GetPhoneNumberHealthResponse = operations["getPhoneNumberHealth"]["responses"][200]["content"]["application/json"];
+/** Get a phone number's webhook (`GET /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`): path parameters. */
 export type GetPhoneNumberWebhookPathParams = operations["getPhoneNumberWebhook"]["parameters"]["path"];
+/** Get a phone number's webhook (`GET /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`): the JSON body of the 200 response. */
 export type GetPhoneNumberWebhookResponse = operations["getPhoneNumberWebhook"]["responses"][200]["content"]["application/json"];
+/** Get an event definition (`GET /event-definitions/{id}`): path parameters. */
 export type GetProjectEventDefinitionPathParams = operations["getProjectEventDefinition"]["parameters"]["path"];
+/** Get an event definition (`GET /event-definitions/{id}`): the JSON body of the 200 response. */
 export type GetProjectEventDefinitionResponse = operations["getProjectEventDefinition"]["responses"][200]["content"]["application/json"];
+/** Get a webhook (`GET /whatsapp/webhooks/{webhook_id}`): path parameters. */
 export type GetWebhookPathParams = operations["getWebhook"]["parameters"]["path"];
+/** Get a webhook (`GET /whatsapp/webhooks/{webhook_id}`): the JSON body of the 200 response. */
 export type GetWebhookResponse = operations["getWebhook"]["responses"][200]["content"]["application/json"];
+/** Get an account's funding (`GET /whatsapp/accounts/{waba_id}/funding`): path parameters. */
 export type GetWhatsappAccountFundingPathParams = operations["getWhatsappAccountFunding"]["parameters"]["path"];
+/** Get an account's funding (`GET /whatsapp/accounts/{waba_id}/funding`): the JSON body of the 200 response. */
 export type GetWhatsappAccountFundingResponse = operations["getWhatsappAccountFunding"]["responses"][200]["content"]["application/json"];
+/** Get an account's usage (`GET /whatsapp/accounts/{waba_id}/usage`): path parameters. */
 export type GetWhatsappAccountUsagePathParams = operations["getWhatsappAccountUsage"]["parameters"]["path"];
+/** Get an account's usage (`GET /whatsapp/accounts/{waba_id}/usage`): query parameters. */
 export type GetWhatsappAccountUsageQuery = NonNullable<operations["getWhatsappAccountUsage"]["parameters"]["query"]>;
+/** Get an account's usage (`GET /whatsapp/accounts/{waba_id}/usage`): the JSON body of the 200 response. */
 export type GetWhatsappAccountUsageResponse = operations["getWhatsappAccountUsage"]["responses"][200]["content"]["application/json"];
+/** Get a contact's marketing preference on one number (`GET /whatsapp/contacts/{identifier}/marketing_preferences/{phone_number_id}`): path parameters. */
 export type GetWhatsappContactMarketingPreferencePathParams = operations["getWhatsappContactMarketingPreference"]["parameters"]["path"];
+/** Get a contact's marketing preference on one number (`GET /whatsapp/contacts/{identifier}/marketing_preferences/{phone_number_id}`): the JSON body of the 200 response. */
 export type GetWhatsappContactMarketingPreferenceResponse = operations["getWhatsappContactMarketingPreference"]["responses"][200]["content"]["application/json"];
+/** Get a display name request (`GET /whatsapp/phone_numbers/{phone_number_id}/display_name_requests/{request_id}`): path parameters. */
 export type GetWhatsappDisplayNameRequestPathParams = operations["getWhatsappDisplayNameRequest"]["parameters"]["path"];
+/** Get a display name request (`GET /whatsapp/phone_numbers/{phone_number_id}/display_name_requests/{request_id}`): the JSON body of the 200 response. */
 export type GetWhatsappDisplayNameRequestResponse = operations["getWhatsappDisplayNameRequest"]["responses"][200]["content"]["application/json"];
+/** Get a WhatsApp Flow (`GET /whatsapp/flows/{flow_id}`): path parameters. */
 export type GetWhatsappFlowPathParams = operations["getWhatsappFlow"]["parameters"]["path"];
+/** Get a WhatsApp Flow (`GET /whatsapp/flows/{flow_id}`): the JSON body of the 200 response. */
 export type GetWhatsappFlowResponse = operations["getWhatsappFlow"]["responses"][200]["content"]["application/json"];
+/** Get a WhatsApp Flow's data endpoint (`GET /whatsapp/flows/{flow_id}/data_endpoint`): path parameters. */
 export type GetWhatsappFlowDataEndpointPathParams = operations["getWhatsappFlowDataEndpoint"]["parameters"]["path"];
+/** Get a WhatsApp Flow's data endpoint (`GET /whatsapp/flows/{flow_id}/data_endpoint`): the JSON body of the 200 response. */
 export type GetWhatsappFlowDataEndpointResponse = operations["getWhatsappFlowDataEndpoint"]["responses"][200]["content"]["application/json"];
+/** Get a WhatsApp Flow's function invocations (`GET /whatsapp/flows/{flow_id}/function_invocations`): path parameters. */
 export type GetWhatsappFlowFunctionInvocationsPathParams = operations["getWhatsappFlowFunctionInvocations"]["parameters"]["path"];
+/** Get a WhatsApp Flow's function invocations (`GET /whatsapp/flows/{flow_id}/function_invocations`): query parameters. */
 export type GetWhatsappFlowFunctionInvocationsQuery = NonNullable<operations["getWhatsappFlowFunctionInvocations"]["parameters"]["query"]>;
+/** Get a WhatsApp Flow's function invocations (`GET /whatsapp/flows/{flow_id}/function_invocations`): the JSON body of the 200 response. */
 export type GetWhatsappFlowFunctionInvocationsResponse = operations["getWhatsappFlowFunctionInvocations"]["responses"][200]["content"]["application/json"];
+/** Get a WhatsApp Flow's function logs (`GET /whatsapp/flows/{flow_id}/function_logs`): path parameters. */
 export type GetWhatsappFlowFunctionLogsPathParams = operations["getWhatsappFlowFunctionLogs"]["parameters"]["path"];
+/** Get a WhatsApp Flow's function logs (`GET /whatsapp/flows/{flow_id}/function_logs`): query parameters. */
 export type GetWhatsappFlowFunctionLogsQuery = NonNullable<operations["getWhatsappFlowFunctionLogs"]["parameters"]["query"]>;
+/** Get a WhatsApp Flow's function logs (`GET /whatsapp/flows/{flow_id}/function_logs`): the JSON body of the 200 response. */
 export type GetWhatsappFlowFunctionLogsResponse = operations["getWhatsappFlowFunctionLogs"]["responses"][200]["content"]["application/json"];
+/** Get a WhatsApp Flow version (`GET /whatsapp/flows/{flow_id}/versions/{version_id}`): path parameters. */
 export type GetWhatsappFlowVersionPathParams = operations["getWhatsappFlowVersion"]["parameters"]["path"];
+/** Get a WhatsApp Flow version (`GET /whatsapp/flows/{flow_id}/versions/{version_id}`): the JSON body of the 200 response. */
 export type GetWhatsappFlowVersionResponse = operations["getWhatsappFlowVersion"]["responses"][200]["content"]["application/json"];
+/** Get a funding operation (`GET /whatsapp/portfolios/{portfolio_id}/funding/operations/{operation_id}`): path parameters. */
 export type GetWhatsappPortfolioFundingOperationPathParams = operations["getWhatsappPortfolioFundingOperation"]["parameters"]["path"];
+/** Get a funding operation (`GET /whatsapp/portfolios/{portfolio_id}/funding/operations/{operation_id}`): the JSON body of the 200 response. */
 export type GetWhatsappPortfolioFundingOperationResponse = operations["getWhatsappPortfolioFundingOperation"]["responses"][200]["content"]["application/json"];
+/** Get a portfolio's usage (`GET /whatsapp/portfolios/{portfolio_id}/usage`): path parameters. */
 export type GetWhatsappPortfolioUsagePathParams = operations["getWhatsappPortfolioUsage"]["parameters"]["path"];
+/** Get a portfolio's usage (`GET /whatsapp/portfolios/{portfolio_id}/usage`): query parameters. */
 export type GetWhatsappPortfolioUsageQuery = NonNullable<operations["getWhatsappPortfolioUsage"]["parameters"]["query"]>;
+/** Get a portfolio's usage (`GET /whatsapp/portfolios/{portfolio_id}/usage`): the JSON body of the 200 response. */
 export type GetWhatsappPortfolioUsageResponse = operations["getWhatsappPortfolioUsage"]["responses"][200]["content"]["application/json"];
+/** Get a workflow (`GET /workflows/{workflow_id}`): path parameters. */
 export type GetWorkflowPathParams = operations["getWorkflow"]["parameters"]["path"];
+/** Get a workflow (`GET /workflows/{workflow_id}`): the JSON body of the 200 response. */
 export type GetWorkflowResponse = operations["getWorkflow"]["responses"][200]["content"]["application/json"];
+/** Get a workflow with its graph (`GET /workflows/{workflow_id}/definition`): path parameters. */
 export type GetWorkflowDefinitionPathParams = operations["getWorkflowDefinition"]["parameters"]["path"];
+/** Get a workflow with its graph (`GET /workflows/{workflow_id}/definition`): the JSON body of the 200 response. */
 export type GetWorkflowDefinitionResponse = operations["getWorkflowDefinition"]["responses"][200]["content"]["application/json"];
+/** Get a workflow execution (`GET /workflow_executions/{execution_id}`): path parameters. */
 export type GetWorkflowExecutionPathParams = operations["getWorkflowExecution"]["parameters"]["path"];
+/** Get a workflow execution (`GET /workflow_executions/{execution_id}`): the JSON body of the 200 response. */
 export type GetWorkflowExecutionResponse = operations["getWorkflowExecution"]["responses"][200]["content"]["application/json"];
+/** Get a workflow's variables (`GET /workflows/{workflow_id}/variables`): path parameters. */
 export type GetWorkflowVariablesPathParams = operations["getWorkflowVariables"]["parameters"]["path"];
+/** Get a workflow's variables (`GET /workflows/{workflow_id}/variables`): the JSON body of the 200 response. */
 export type GetWorkflowVariablesResponse = operations["getWorkflowVariables"]["responses"][200]["content"]["application/json"];
+/** Invoke a function (`POST /functions/{function_id}/invoke`): path parameters. */
 export type InvokeFunctionPathParams = operations["invokeFunction"]["parameters"]["path"];
+/** Invoke a function (`POST /functions/{function_id}/invoke`): the JSON request body. */
 export type InvokeFunctionRequestBody = operations["invokeFunction"]["requestBody"]["content"]["application/json"];
+/** Invoke a function (`POST /functions/{function_id}/invoke`): the JSON body of the 200 response. */
 export type InvokeFunctionResponse = operations["invokeFunction"]["responses"][200]["content"]["application/json"];
+/** List agent modes (`GET /kapso-agent/modes`): the JSON body of the 200 response. */
 export type ListAgentModesResponse = operations["listAgentModes"]["responses"][200]["content"]["application/json"];
+/** List a mode's agent sessions (`GET /kapso-agent/modes/{mode}/sessions`): path parameters. */
 export type ListAgentModeSessionsPathParams = operations["listAgentModeSessions"]["parameters"]["path"];
+/** List a mode's agent sessions (`GET /kapso-agent/modes/{mode}/sessions`): query parameters. */
 export type ListAgentModeSessionsQuery = NonNullable<operations["listAgentModeSessions"]["parameters"]["query"]>;
+/** List a mode's agent sessions (`GET /kapso-agent/modes/{mode}/sessions`): the JSON body of the 200 response. */
 export type ListAgentModeSessionsResponse = operations["listAgentModeSessions"]["responses"][200]["content"]["application/json"];
+/** List API logs (`GET /api_logs`): query parameters. */
 export type ListApiLogsQuery = NonNullable<operations["listApiLogs"]["parameters"]["query"]>;
+/** List API logs (`GET /api_logs`): the JSON body of the 200 response. */
 export type ListApiLogsResponse = operations["listApiLogs"]["responses"][200]["content"]["application/json"];
+/** List a broadcast's recipients (`GET /whatsapp/broadcasts/{broadcast_id}/recipients`): path parameters. */
 export type ListBroadcastRecipientsPathParams = operations["listBroadcastRecipients"]["parameters"]["path"];
+/** List a broadcast's recipients (`GET /whatsapp/broadcasts/{broadcast_id}/recipients`): query parameters. */
 export type ListBroadcastRecipientsQuery = NonNullable<operations["listBroadcastRecipients"]["parameters"]["query"]>;
+/** List a broadcast's recipients (`GET /whatsapp/broadcasts/{broadcast_id}/recipients`): the JSON body of the 200 response. */
 export type ListBroadcastRecipientsResponse = operations["listBroadcastRecipients"]["responses"][200]["content"]["application/json"];
+/** List broadcasts (`GET /whatsapp/broadcasts`): query parameters. */
 export type ListBroadcastsQuery = NonNullable<operations["listBroadcasts"]["parameters"]["query"]>;
+/** List broadcasts (`GET /whatsapp/broadcasts`): the JSON body of the 200 response. */
 export type ListBroadcastsResponse = operations["listBroadcasts"]["responses"][200]["content"]["application/json"];
+/** List contacts (`GET /whatsapp/contacts`): query parameters. */
 export type ListContactsQuery = NonNullable<operations["listContacts"]["parameters"]["query"]>;
+/** List contacts (`GET /whatsapp/contacts`): the JSON body of the 200 response. */
 export type ListContactsResponse = operations["listContacts"]["responses"][200]["content"]["application/json"];
+/** List a conversation's assignments (`GET /whatsapp/conversations/{conversation_id}/assignments`): path parameters. */
 export type ListConversationAssignmentsPathParams = operations["listConversationAssignments"]["parameters"]["path"];
+/** List a conversation's assignments (`GET /whatsapp/conversations/{conversation_id}/assignments`): query parameters. */
 export type ListConversationAssignmentsQuery = NonNullable<operations["listConversationAssignments"]["parameters"]["query"]>;
+/** List a conversation's assignments (`GET /whatsapp/conversations/{conversation_id}/assignments`): the JSON body of the 200 response. */
 export type ListConversationAssignmentsResponse = operations["listConversationAssignments"]["responses"][200]["content"]["application/json"];
+/** List a conversation's workflow executions (`GET /whatsapp/conversations/{conversation_id}/flow_executions`): path parameters. */
 export type ListConversationFlowExecutionsPathParams = operations["listConversationFlowExecutions"]["parameters"]["path"];
+/** List a conversation's workflow executions (`GET /whatsapp/conversations/{conversation_id}/flow_executions`): query parameters. */
 export type ListConversationFlowExecutionsQuery = NonNullable<operations["listConversationFlowExecutions"]["parameters"]["query"]>;
+/** List a conversation's workflow executions (`GET /whatsapp/conversations/{conversation_id}/flow_executions`): the JSON body of the 200 response. */
 export type ListConversationFlowExecutionsResponse = operations["listConversationFlowExecutions"]["responses"][200]["content"]["application/json"];
+/** List conversations (`GET /whatsapp/conversations`): query parameters. */
 export type ListConversationsQuery = NonNullable<operations["listConversations"]["parameters"]["query"]>;
+/** List conversations (`GET /whatsapp/conversations`): the JSON body of the 200 response. */
 export type ListConversationsResponse = operations["listConversations"]["responses"][200]["content"]["application/json"];
+/** List customers (`GET /customers`): query parameters. */
 export type ListCustomersQuery = NonNullable<operations["listCustomers"]["parameters"]["query"]>;
+/** List customers (`GET /customers`): the JSON body of the 200 response. */
 export type ListCustomersResponse = operations["listCustomers"]["responses"][200]["content"]["application/json"];
+/** Query database rows (`GET /db/{table}`): path parameters. */
 export type ListDatabaseRowsPathParams = operations["listDatabaseRows"]["parameters"]["path"];
+/** Query database rows (`GET /db/{table}`): query parameters. */
 export type ListDatabaseRowsQuery = NonNullable<operations["listDatabaseRows"]["parameters"]["query"]>;
+/** Query database rows (`GET /db/{table}`): the JSON body of the 200 response. */
 export type ListDatabaseRowsResponse = operations["listDatabaseRows"]["responses"][200]["content"]["application/json"];
+/** List database tables (`GET /database_tables`): the JSON body of the 200 response. */
 export type ListDatabaseTablesResponse = operations["listDatabaseTables"]["responses"][200]["content"]["application/json"];
+/** List findings (`GET /findings`): query parameters. */
 export type ListFindingsQuery = NonNullable<operations["listFindings"]["parameters"]["query"]>;
+/** List findings (`GET /findings`): the JSON body of the 200 response. */
 export type ListFindingsResponse = operations["listFindings"]["responses"][200]["content"]["application/json"];
+/** List a function's invocations (`GET /functions/{function_id}/invocations`): path parameters. */
 export type ListFunctionInvocationsPathParams = operations["listFunctionInvocations"]["parameters"]["path"];
+/** List a function's invocations (`GET /functions/{function_id}/invocations`): query parameters. */
 export type ListFunctionInvocationsQuery = NonNullable<operations["listFunctionInvocations"]["parameters"]["query"]>;
+/** List a function's invocations (`GET /functions/{function_id}/invocations`): the JSON body of the 200 response. */
 export type ListFunctionInvocationsResponse = operations["listFunctionInvocations"]["responses"][200]["content"]["application/json"];
+/** List functions (`GET /functions`): the JSON body of the 200 response. */
 export type ListFunctionsResponse = operations["listFunctions"]["responses"][200]["content"]["application/json"];
+/** List a function's secrets (`GET /functions/{function_id}/secrets`): path parameters. */
 export type ListFunctionSecretsPathParams = operations["listFunctionSecrets"]["parameters"]["path"];
+/** List a function's secrets (`GET /functions/{function_id}/secrets`): the JSON body of the 200 response. */
 export type ListFunctionSecretsResponse = operations["listFunctionSecrets"]["responses"][200]["content"]["application/json"];
+/** List inbox embeds (`GET /inbox_embeds`): query parameters. */
 export type ListInboxEmbedsQuery = NonNullable<operations["listInboxEmbeds"]["parameters"]["query"]>;
+/** List inbox embeds (`GET /inbox_embeds`): the JSON body of the 200 response. */
 export type ListInboxEmbedsResponse = operations["listInboxEmbeds"]["responses"][200]["content"]["application/json"];
+/** List connected accounts (`GET /integrations/accounts`): query parameters. */
 export type ListIntegrationAccountsQuery = NonNullable<operations["listIntegrationAccounts"]["parameters"]["query"]>;
+/** List connected accounts (`GET /integrations/accounts`): the JSON body of the 200 response. */
 export type ListIntegrationAccountsResponse = operations["listIntegrationAccounts"]["responses"][200]["content"]["application/json"];
+/** Search integration actions (`GET /integrations/actions`): query parameters. */
 export type ListIntegrationActionsQuery = NonNullable<operations["listIntegrationActions"]["parameters"]["query"]>;
+/** Search integration actions (`GET /integrations/actions`): the JSON body of the 200 response. */
 export type ListIntegrationActionsResponse = operations["listIntegrationActions"]["responses"][200]["content"]["application/json"];
+/** List integration apps (`GET /integrations/apps`): the JSON body of the 200 response. */
 export type ListIntegrationAppsResponse = operations["listIntegrationApps"]["responses"][200]["content"]["application/json"];
+/** List integrations (`GET /integrations`): the JSON body of the 200 response. */
 export type ListIntegrationsResponse = operations["listIntegrations"]["responses"][200]["content"]["application/json"];
+/** List messages (`GET /whatsapp/messages`): query parameters. */
 export type ListMessagesQuery = NonNullable<operations["listMessages"]["parameters"]["query"]>;
+/** List messages (`GET /whatsapp/messages`): the JSON body of the 200 response. */
 export type ListMessagesResponse = operations["listMessages"]["responses"][200]["content"]["application/json"];
+/** List team destinations (`GET /notifications/destinations`): the JSON body of the 200 response. */
 export type ListNotificationDestinationsResponse = operations["listNotificationDestinations"]["responses"][200]["content"]["application/json"];
+/** List notification event types (`GET /notifications/events`): the JSON body of the 200 response. */
 export type ListNotificationEventTypesResponse = operations["listNotificationEventTypes"]["responses"][200]["content"]["application/json"];
+/** List notification routes (`GET /notifications/routes`): the JSON body of the 200 response. */
 export type ListNotificationRoutesResponse = operations["listNotificationRoutes"]["responses"][200]["content"]["application/json"];
+/** List phone numbers (`GET /whatsapp/phone_numbers`): query parameters. */
 export type ListPhoneNumbersQuery = NonNullable<operations["listPhoneNumbers"]["parameters"]["query"]>;
+/** List phone numbers (`GET /whatsapp/phone_numbers`): the JSON body of the 200 response. */
 export type ListPhoneNumbersResponse = operations["listPhoneNumbers"]["responses"][200]["content"]["application/json"];
+/** List a phone number's webhooks (`GET /whatsapp/phone_numbers/{phone_number_id}/webhooks`): path parameters. */
 export type ListPhoneNumberWebhooksPathParams = operations["listPhoneNumberWebhooks"]["parameters"]["path"];
+/** List a phone number's webhooks (`GET /whatsapp/phone_numbers/{phone_number_id}/webhooks`): query parameters. */
 export type ListPhoneNumberWebhooksQuery = NonNullable<operations["listPhoneNumberWebhooks"]["parameters"]["query"]>;
+/** List a phone number's webhooks (`GET /whatsapp/phone_numbers/{phone_number_id}/webhooks`): the JSON body of the 200 response. */
 export type ListPhoneNumberWebhooksResponse = operations["listPhoneNumberWebhooks"]["responses"][200]["content"]["application/json"];
+/** List event definitions (`GET /event-definitions`): query parameters. */
 export type ListProjectEventDefinitionsQuery = NonNullable<operations["listProjectEventDefinitions"]["parameters"]["query"]>;
+/** List event definitions (`GET /event-definitions`): the JSON body of the 200 response. */
 export type ListProjectEventDefinitionsResponse = operations["listProjectEventDefinitions"]["responses"][200]["content"]["application/json"];
+/** List project events (`GET /events`): query parameters. */
 export type ListProjectEventsQuery = NonNullable<operations["listProjectEvents"]["parameters"]["query"]>;
+/** List project events (`GET /events`): the JSON body of the 200 response. */
 export type ListProjectEventsResponse = operations["listProjectEvents"]["responses"][200]["content"]["application/json"];
+/** List AI provider models (`GET /provider_models`): the JSON body of the 200 response. */
 export type ListProviderModelsResponse = operations["listProviderModels"]["responses"][200]["content"]["application/json"];
+/** List a customer's setup links (`GET /customers/{customer_id}/setup_links`): path parameters. */
 export type ListSetupLinksPathParams = operations["listSetupLinks"]["parameters"]["path"];
+/** List a customer's setup links (`GET /customers/{customer_id}/setup_links`): query parameters. */
 export type ListSetupLinksQuery = NonNullable<operations["listSetupLinks"]["parameters"]["query"]>;
+/** List a customer's setup links (`GET /customers/{customer_id}/setup_links`): the JSON body of the 200 response. */
 export type ListSetupLinksResponse = operations["listSetupLinks"]["responses"][200]["content"]["application/json"];
+/** List the project's members (`GET /users`): query parameters. */
 export type ListUsersQuery = NonNullable<operations["listUsers"]["parameters"]["query"]>;
+/** List the project's members (`GET /users`): the JSON body of the 200 response. */
 export type ListUsersResponse = operations["listUsers"]["responses"][200]["content"]["application/json"];
+/** List webhook deliveries (`GET /webhook_deliveries`): query parameters. */
 export type ListWebhookDeliveriesQuery = NonNullable<operations["listWebhookDeliveries"]["parameters"]["query"]>;
+/** List webhook deliveries (`GET /webhook_deliveries`): the JSON body of the 200 response. */
 export type ListWebhookDeliveriesResponse = operations["listWebhookDeliveries"]["responses"][200]["content"]["application/json"];
+/** List webhooks (`GET /whatsapp/webhooks`): query parameters. */
 export type ListWebhooksQuery = NonNullable<operations["listWebhooks"]["parameters"]["query"]>;
+/** List webhooks (`GET /whatsapp/webhooks`): the JSON body of the 200 response. */
 export type ListWebhooksResponse = operations["listWebhooks"]["responses"][200]["content"]["application/json"];
+/** List a contact's marketing preferences (`GET /whatsapp/contacts/{identifier}/marketing_preferences`): path parameters. */
 export type ListWhatsappContactMarketingPreferencesPathParams = operations["listWhatsappContactMarketingPreferences"]["parameters"]["path"];
+/** List a contact's marketing preferences (`GET /whatsapp/contacts/{identifier}/marketing_preferences`): the JSON body of the 200 response. */
 export type ListWhatsappContactMarketingPreferencesResponse = operations["listWhatsappContactMarketingPreferences"]["responses"][200]["content"]["application/json"];
+/** List a number's display name requests (`GET /whatsapp/phone_numbers/{phone_number_id}/display_name_requests`): path parameters. */
 export type ListWhatsappDisplayNameRequestsPathParams = operations["listWhatsappDisplayNameRequests"]["parameters"]["path"];
+/** List a number's display name requests (`GET /whatsapp/phone_numbers/{phone_number_id}/display_name_requests`): query parameters. */
 export type ListWhatsappDisplayNameRequestsQuery = NonNullable<operations["listWhatsappDisplayNameRequests"]["parameters"]["query"]>;
+/** List a number's display name requests (`GET /whatsapp/phone_numbers/{phone_number_id}/display_name_requests`): the JSON body of the 200 response. */
 export type ListWhatsappDisplayNameRequestsResponse = operations["listWhatsappDisplayNameRequests"]["responses"][200]["content"]["application/json"];
+/** List a WhatsApp Flow's responses (`GET /whatsapp/flows/{flow_id}/responses`): path parameters. */
 export type ListWhatsappFlowResponsesPathParams = operations["listWhatsappFlowResponses"]["parameters"]["path"];
+/** List a WhatsApp Flow's responses (`GET /whatsapp/flows/{flow_id}/responses`): query parameters. */
 export type ListWhatsappFlowResponsesQuery = NonNullable<operations["listWhatsappFlowResponses"]["parameters"]["query"]>;
+/** List a WhatsApp Flow's responses (`GET /whatsapp/flows/{flow_id}/responses`): the JSON body of the 200 response. */
 export type ListWhatsappFlowResponsesResponse = operations["listWhatsappFlowResponses"]["responses"][200]["content"]["application/json"];
+/** List WhatsApp Flows (`GET /whatsapp/flows`): query parameters. */
 export type ListWhatsappFlowsQuery = NonNullable<operations["listWhatsappFlows"]["parameters"]["query"]>;
+/** List WhatsApp Flows (`GET /whatsapp/flows`): the JSON body of the 200 response. */
 export type ListWhatsappFlowsResponse = operations["listWhatsappFlows"]["responses"][200]["content"]["application/json"];
+/** List a WhatsApp Flow's versions (`GET /whatsapp/flows/{flow_id}/versions`): path parameters. */
 export type ListWhatsappFlowVersionsPathParams = operations["listWhatsappFlowVersions"]["parameters"]["path"];
+/** List a WhatsApp Flow's versions (`GET /whatsapp/flows/{flow_id}/versions`): query parameters. */
 export type ListWhatsappFlowVersionsQuery = NonNullable<operations["listWhatsappFlowVersions"]["parameters"]["query"]>;
+/** List a WhatsApp Flow's versions (`GET /whatsapp/flows/{flow_id}/versions`): the JSON body of the 200 response. */
 export type ListWhatsappFlowVersionsResponse = operations["listWhatsappFlowVersions"]["responses"][200]["content"]["application/json"];
+/** List a portfolio's accounts with their funding (`GET /whatsapp/portfolios/{portfolio_id}/accounts`): path parameters. */
 export type ListWhatsappPortfolioAccountsPathParams = operations["listWhatsappPortfolioAccounts"]["parameters"]["path"];
+/** List a portfolio's accounts with their funding (`GET /whatsapp/portfolios/{portfolio_id}/accounts`): query parameters. */
 export type ListWhatsappPortfolioAccountsQuery = NonNullable<operations["listWhatsappPortfolioAccounts"]["parameters"]["query"]>;
+/** List a portfolio's accounts with their funding (`GET /whatsapp/portfolios/{portfolio_id}/accounts`): the JSON body of the 200 response. */
 export type ListWhatsappPortfolioAccountsResponse = operations["listWhatsappPortfolioAccounts"]["responses"][200]["content"]["application/json"];
+/** List workflow execution events (`GET /workflow_executions/{execution_id}/events`): path parameters. */
 export type ListWorkflowExecutionEventsPathParams = operations["listWorkflowExecutionEvents"]["parameters"]["path"];
+/** List workflow execution events (`GET /workflow_executions/{execution_id}/events`): query parameters. */
 export type ListWorkflowExecutionEventsQuery = NonNullable<operations["listWorkflowExecutionEvents"]["parameters"]["query"]>;
+/** List workflow execution events (`GET /workflow_executions/{execution_id}/events`): the JSON body of the 200 response. */
 export type ListWorkflowExecutionEventsResponse = operations["listWorkflowExecutionEvents"]["responses"][200]["content"]["application/json"];
+/** List workflow executions (`GET /workflows/{workflow_id}/executions`): path parameters. */
 export type ListWorkflowExecutionsPathParams = operations["listWorkflowExecutions"]["parameters"]["path"];
+/** List workflow executions (`GET /workflows/{workflow_id}/executions`): query parameters. */
 export type ListWorkflowExecutionsQuery = NonNullable<operations["listWorkflowExecutions"]["parameters"]["query"]>;
+/** List workflow executions (`GET /workflows/{workflow_id}/executions`): the JSON body of the 200 response. */
 export type ListWorkflowExecutionsResponse = operations["listWorkflowExecutions"]["responses"][200]["content"]["application/json"];
+/** List workflows (`GET /workflows`): query parameters. */
 export type ListWorkflowsQuery = NonNullable<operations["listWorkflows"]["parameters"]["query"]>;
+/** List workflows (`GET /workflows`): the JSON body of the 200 response. */
 export type ListWorkflowsResponse = operations["listWorkflows"]["responses"][200]["content"]["application/json"];
+/** List a workflow's triggers (`GET /workflows/{workflow_id}/triggers`): path parameters. */
 export type ListWorkflowTriggersPathParams = operations["listWorkflowTriggers"]["parameters"]["path"];
+/** List a workflow's triggers (`GET /workflows/{workflow_id}/triggers`): the JSON body of the 200 response. */
 export type ListWorkflowTriggersResponse = operations["listWorkflowTriggers"]["responses"][200]["content"]["application/json"];
+/** Mark a finding as addressed (`POST /findings/{finding_id}/mark_addressed`): path parameters. */
 export type MarkFindingAddressedPathParams = operations["markFindingAddressed"]["parameters"]["path"];
+/** Mark a finding as addressed (`POST /findings/{finding_id}/mark_addressed`): the JSON body of the 200 response. */
 export type MarkFindingAddressedResponse = operations["markFindingAddressed"]["responses"][200]["content"]["application/json"];
+/** Pause an agent run (`POST /kapso-agent/runs/{run_id}/pause`): path parameters. */
 export type PauseAgentRunPathParams = operations["pauseAgentRun"]["parameters"]["path"];
+/** Pause an agent run (`POST /kapso-agent/runs/{run_id}/pause`): the JSON body of the 200 response. */
 export type PauseAgentRunResponse = operations["pauseAgentRun"]["responses"][200]["content"]["application/json"];
+/** Publish a WhatsApp Flow (`POST /whatsapp/flows/{flow_id}/publish`): path parameters. */
 export type PublishWhatsappFlowPathParams = operations["publishWhatsappFlow"]["parameters"]["path"];
+/** Publish a WhatsApp Flow (`POST /whatsapp/flows/{flow_id}/publish`): the JSON request body. */
 export type PublishWhatsappFlowRequestBody = NonNullable<operations["publishWhatsappFlow"]["requestBody"]>["content"]["application/json"];
+/** Publish a WhatsApp Flow (`POST /whatsapp/flows/{flow_id}/publish`): the JSON body of the 200 response. */
 export type PublishWhatsappFlowResponse = operations["publishWhatsappFlow"]["responses"][200]["content"]["application/json"];
+/** Register a WhatsApp Flow's data endpoint (`POST /whatsapp/flows/{flow_id}/data_endpoint/register`): path parameters. */
 export type RegisterWhatsappFlowDataEndpointPathParams = operations["registerWhatsappFlowDataEndpoint"]["parameters"]["path"];
+/** Register a WhatsApp Flow's data endpoint (`POST /whatsapp/flows/{flow_id}/data_endpoint/register`): the JSON body of the 200 response. */
 export type RegisterWhatsappFlowDataEndpointResponse = operations["registerWhatsappFlowDataEndpoint"]["responses"][200]["content"]["application/json"];
+/** Reject a run's tool call (`POST /kapso-agent/runs/{run_id}/approvals/{approval_id}/reject`): path parameters. */
 export type RejectAgentRunToolPathParams = operations["rejectAgentRunTool"]["parameters"]["path"];
+/** Reject a run's tool call (`POST /kapso-agent/runs/{run_id}/approvals/{approval_id}/reject`): the JSON body of the 200 response. */
 export type RejectAgentRunToolResponse = operations["rejectAgentRunTool"]["responses"][200]["content"]["application/json"];
+/** Reload an action's props (`POST /integrations/actions/{action_id}/reload_props`): path parameters. */
 export type ReloadIntegrationActionPropsPathParams = operations["reloadIntegrationActionProps"]["parameters"]["path"];
+/** Reload an action's props (`POST /integrations/actions/{action_id}/reload_props`): the JSON request body. */
 export type ReloadIntegrationActionPropsRequestBody = operations["reloadIntegrationActionProps"]["requestBody"]["content"]["application/json"];
+/** Reload an action's props (`POST /integrations/actions/{action_id}/reload_props`): the JSON body of the 200 response. */
 export type ReloadIntegrationActionPropsResponse = operations["reloadIntegrationActionProps"]["responses"][200]["content"]["application/json"];
+/** Replace all of a workflow's triggers (`PUT /workflows/{workflow_id}/triggers`): path parameters. */
 export type ReplaceWorkflowTriggersPathParams = operations["replaceWorkflowTriggers"]["parameters"]["path"];
+/** Replace all of a workflow's triggers (`PUT /workflows/{workflow_id}/triggers`): the JSON request body. */
 export type ReplaceWorkflowTriggersRequestBody = operations["replaceWorkflowTriggers"]["requestBody"]["content"]["application/json"];
+/** Replace all of a workflow's triggers (`PUT /workflows/{workflow_id}/triggers`): the JSON body of the 200 response. */
 export type ReplaceWorkflowTriggersResponse = operations["replaceWorkflowTriggers"]["responses"][200]["content"]["application/json"];
+/** Resume an agent run (`POST /kapso-agent/runs/{run_id}/resume`): path parameters. */
 export type ResumeAgentRunPathParams = operations["resumeAgentRun"]["parameters"]["path"];
+/** Resume an agent run (`POST /kapso-agent/runs/{run_id}/resume`): the JSON body of the 200 response. */
 export type ResumeAgentRunResponse = operations["resumeAgentRun"]["responses"][200]["content"]["application/json"];
+/** Resume a waiting workflow execution (`POST /workflow_executions/{execution_id}/resume`): path parameters. */
 export type ResumeWorkflowExecutionPathParams = operations["resumeWorkflowExecution"]["parameters"]["path"];
+/** Resume a waiting workflow execution (`POST /workflow_executions/{execution_id}/resume`): the JSON request body. */
 export type ResumeWorkflowExecutionRequestBody = operations["resumeWorkflowExecution"]["requestBody"]["content"]["application/json"];
+/** Resume a waiting workflow execution (`POST /workflow_executions/{execution_id}/resume`): the JSON body of the 200 response. */
 export type ResumeWorkflowExecutionResponse = operations["resumeWorkflowExecution"]["responses"][200]["content"]["application/json"];
+/** Stop funding a portfolio (`POST /whatsapp/portfolios/{portfolio_id}/funding/revoke`): path parameters. */
 export type RevokeWhatsappPortfolioFundingPathParams = operations["revokeWhatsappPortfolioFunding"]["parameters"]["path"];
+/** Stop funding a portfolio (`POST /whatsapp/portfolios/{portfolio_id}/funding/revoke`): the JSON body of the 202 response. */
 export type RevokeWhatsappPortfolioFundingResponse = operations["revokeWhatsappPortfolioFunding"]["responses"][202]["content"]["application/json"];
+/** Schedule a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/schedule`): path parameters. */
 export type ScheduleBroadcastPathParams = operations["scheduleBroadcast"]["parameters"]["path"];
+/** Schedule a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/schedule`): the JSON request body. */
 export type ScheduleBroadcastRequestBody = operations["scheduleBroadcast"]["requestBody"]["content"]["application/json"];
+/** Schedule a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/schedule`): the JSON body of the 202 response. */
 export type ScheduleBroadcastResponse = operations["scheduleBroadcast"]["responses"][202]["content"]["application/json"];
+/** Search logs (`GET /log_search`): query parameters. */
 export type SearchLogsQuery = NonNullable<operations["searchLogs"]["parameters"]["query"]>;
+/** Search logs (`GET /log_search`): the JSON body of the 200 response. */
 export type SearchLogsResponse = operations["searchLogs"]["responses"][200]["content"]["application/json"];
+/** Search logs with filters (`POST /log_search`): the JSON request body. */
 export type SearchLogsWithFiltersRequestBody = NonNullable<operations["searchLogsWithFilters"]["requestBody"]>["content"]["application/json"];
+/** Search logs with filters (`POST /log_search`): the JSON body of the 200 response. */
 export type SearchLogsWithFiltersResponse = operations["searchLogsWithFilters"]["responses"][200]["content"]["application/json"];
+/** Send a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/send`): path parameters. */
 export type SendBroadcastPathParams = operations["sendBroadcast"]["parameters"]["path"];
+/** Send a broadcast (`POST /whatsapp/broadcasts/{broadcast_id}/send`): the JSON body of the 202 response. */
 export type SendBroadcastResponse = operations["sendBroadcast"]["responses"][202]["content"]["application/json"];
+/** Set up WhatsApp Flow encryption (`POST /whatsapp/flows/{flow_id}/setup_encryption`): path parameters. */
 export type SetupWhatsappFlowEncryptionPathParams = operations["setupWhatsappFlowEncryption"]["parameters"]["path"];
+/** Set up WhatsApp Flow encryption (`POST /whatsapp/flows/{flow_id}/setup_encryption`): the JSON request body. */
 export type SetupWhatsappFlowEncryptionRequestBody = NonNullable<operations["setupWhatsappFlowEncryption"]["requestBody"]>["content"]["application/json"];
+/** Set up WhatsApp Flow encryption (`POST /whatsapp/flows/{flow_id}/setup_encryption`): the JSON body of the 200 response. */
 export type SetupWhatsappFlowEncryptionResponse = operations["setupWhatsappFlowEncryption"]["responses"][200]["content"]["application/json"];
+/** Start an investigation of a finding (`POST /findings/{finding_id}/start_investigation`): path parameters. */
 export type StartFindingInvestigationPathParams = operations["startFindingInvestigation"]["parameters"]["path"];
+/** Start an investigation of a finding (`POST /findings/{finding_id}/start_investigation`): the JSON body of the 202 response. */
 export type StartFindingInvestigationResponse = operations["startFindingInvestigation"]["responses"][202]["content"]["application/json"];
+/** Start a workflow execution (`POST /workflows/{workflow_id}/executions`): path parameters. */
 export type StartWorkflowExecutionPathParams = operations["startWorkflowExecution"]["parameters"]["path"];
+/** Start a workflow execution (`POST /workflows/{workflow_id}/executions`): the JSON request body. */
 export type StartWorkflowExecutionRequestBody = operations["startWorkflowExecution"]["requestBody"]["content"]["application/json"];
+/** Start a workflow execution (`POST /workflows/{workflow_id}/executions`): the JSON body of the 202 response. */
 export type StartWorkflowExecutionResponse = operations["startWorkflowExecution"]["responses"][202]["content"]["application/json"];
+/** Send a test delivery (`POST /whatsapp/webhooks/{webhook_id}/test`): path parameters. */
 export type TestWebhookPathParams = operations["testWebhook"]["parameters"]["path"];
+/** Send a test delivery (`POST /whatsapp/webhooks/{webhook_id}/test`): the JSON request body. */
 export type TestWebhookRequestBody = NonNullable<operations["testWebhook"]["requestBody"]>["content"]["application/json"];
+/** Send a test delivery (`POST /whatsapp/webhooks/{webhook_id}/test`): the JSON body of the 200 response. */
 export type TestWebhookResponse = operations["testWebhook"]["responses"][200]["content"]["application/json"];
+/** Update a contact (`PATCH /whatsapp/contacts/{identifier}`): path parameters. */
 export type UpdateContactPathParams = operations["updateContact"]["parameters"]["path"];
+/** Update a contact (`PATCH /whatsapp/contacts/{identifier}`): the JSON request body. */
 export type UpdateContactRequestBody = operations["updateContact"]["requestBody"]["content"]["application/json"];
+/** Update a contact (`PATCH /whatsapp/contacts/{identifier}`): the JSON body of the 200 response. */
 export type UpdateContactResponse = operations["updateContact"]["responses"][200]["content"]["application/json"];
+/** Update a conversation's status (`PATCH /whatsapp/conversations/{conversation_id}`): path parameters. */
 export type UpdateConversationPathParams = operations["updateConversation"]["parameters"]["path"];
+/** Update a conversation's status (`PATCH /whatsapp/conversations/{conversation_id}`): the JSON request body. */
 export type UpdateConversationRequestBody = operations["updateConversation"]["requestBody"]["content"]["application/json"];
+/** Update a conversation's status (`PATCH /whatsapp/conversations/{conversation_id}`): the JSON body of the 200 response. */
 export type UpdateConversationResponse = operations["updateConversation"]["responses"][200]["content"]["application/json"];
+/** Update, reassign or end an assignment (`PATCH /whatsapp/conversations/{conversation_id}/assignments/{id}`): path parameters. */
 export type UpdateConversationAssignmentPathParams = operations["updateConversationAssignment"]["parameters"]["path"];
+/** Update, reassign or end an assignment (`PATCH /whatsapp/conversations/{conversation_id}/assignments/{id}`): the JSON request body. */
 export type UpdateConversationAssignmentRequestBody = operations["updateConversationAssignment"]["requestBody"]["content"]["application/json"];
+/** Update, reassign or end an assignment (`PATCH /whatsapp/conversations/{conversation_id}/assignments/{id}`): the JSON body of the 200 response. */
 export type UpdateConversationAssignmentResponse = operations["updateConversationAssignment"]["responses"][200]["content"]["application/json"];
+/** Update a customer (`PATCH /customers/{customer_id}`): path parameters. */
 export type UpdateCustomerPathParams = operations["updateCustomer"]["parameters"]["path"];
+/** Update a customer (`PATCH /customers/{customer_id}`): the JSON request body. */
 export type UpdateCustomerRequestBody = operations["updateCustomer"]["requestBody"]["content"]["application/json"];
+/** Update a customer (`PATCH /customers/{customer_id}`): the JSON body of the 200 response. */
 export type UpdateCustomerResponse = operations["updateCustomer"]["responses"][200]["content"]["application/json"];
+/** Update or revoke a setup link (`PATCH /customers/{customer_id}/setup_links/{setup_link_id}`): path parameters. */
 export type UpdateCustomerSetupLinkPathParams = operations["updateCustomerSetupLink"]["parameters"]["path"];
+/** Update or revoke a setup link (`PATCH /customers/{customer_id}/setup_links/{setup_link_id}`): the JSON request body. */
 export type UpdateCustomerSetupLinkRequestBody = operations["updateCustomerSetupLink"]["requestBody"]["content"]["application/json"];
+/** Update or revoke a setup link (`PATCH /customers/{customer_id}/setup_links/{setup_link_id}`): the JSON body of the 200 response. */
 export type UpdateCustomerSetupLinkResponse = operations["updateCustomerSetupLink"]["responses"][200]["content"]["application/json"];
+/** Update database rows (`PATCH /db/{table}`): path parameters. */
 export type UpdateDatabaseRowsPathParams = operations["updateDatabaseRows"]["parameters"]["path"];
+/** Update database rows (`PATCH /db/{table}`): query parameters. */
 export type UpdateDatabaseRowsQuery = NonNullable<operations["updateDatabaseRows"]["parameters"]["query"]>;
+/** Update database rows (`PATCH /db/{table}`): the JSON request body. */
 export type UpdateDatabaseRowsRequestBody = operations["updateDatabaseRows"]["requestBody"]["content"]["application/json"];
+/** Update database rows (`PATCH /db/{table}`): the JSON body of the 200 response. */
 export type UpdateDatabaseRowsResponse = operations["updateDatabaseRows"]["responses"][200]["content"]["application/json"];
+/** Update a function (`PATCH /functions/{function_id}`): path parameters. */
 export type UpdateFunctionPathParams = operations["updateFunction"]["parameters"]["path"];
+/** Update a function (`PATCH /functions/{function_id}`): the JSON request body. */
 export type UpdateFunctionRequestBody = operations["updateFunction"]["requestBody"]["content"]["application/json"];
+/** Update a function (`PATCH /functions/{function_id}`): the JSON body of the 200 response. */
 export type UpdateFunctionResponse = operations["updateFunction"]["responses"][200]["content"]["application/json"];
+/** Update an inbox embed (`PATCH /inbox_embeds/{inbox_embed_id}`): path parameters. */
 export type UpdateInboxEmbedPathParams = operations["updateInboxEmbed"]["parameters"]["path"];
+/** Update an inbox embed (`PATCH /inbox_embeds/{inbox_embed_id}`): the JSON request body. */
 export type UpdateInboxEmbedRequestBody = operations["updateInboxEmbed"]["requestBody"]["content"]["application/json"];
+/** Update an inbox embed (`PATCH /inbox_embeds/{inbox_embed_id}`): the JSON body of the 200 response. */
 export type UpdateInboxEmbedResponse = operations["updateInboxEmbed"]["responses"][200]["content"]["application/json"];
+/** Update an integration (`PATCH /integrations/{integration_id}`): path parameters. */
 export type UpdateIntegrationPathParams = operations["updateIntegration"]["parameters"]["path"];
+/** Update an integration (`PATCH /integrations/{integration_id}`): the JSON request body. */
 export type UpdateIntegrationRequestBody = operations["updateIntegration"]["requestBody"]["content"]["application/json"];
+/** Update an integration (`PATCH /integrations/{integration_id}`): the JSON body of the 200 response. */
 export type UpdateIntegrationResponse = operations["updateIntegration"]["responses"][200]["content"]["application/json"];
+/** Update a phone number (`PATCH /whatsapp/phone_numbers/{phone_number_id}`): path parameters. */
 export type UpdatePhoneNumberPathParams = operations["updatePhoneNumber"]["parameters"]["path"];
+/** Update a phone number (`PATCH /whatsapp/phone_numbers/{phone_number_id}`): the JSON request body. */
 export type UpdatePhoneNumberRequestBody = operations["updatePhoneNumber"]["requestBody"]["content"]["application/json"];
+/** Update a phone number (`PATCH /whatsapp/phone_numbers/{phone_number_id}`): the JSON body of the 200 response. */
 export type UpdatePhoneNumberResponse = operations["updatePhoneNumber"]["responses"][200]["content"]["application/json"];
+/** Update a phone number's webhook (`PATCH /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`): path parameters. */
 export type UpdatePhoneNumberWebhookPathParams = operations["updatePhoneNumberWebhook"]["parameters"]["path"];
+/** Update a phone number's webhook (`PATCH /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`): the JSON request body. */
 export type UpdatePhoneNumberWebhookRequestBody = operations["updatePhoneNumberWebhook"]["requestBody"]["content"]["application/json"];
+/** Update a phone number's webhook (`PATCH /whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}`): the JSON body of the 200 response. */
 export type UpdatePhoneNumberWebhookResponse = operations["updatePhoneNumberWebhook"]["responses"][200]["content"]["application/json"];
+/** Update an event definition (`PATCH /event-definitions/{id}`): path parameters. */
 export type UpdateProjectEventDefinitionPathParams = operations["updateProjectEventDefinition"]["parameters"]["path"];
+/** Update an event definition (`PATCH /event-definitions/{id}`): the JSON request body. */
 export type UpdateProjectEventDefinitionRequestBody = operations["updateProjectEventDefinition"]["requestBody"]["content"]["application/json"];
+/** Update an event definition (`PATCH /event-definitions/{id}`): the JSON body of the 200 response. */
 export type UpdateProjectEventDefinitionResponse = operations["updateProjectEventDefinition"]["responses"][200]["content"]["application/json"];
+/** Update a project-level webhook (`PATCH /whatsapp/webhooks/{webhook_id}`): path parameters. */
 export type UpdateWebhookPathParams = operations["updateWebhook"]["parameters"]["path"];
+/** Update a project-level webhook (`PATCH /whatsapp/webhooks/{webhook_id}`): the JSON request body. */
 export type UpdateWebhookRequestBody = operations["updateWebhook"]["requestBody"]["content"]["application/json"];
+/** Update a project-level webhook (`PATCH /whatsapp/webhooks/{webhook_id}`): the JSON body of the 200 response. */
 export type UpdateWebhookResponse = operations["updateWebhook"]["responses"][200]["content"]["application/json"];
+/** Stop a broadcast or return it to draft (`PATCH /whatsapp/broadcasts/{broadcast_id}`): path parameters. */
 export type UpdateWhatsappBroadcastStatusPathParams = operations["updateWhatsappBroadcastStatus"]["parameters"]["path"];
+/** Stop a broadcast or return it to draft (`PATCH /whatsapp/broadcasts/{broadcast_id}`): the JSON request body. */
 export type UpdateWhatsappBroadcastStatusRequestBody = operations["updateWhatsappBroadcastStatus"]["requestBody"]["content"]["application/json"];
+/** Stop a broadcast or return it to draft (`PATCH /whatsapp/broadcasts/{broadcast_id}`): the JSON body of the 200 response. */
 export type UpdateWhatsappBroadcastStatusResponse = operations["updateWhatsappBroadcastStatus"]["responses"][200]["content"]["application/json"];
+/** Update a workflow (`PATCH /workflows/{workflow_id}`): path parameters. */
 export type UpdateWorkflowPathParams = operations["updateWorkflow"]["parameters"]["path"];
+/** Update a workflow (`PATCH /workflows/{workflow_id}`): the JSON request body. */
 export type UpdateWorkflowRequestBody = operations["updateWorkflow"]["requestBody"]["content"]["application/json"];
+/** Update a workflow (`PATCH /workflows/{workflow_id}`): the JSON body of the 200 response. */
 export type UpdateWorkflowResponse = operations["updateWorkflow"]["responses"][200]["content"]["application/json"];
+/** Change a workflow execution's status (`PATCH /workflow_executions/{execution_id}`): path parameters. */
 export type UpdateWorkflowExecutionStatusPathParams = operations["updateWorkflowExecutionStatus"]["parameters"]["path"];
+/** Change a workflow execution's status (`PATCH /workflow_executions/{execution_id}`): the JSON request body. */
 export type UpdateWorkflowExecutionStatusRequestBody = operations["updateWorkflowExecutionStatus"]["requestBody"]["content"]["application/json"];
+/** Change a workflow execution's status (`PATCH /workflow_executions/{execution_id}`): the JSON body of the 200 response. */
 export type UpdateWorkflowExecutionStatusResponse = operations["updateWorkflowExecutionStatus"]["responses"][200]["content"]["application/json"];
+/** Turn a trigger on or off (`PATCH /triggers/{trigger_id}`): path parameters. */
 export type UpdateWorkflowTriggerPathParams = operations["updateWorkflowTrigger"]["parameters"]["path"];
+/** Turn a trigger on or off (`PATCH /triggers/{trigger_id}`): the JSON request body. */
 export type UpdateWorkflowTriggerRequestBody = operations["updateWorkflowTrigger"]["requestBody"]["content"]["application/json"];
+/** Turn a trigger on or off (`PATCH /triggers/{trigger_id}`): the JSON body of the 200 response. */
 export type UpdateWorkflowTriggerResponse = operations["updateWorkflowTrigger"]["responses"][200]["content"]["application/json"];
+/** Upload media from a URL (`POST /whatsapp/media`): the JSON request body. */
 export type UploadMediaRequestBody = operations["uploadMedia"]["requestBody"]["content"]["application/json"];
+/** Upload media from a URL (`POST /whatsapp/media`): the JSON body of the 200 response. */
 export type UploadMediaResponse = operations["uploadMedia"]["responses"][200]["content"]["application/json"];
+/** Upsert database rows (`PUT /db/{table}`): path parameters. */
 export type UpsertDatabaseRowsPathParams = operations["upsertDatabaseRows"]["parameters"]["path"];
+/** Upsert database rows (`PUT /db/{table}`): query parameters. */
 export type UpsertDatabaseRowsQuery = NonNullable<operations["upsertDatabaseRows"]["parameters"]["query"]>;
+/** Upsert database rows (`PUT /db/{table}`): the JSON request body. */
 export type UpsertDatabaseRowsRequestBody = operations["upsertDatabaseRows"]["requestBody"]["content"]["application/json"];
+/** Upsert database rows (`PUT /db/{table}`): the JSON body of the 200 response. */
 export type UpsertDatabaseRowsResponse = operations["upsertDatabaseRows"]["responses"][200]["content"]["application/json"];
+/** Route an event to a destination (`PUT /notifications/routes`): the JSON request body. */
 export type UpsertNotificationRouteRequestBody = operations["upsertNotificationRoute"]["requestBody"]["content"]["application/json"];
+/** Route an event to a destination (`PUT /notifications/routes`): the JSON body of the 200 response. */
 export type UpsertNotificationRouteResponse = operations["upsertNotificationRoute"]["responses"][200]["content"]["application/json"];
+/** Set a WhatsApp Flow's data endpoint code (`POST /whatsapp/flows/{flow_id}/data_endpoint`): path parameters. */
 export type UpsertWhatsappFlowDataEndpointPathParams = operations["upsertWhatsappFlowDataEndpoint"]["parameters"]["path"];
+/** Set a WhatsApp Flow's data endpoint code (`POST /whatsapp/flows/{flow_id}/data_endpoint`): the JSON request body. */
 export type UpsertWhatsappFlowDataEndpointRequestBody = operations["upsertWhatsappFlowDataEndpoint"]["requestBody"]["content"]["application/json"];
+/** Set a WhatsApp Flow's data endpoint code (`POST /whatsapp/flows/{flow_id}/data_endpoint`): the JSON body of the 200 response. */
 export type UpsertWhatsappFlowDataEndpointResponse = operations["upsertWhatsappFlowDataEndpoint"]["responses"][200]["content"]["application/json"];
 
 // Webhooks: the request body of each delivery, and each event's payload per payload version
+/** A message was received: the request body of a `whatsapp.message.received` delivery. */
 export type WhatsappMessageReceivedWebhookBody = webhooks["whatsapp.message.received"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of every message event (`whatsapp.message.received`, `.sent`, `.delivered`, `.read`, `.failed`) for webhooks on payload version `v2`: the message, its conversation, and the business phone number's Meta id at the top level for routing. The events share this shape; the message's `kapso.status` tells them apart.
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappMessageReceivedPayload = components["schemas"]["WebhookMessageV2Payload"];
+/**
+ * Payload of every message event for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappMessageReceivedPayloadV1 = components["schemas"]["WebhookMessageV1Payload"];
+/** A message was sent: the request body of a `whatsapp.message.sent` delivery. */
 export type WhatsappMessageSentWebhookBody = webhooks["whatsapp.message.sent"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of every message event (`whatsapp.message.received`, `.sent`, `.delivered`, `.read`, `.failed`) for webhooks on payload version `v2`: the message, its conversation, and the business phone number's Meta id at the top level for routing. The events share this shape; the message's `kapso.status` tells them apart.
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappMessageSentPayload = components["schemas"]["WebhookMessageV2Payload"];
+/**
+ * Payload of every message event for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappMessageSentPayloadV1 = components["schemas"]["WebhookMessageV1Payload"];
+/** A message was delivered: the request body of a `whatsapp.message.delivered` delivery. */
 export type WhatsappMessageDeliveredWebhookBody = webhooks["whatsapp.message.delivered"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of every message event (`whatsapp.message.received`, `.sent`, `.delivered`, `.read`, `.failed`) for webhooks on payload version `v2`: the message, its conversation, and the business phone number's Meta id at the top level for routing. The events share this shape; the message's `kapso.status` tells them apart.
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappMessageDeliveredPayload = components["schemas"]["WebhookMessageV2Payload"];
+/**
+ * Payload of every message event for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappMessageDeliveredPayloadV1 = components["schemas"]["WebhookMessageV1Payload"];
+/** A message was read: the request body of a `whatsapp.message.read` delivery. */
 export type WhatsappMessageReadWebhookBody = webhooks["whatsapp.message.read"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of every message event (`whatsapp.message.received`, `.sent`, `.delivered`, `.read`, `.failed`) for webhooks on payload version `v2`: the message, its conversation, and the business phone number's Meta id at the top level for routing. The events share this shape; the message's `kapso.status` tells them apart.
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappMessageReadPayload = components["schemas"]["WebhookMessageV2Payload"];
+/**
+ * Payload of every message event for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappMessageReadPayloadV1 = components["schemas"]["WebhookMessageV1Payload"];
+/** A message failed: the request body of a `whatsapp.message.failed` delivery. */
 export type WhatsappMessageFailedWebhookBody = webhooks["whatsapp.message.failed"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of every message event (`whatsapp.message.received`, `.sent`, `.delivered`, `.read`, `.failed`) for webhooks on payload version `v2`: the message, its conversation, and the business phone number's Meta id at the top level for routing. The events share this shape; the message's `kapso.status` tells them apart.
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappMessageFailedPayload = components["schemas"]["WebhookMessageV2Payload"];
+/**
+ * Payload of every message event for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappMessageFailedPayloadV1 = components["schemas"]["WebhookMessageV1Payload"];
+/** A conversation started: the request body of a `whatsapp.conversation.created` delivery. */
 export type WhatsappConversationCreatedWebhookBody = webhooks["whatsapp.conversation.created"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of the conversation events (`whatsapp.conversation.created`, `.ended`, `.inactive`) for webhooks on payload version `v2`. `inactive` fires after the webhook's `inactivity_minutes` without a message in either direction (1–1440, default 60).
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappConversationCreatedPayload = components["schemas"]["WebhookConversationV2Payload"];
+/**
+ * Payload of the conversation events for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappConversationCreatedPayloadV1 = components["schemas"]["WebhookConversationV1Payload"];
+/** A conversation ended: the request body of a `whatsapp.conversation.ended` delivery. */
 export type WhatsappConversationEndedWebhookBody = webhooks["whatsapp.conversation.ended"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of the conversation events (`whatsapp.conversation.created`, `.ended`, `.inactive`) for webhooks on payload version `v2`. `inactive` fires after the webhook's `inactivity_minutes` without a message in either direction (1–1440, default 60).
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappConversationEndedPayload = components["schemas"]["WebhookConversationV2Payload"];
+/**
+ * Payload of the conversation events for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappConversationEndedPayloadV1 = components["schemas"]["WebhookConversationV1Payload"];
+/** A conversation went quiet: the request body of a `whatsapp.conversation.inactive` delivery. */
 export type WhatsappConversationInactiveWebhookBody = webhooks["whatsapp.conversation.inactive"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of the conversation events (`whatsapp.conversation.created`, `.ended`, `.inactive`) for webhooks on payload version `v2`. `inactive` fires after the webhook's `inactivity_minutes` without a message in either direction (1–1440, default 60).
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappConversationInactivePayload = components["schemas"]["WebhookConversationV2Payload"];
+/**
+ * Payload of the conversation events for webhooks still on the legacy payload version `v1`.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappConversationInactivePayloadV1 = components["schemas"]["WebhookConversationV1Payload"];
+/** A phone number was connected: the request body of a `whatsapp.phone_number.created` delivery. */
 export type WhatsappPhoneNumberCreatedWebhookBody = webhooks["whatsapp.phone_number.created"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of `whatsapp.phone_number.created` (project webhooks, `v2`): a customer connected a WhatsApp number, for example through a setup link.
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappPhoneNumberCreatedPayload = components["schemas"]["WebhookPhoneNumberCreatedPayload"];
+/** A phone number was removed: the request body of a `whatsapp.phone_number.deleted` delivery. */
 export type WhatsappPhoneNumberDeletedWebhookBody = webhooks["whatsapp.phone_number.deleted"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of `whatsapp.phone_number.deleted` (project webhooks, `v2`). Kapso does not document this payload beyond the `v2` rule that `phone_number_id` is at the top level; other fields are accepted as they come.
+ *
+ * Payload version `v2`.
+ */
 export type WhatsappPhoneNumberDeletedPayload = components["schemas"]["WebhookPhoneNumberDeletedPayload"];
+/** A phone number was connected (v1): the request body of a `whatsapp.config.created` delivery. */
 export type WhatsappConfigCreatedWebhookBody = webhooks["whatsapp.config.created"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of `whatsapp.config.created`, the legacy (`v1`) name of a connected phone number; `v2` webhooks receive `whatsapp.phone_number.created` instead. Documented only in outline.
+ *
+ * Payload version `v1`.
+ */
 export type WhatsappConfigCreatedPayloadV1 = components["schemas"]["WebhookWhatsappConfigCreatedPayload"];
+/** A workflow handed off to a person: the request body of a `workflow.execution.handoff` delivery. */
 export type WorkflowExecutionHandoffWebhookBody = webhooks["workflow.execution.handoff"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of `workflow.execution.handoff` and `workflow.execution.failed` (project webhooks). A handoff carries `handoff`; a failure carries error details whose shape is not documented. The payload names its own event in `event`, so the two can be told apart without the header.
+ *
+ * Payload version `v2`.
+ */
 export type WorkflowExecutionHandoffPayload = components["schemas"]["WebhookWorkflowExecutionPayload"];
+/**
+ * Payload of `workflow.execution.handoff` and `workflow.execution.failed` (project webhooks). A handoff carries `handoff`; a failure carries error details whose shape is not documented. The payload names its own event in `event`, so the two can be told apart without the header.
+ *
+ * Payload version `v1`.
+ */
 export type WorkflowExecutionHandoffPayloadV1 = components["schemas"]["WebhookWorkflowExecutionPayload"];
+/** A workflow execution failed: the request body of a `workflow.execution.failed` delivery. */
 export type WorkflowExecutionFailedWebhookBody = webhooks["workflow.execution.failed"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of `workflow.execution.handoff` and `workflow.execution.failed` (project webhooks). A handoff carries `handoff`; a failure carries error details whose shape is not documented. The payload names its own event in `event`, so the two can be told apart without the header.
+ *
+ * Payload version `v2`.
+ */
 export type WorkflowExecutionFailedPayload = components["schemas"]["WebhookWorkflowExecutionPayload"];
+/**
+ * Payload of `workflow.execution.handoff` and `workflow.execution.failed` (project webhooks). A handoff carries `handoff`; a failure carries error details whose shape is not documented. The payload names its own event in `event`, so the two can be told apart without the header.
+ *
+ * Payload version `v1`.
+ */
 export type WorkflowExecutionFailedPayloadV1 = components["schemas"]["WebhookWorkflowExecutionPayload"];
+/** A project event: the request body of a `project.event` delivery. */
 export type ProjectEventWebhookBody = webhooks["project.event"]["post"]["requestBody"]["content"]["application/json"];
+/**
+ * Payload of `project.event`, available on some plans. Kapso does not document its shape; it is passed on as it comes.
+ *
+ * Payload version `v2`.
+ */
 export type ProjectEventPayload = components["schemas"]["WebhookProjectEventPayload"];
+/**
+ * Payload of `project.event`, available on some plans. Kapso does not document its shape; it is passed on as it comes.
+ *
+ * Payload version `v1`.
+ */
 export type ProjectEventPayloadV1 = components["schemas"]["WebhookProjectEventPayload"];
 
 /** Payload of each event a webhook on payload version `v2` receives (batches unwrapped). */

@@ -1,0 +1,156 @@
+// The one place that knows how to read an OpenAPI 3.1 document: following local `$ref`s, walking
+// operations and merging `allOf`. Generation, the breaking-change diff, the upstream comparison and
+// the contract tests all read documents through it. Documents and schemas are plain JSON objects
+// here: callers narrow what they read.
+
+export type Json = Record<string, unknown>;
+
+export const HTTP_METHODS: readonly string[] = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+];
+
+export interface SpecOperation {
+  /** Lower case, as the path item spells it: "get", "post", ... */
+  method: string;
+  path: string;
+  /** The operation object itself. */
+  op: Json;
+  /** The path item's own parameters, which every operation of the path shares. */
+  shared: Json[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: schemas are untyped JSON walked by keyword
+type Node = any;
+
+/**
+ * Every operation of a document, keyed `METHOD /path`, with the path item's shared parameters beside
+ * the operation's own.
+ */
+export function operations(doc: object): Map<string, SpecOperation> {
+  const ops = new Map<string, SpecOperation>();
+  const paths: Record<string, Node> = (doc as Node).paths ?? {};
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of HTTP_METHODS) {
+      if (item[method]) {
+        ops.set(`${method.toUpperCase()} ${path}`, {
+          method,
+          path,
+          op: item[method],
+          shared: item.parameters ?? [],
+        });
+      }
+    }
+  }
+  return ops;
+}
+
+/** Follows local `$ref`s (`#/components/...`) to the object they name; siblings of a `$ref` win. */
+export function deref<T = Json>(doc: object, node: unknown): T {
+  const seen = new Set<string>();
+  let current: Node = node;
+  while (current && typeof current === "object" && typeof current.$ref === "string") {
+    if (seen.has(current.$ref)) throw new Error(`circular $ref ${current.$ref}`);
+    seen.add(current.$ref);
+    const target = (current.$ref as string)
+      .replace(/^#\//, "")
+      .split("/")
+      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+      .reduce((value: Node, part) => value?.[part], doc);
+    if (target === undefined) throw new Error(`unresolved $ref ${current.$ref}`);
+    const { $ref: _ignored, ...siblings } = current;
+    current = { ...target, ...siblings };
+  }
+  return current;
+}
+
+/** An operation's parameters, shared ones first, each dereferenced, keyed `in:name`. */
+export function parametersOf(doc: object, operation: SpecOperation): Map<string, Json> {
+  const params = new Map<string, Json>();
+  for (const raw of [...operation.shared, ...((operation.op.parameters as Json[] | undefined) ?? [])]) {
+    const param = deref(doc, raw);
+    params.set(`${param.in}:${param.name}`, param);
+  }
+  return params;
+}
+
+/** A schema with its `allOf` parts merged into one object, so moving a property between parts is no change. */
+export function flatten(doc: object, raw: unknown): Json {
+  const schema: Node = deref(doc, raw);
+  if (!schema?.allOf) return schema;
+  const merged: Node = {
+    ...schema,
+    properties: { ...schema.properties },
+    required: [...(schema.required ?? [])],
+  };
+  delete merged.allOf;
+  for (const part of (schema.allOf as unknown[]).map((p): Node => flatten(doc, p))) {
+    merged.type ??= part.type;
+    merged.nullable ??= part.nullable;
+    Object.assign(merged.properties, part.properties);
+    merged.required.push(...(part.required ?? []));
+    for (const keyword of ["items", "enum", "format", "additionalProperties", "oneOf", "anyOf"]) {
+      if (part[keyword] !== undefined) merged[keyword] ??= part[keyword];
+    }
+  }
+  return merged;
+}
+
+/**
+ * One branch of a oneOf/anyOf with the keywords around it: the branch's own keywords win, and its
+ * properties and required names are added to the surrounding ones rather than replacing them.
+ */
+export function withVariant(around: Json, variant: Json): Json {
+  const properties = { ...(around.properties as Json), ...(variant.properties as Json) };
+  const required = [
+    ...new Set([...((around.required as string[]) ?? []), ...((variant.required as string[]) ?? [])]),
+  ];
+  return { ...around, ...variant, properties, required };
+}
+
+/** A schema read by {@link normalize}: `allOf` merged, and every type it admits, `"null"` included. */
+export interface NormalizedSchema {
+  schema: Json;
+  types: Set<string>;
+}
+
+/**
+ * A schema with `allOf` merged and its nullability read into `types`: 3.0's `nullable: true` and 3.1's `"null"` member of
+ * `type` (or a `{ type: "null" }` branch of anyOf/oneOf) all become a `null` in `types`.
+ */
+export function normalize(doc: object, raw: unknown): NormalizedSchema | undefined {
+  let schema: Node = flatten(doc, raw);
+  if (!schema || typeof schema !== "object") return undefined;
+  const types = new Set<string>(schema.type === undefined ? [] : [schema.type].flat());
+  if (schema.nullable === true) types.add("null");
+  if (schema.const === null) types.add("null");
+  for (const keyword of ["anyOf", "oneOf"]) {
+    const variants: unknown[] | undefined = schema[keyword];
+    if (!variants) continue;
+    const rest = variants.filter((v) => deref(doc, v)?.type !== "null");
+    if (rest.length === variants.length) continue;
+    types.add("null");
+    if (rest.length === 1) {
+      const { [keyword]: _dropped, ...others } = schema;
+      const inner = normalize(doc, rest[0]);
+      for (const t of inner?.types ?? []) types.add(t);
+      schema = { ...inner?.schema, ...others };
+    } else {
+      schema = { ...schema, [keyword]: rest };
+    }
+  }
+  if (types.size === 0 || (types.size === 1 && types.has("null"))) {
+    if (schema.properties) types.add("object");
+    if (schema.items) types.add("array");
+  }
+  if (schema.enum?.includes(null)) types.add("null");
+  return { schema, types };
+}
+
+export { bundleSpec } from "./bundle.js";

@@ -72,11 +72,15 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed | "help" {
   const external = values.live || values["base-url"] !== undefined;
   const rps = values.rps === undefined ? (external ? 2 : 0) : Number(values.rps);
   if (!Number.isFinite(rps) || rps < 0) {
-    throw new UsageError(`--rps must be a number of requests a second (0 for no cap), got ${JSON.stringify(values.rps)}`);
+    throw new UsageError(
+      `--rps must be a number of requests a second (0 for no cap), got ${JSON.stringify(values.rps)}`,
+    );
   }
   const timeoutMs = values.timeout === undefined ? 30_000 : Number(values.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new UsageError(`--timeout must be a positive number of milliseconds, got ${JSON.stringify(values.timeout)}`);
+    throw new UsageError(
+      `--timeout must be a positive number of milliseconds, got ${JSON.stringify(values.timeout)}`,
+    );
   }
   const params: Record<string, string> = {};
   for (const pair of values.param ?? []) {
@@ -86,7 +90,10 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Parsed | "help" {
     }
     params[match[1]] = match[2];
   }
-  const only = (values.only ?? []).flatMap((list) => list.split(",")).map((id) => id.trim()).filter(Boolean);
+  const only = (values.only ?? [])
+    .flatMap((list) => list.split(","))
+    .map((id) => id.trim())
+    .filter(Boolean);
   return {
     options: {
       ...(values.live ? { baseUrl: values["base-url"] ?? DEFAULT_BASE_URL } : {}),

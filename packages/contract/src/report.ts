@@ -21,7 +21,8 @@ function headline(result: OperationResult): string {
 }
 
 export function summary(report: ContractReport): string {
-  const count = (outcome: OperationResult["outcome"]) => report.results.filter((r) => r.outcome === outcome).length;
+  const count = (outcome: OperationResult["outcome"]) =>
+    report.results.filter((r) => r.outcome === outcome).length;
   const seconds = (report.durationMs / 1000).toFixed(1);
   return `${report.results.length} operations: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped in ${seconds} s`;
 }
@@ -54,7 +55,8 @@ function xml(text: string): string {
 
 /** JUnit XML: one testcase per operation, a failure per failed one, a skipped element with its reason. */
 export function junitReport(report: ContractReport, secrets: readonly string[] = []): string {
-  const count = (outcome: OperationResult["outcome"]) => report.results.filter((r) => r.outcome === outcome).length;
+  const count = (outcome: OperationResult["outcome"]) =>
+    report.results.filter((r) => r.outcome === outcome).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const cases = report.results.map((result) => {
     const open = `  <testcase classname="kapso-contract" name="${xml(`${result.operationId} ${result.method} ${result.path}`)}" time="${seconds(result.durationMs)}"`;

@@ -4,6 +4,7 @@ import {
   type Document,
   documentsStatus,
   exampleValue,
+  isList,
   type ListStyle,
   listStyle,
   type Operation,
@@ -145,7 +146,10 @@ class Run {
   }
 
   /** A value for every path parameter, or undefined after noting why one is missing. */
-  private async pathValues(op: Operation, result: OperationResult): Promise<Record<string, string> | undefined> {
+  private async pathValues(
+    op: Operation,
+    result: OperationResult,
+  ): Promise<Record<string, string> | undefined> {
     const values: Record<string, string> = {};
     for (const parameter of op.parameters.filter((p) => p.in === "path")) {
       const given = this.options.params?.[parameter.name];
@@ -203,8 +207,7 @@ class Run {
   }
 
   private isList(op: Operation): boolean {
-    const schema = responseSchema(this.options.spec, op, 200) as { properties?: { data?: unknown } } | undefined;
-    return listStyle(this.options.spec, op) !== undefined || schema?.properties?.data !== undefined;
+    return isList(this.options.spec, op);
   }
 
   /** Sends the operation, checks the answer, and follows one page of a list. */
@@ -241,7 +244,8 @@ class Run {
     const answer = await get(op.path, { params: { path, query } });
     const status = answer.response.status;
     result.statuses.push(status);
-    const problem = (message: string, violation?: Violation) => result.problems.push({ page, message, violation });
+    const problem = (message: string, violation?: Violation) =>
+      result.problems.push({ page, message, violation });
     if (!documentsStatus(this.options.spec, op, status)) {
       problem(`answered ${status}, which the operation does not document (${op.statuses.join(", ")})`);
       return answer;

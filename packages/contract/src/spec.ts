@@ -58,7 +58,9 @@ export function loadSpec(file: string): Document {
   try {
     doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
   } catch (error) {
-    throw new Error(`the spec ${file} is not valid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${(error as Error).message}`);
+    throw new Error(
+      `the spec ${file} is not valid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${(error as Error).message}`,
+    );
   }
   const paths = (doc as Document | null)?.paths;
   if (!doc || typeof doc !== "object" || !paths || typeof paths !== "object") {
@@ -91,7 +93,11 @@ export function operationsOf(doc: Document): Operation[] {
 }
 
 /** The documented response for a status, falling back to `4XX`-style ranges and `default` as OpenAPI does. */
-function responseFor(doc: Document, op: Operation, status: number): { content?: Record<string, MediaType> } | undefined {
+function responseFor(
+  doc: Document,
+  op: Operation,
+  status: number,
+): { content?: Record<string, MediaType> } | undefined {
   const raw = op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default;
   return raw ? deref(doc, raw) : undefined;
 }
@@ -111,13 +117,23 @@ export function responseSchema(doc: Document, op: Operation, status: number): Js
 /** How a list answer says where the next page is, read from its 200 schema. */
 export type ListStyle = "cursor" | "page";
 
-/** Whether the 200 body is a list page (`data: []` plus `paging` or `meta`), and which style. */
-export function listStyle(doc: Document, op: Operation): ListStyle | undefined {
+function listProperties(doc: Document, op: Operation): Record<string, unknown> | undefined {
   const schema = responseSchema(doc, op, 200);
   if (!schema) return undefined;
   const properties = (specLibrary.flatten(doc, schema).properties ?? {}) as Record<string, unknown>;
   const data = properties.data ? specLibrary.flatten(doc, properties.data) : undefined;
-  if (data?.type !== "array") return undefined;
+  return data?.type === "array" ? properties : undefined;
+}
+
+/** Whether the 200 body is a list (`data: []`), paginated or not. */
+export function isList(doc: Document, op: Operation): boolean {
+  return listProperties(doc, op) !== undefined;
+}
+
+/** Whether the 200 body is a list page (`data: []` plus `paging` or `meta`), and which style. */
+export function listStyle(doc: Document, op: Operation): ListStyle | undefined {
+  const properties = listProperties(doc, op);
+  if (!properties) return undefined;
   // Like the paginator, `paging` wins when a list documents both.
   if (properties.paging) return "cursor";
   if (properties.meta) return "page";

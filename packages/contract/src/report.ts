@@ -27,12 +27,18 @@ export function summary(report: ContractReport): string {
   return `${report.results.length} operations: ${count("passed")} passed, ${count("failed")} failed, ${count("skipped")} skipped in ${seconds} s`;
 }
 
+// A list whose every item broke one rule would bury the other operations: the log shows this many
+// problems of an operation and counts the rest; the JUnit file and `runContract`'s result keep them all.
+const PROBLEMS_SHOWN = 20;
+
 /** The report for a terminal or a CI log: one line per operation, then its problems and notes. */
 export function formatReport(report: ContractReport, secrets: readonly string[] = []): string {
   const lines = [`kapso-contract against ${report.baseUrl}`];
   for (const result of report.results) {
     lines.push(headline(result));
-    for (const problem of result.problems) lines.push(`    ${problemLine(problem)}`);
+    for (const problem of result.problems.slice(0, PROBLEMS_SHOWN)) lines.push(`    ${problemLine(problem)}`);
+    const hidden = result.problems.length - PROBLEMS_SHOWN;
+    if (hidden > 0) lines.push(`    ... and ${hidden} more (all of them are in --junit)`);
     // Notes of a passing operation are detail; a skipped one's note is its reason.
     if (result.outcome === "skipped") for (const note of result.notes) lines.push(`    ${note}`);
   }

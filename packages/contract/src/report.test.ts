@@ -59,4 +59,9 @@ describe("junitReport", () => {
     ]);
     expect(xml).toContain('<skipped message="key [redacted] refused"/>');
   });
+
+  it("puts the notes of a run operation in system-out", () => {
+    const xml = junitReport(report([{ notes: ["workflow_id from the first item of listWorkflows"] }]));
+    expect(xml).toContain("<system-out>workflow_id from the first item of listWorkflows</system-out>");
+  });
 });

@@ -66,13 +66,15 @@ export function junitReport(report: ContractReport, secrets: readonly string[] =
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const cases = report.results.map((result) => {
     const open = `  <testcase classname="kapso-contract" name="${xml(`${result.operationId} ${result.method} ${result.path}`)}" time="${seconds(result.durationMs)}"`;
-    if (result.outcome === "passed") return `${open}/>`;
     if (result.outcome === "skipped") {
       return `${open}>\n    <skipped message="${xml(result.notes.join("; "))}"/>\n  </testcase>`;
     }
+    // Where the ids came from and why no second page was asked for, for whoever reads a CI run.
+    const notes = result.notes.length ? `\n    <system-out>${xml(result.notes.join("\n"))}</system-out>` : "";
+    if (result.outcome === "passed") return notes ? `${open}>${notes}\n  </testcase>` : `${open}/>`;
     const first = result.problems[0] ? problemLine(result.problems[0]) : "failed";
     const detail = result.problems.map(problemLine).join("\n");
-    return `${open}>\n    <failure message="${xml(first)}" type="ContractViolation">${xml(detail)}</failure>\n  </testcase>`;
+    return `${open}>\n    <failure message="${xml(first)}" type="ContractViolation">${xml(detail)}</failure>${notes}\n  </testcase>`;
   });
   const suite = `<testsuite name="kapso-contract" tests="${report.results.length}" failures="${count("failed")}" errors="0" skipped="${count("skipped")}" time="${seconds(report.durationMs)}">`;
   return redact(

@@ -191,7 +191,8 @@ class Run {
           (candidate.path.split("/").pop() ?? "").endsWith(plural),
       );
     if (!source) return { reason: "no list in the spec names where it comes from" };
-    if (this.running.has(source)) return { reason: `${source.operationId} needs it too` };
+    if (this.running.has(source))
+      return { reason: `${source.operationId}, which lists them, is itself waiting for an id` };
     const sourceResult = await this.ensure(source);
     if (sourceResult.outcome !== "passed") {
       return { reason: `${source.operationId}, which lists them, ${sourceResult.outcome}` };

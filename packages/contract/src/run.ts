@@ -1,0 +1,293 @@
+import { createKapsoClient, type KapsoClient } from "@kapso/client";
+import { politeFetch } from "./rate.js";
+import {
+  type Document,
+  documentsStatus,
+  exampleValue,
+  isList,
+  type ListStyle,
+  listStyle,
+  type Operation,
+  operationsOf,
+  responseSchema,
+} from "./spec.js";
+import { ResponseValidator, type Violation } from "./validate.js";
+
+/** Where path ids come from: the spec's examples (a mock answers any), or earlier answers (a real API). */
+export type IdSource = "examples" | "discover";
+
+export interface ContractOptions {
+  /** The API to check, e.g. a mock's URL or https://api.kapso.ai/platform/v1. */
+  baseUrl: string;
+  /** Sent as X-API-Key; never printed. */
+  apiKey: string;
+  /** The document the answers are held to. */
+  spec: Document;
+  ids: IdSource;
+  /** At most this many requests a second, retries included; 0 for no cap. */
+  rps: number;
+  /** Values for path or query parameters by name, used before any example or discovered id. */
+  params?: Record<string, string>;
+  /** Run only these operationIds (all GET operations when empty). */
+  only?: string[];
+  /** Limit for one attempt. Default 30 000 ms. */
+  timeoutMs?: number;
+  /** Where the requests go; default `globalThis.fetch`. */
+  fetch?: (input: Request | string, init?: RequestInit) => Promise<Response>;
+}
+
+/** Something wrong with one answer. `page` is 1 for the first request, 2 for the followed page. */
+export interface Problem {
+  page: number;
+  message: string;
+  violation?: Violation;
+}
+
+export interface OperationResult {
+  operationId: string;
+  method: string;
+  path: string;
+  outcome: "passed" | "failed" | "skipped";
+  /** Status of each request made, in order (empty when skipped). */
+  statuses: number[];
+  problems: Problem[];
+  /** Why the operation was not run, or how its ids were found / why no second page was asked for. */
+  notes: string[];
+  durationMs: number;
+}
+
+export interface ContractReport {
+  baseUrl: string;
+  results: OperationResult[];
+  durationMs: number;
+}
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+type ListBody = {
+  data?: unknown[];
+  paging?: { next?: string | null; cursors?: { after?: string | null } | null };
+  meta?: { page?: number; total_pages?: number; has_next?: boolean };
+};
+
+/** Page-size parameters set small, so a real account with a few items still has a second page. */
+const SMALL_PAGE = 2;
+const PAGE_SIZE_PARAMETERS = new Set(["limit", "per_page"]);
+
+/** Runs every GET operation of the spec (or those in `only`) and checks each answer against it. */
+export async function runContract(options: ContractOptions): Promise<ContractReport> {
+  const started = Date.now();
+  const all = operationsOf(options.spec).filter((op) => op.method === "GET");
+  const wanted = options.only?.length ? all.filter((op) => options.only?.includes(op.operationId)) : all;
+  const client = createKapsoClient({
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    fetch: politeFetch(options.rps, options.fetch),
+  });
+  const run = new Run(options, client, all);
+  for (const op of wanted) await run.ensure(op);
+  return {
+    baseUrl: options.baseUrl,
+    results: wanted.map((op) => run.resultOf(op)),
+    durationMs: Date.now() - started,
+  };
+}
+
+class Run {
+  private readonly validator: ResponseValidator;
+  private readonly results = new Map<Operation, OperationResult>();
+  /** The first item each list answered, for the ids of the operations below it. */
+  private readonly firstItems = new Map<Operation, unknown>();
+  private readonly running = new Set<Operation>();
+
+  constructor(
+    private readonly options: ContractOptions,
+    private readonly client: KapsoClient,
+    private readonly gets: Operation[],
+  ) {
+    this.validator = new ResponseValidator(options.spec);
+  }
+
+  resultOf(op: Operation): OperationResult {
+    const result = this.results.get(op);
+    if (!result) throw new Error(`${op.operationId} was not run`);
+    return result;
+  }
+
+  /** Runs an operation once, after the lists its ids come from. */
+  async ensure(op: Operation): Promise<OperationResult> {
+    const done = this.results.get(op);
+    if (done) return done;
+    this.running.add(op);
+    const started = Date.now();
+    const result: OperationResult = {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      outcome: "passed",
+      statuses: [],
+      problems: [],
+      notes: [],
+      durationMs: 0,
+    };
+    try {
+      const path = await this.pathValues(op, result);
+      if (path) await this.check(op, path, result);
+      else result.outcome = "skipped";
+    } catch (error) {
+      result.outcome = "failed";
+      result.problems.push({ page: result.statuses.length + 1, message: describe(error) });
+    }
+    if (result.outcome !== "skipped" && result.problems.length > 0) result.outcome = "failed";
+    result.durationMs = Date.now() - started;
+    this.running.delete(op);
+    this.results.set(op, result);
+    return result;
+  }
+
+  /** A value for every path parameter, or undefined after noting why one is missing. */
+  private async pathValues(
+    op: Operation,
+    result: OperationResult,
+  ): Promise<Record<string, string> | undefined> {
+    const values: Record<string, string> = {};
+    for (const parameter of op.parameters.filter((p) => p.in === "path")) {
+      const given = this.options.params?.[parameter.name];
+      if (given !== undefined) {
+        values[parameter.name] = given;
+      } else if (this.options.ids === "examples") {
+        values[parameter.name] = String(exampleValue(this.options.spec, parameter));
+      } else {
+        const found = await this.discover(op, parameter.name);
+        if ("reason" in found) {
+          result.notes.push(`no ${parameter.name}: ${found.reason}; pass --param ${parameter.name}=<value>`);
+          return undefined;
+        }
+        values[parameter.name] = found.value;
+        result.notes.push(`${parameter.name} from the first item of ${found.from}`);
+      }
+    }
+    return values;
+  }
+
+  /**
+   * An id from the first item of the list the path says it belongs to: `/workflows` for
+   * `/workflows/{workflow_id}`; failing that, the list whose last segment names the id in the
+   * plural (`.../executions` for `execution_id`). The item's field of the same name wins over `id`.
+   */
+  private async discover(
+    op: Operation,
+    name: string,
+  ): Promise<{ value: string; from: string } | { reason: string }> {
+    const segments = op.path.split("/");
+    const prefix = segments.slice(0, segments.indexOf(`{${name}}`)).join("/");
+    const plural = `${name.replace(/_id$/, "")}s`;
+    const source =
+      this.gets.find((candidate) => candidate.path === prefix && this.isList(candidate)) ??
+      this.gets.find(
+        (candidate) =>
+          candidate !== op &&
+          this.isList(candidate) &&
+          (candidate.path.split("/").pop() ?? "").endsWith(plural),
+      );
+    if (!source) return { reason: "no list in the spec names where it comes from" };
+    if (this.running.has(source))
+      return { reason: `${source.operationId}, which lists them, is itself waiting for an id` };
+    const sourceResult = await this.ensure(source);
+    if (sourceResult.outcome !== "passed") {
+      return { reason: `${source.operationId}, which lists them, ${sourceResult.outcome}` };
+    }
+    const item = this.firstItems.get(source);
+    if (item === undefined) return { reason: `${source.operationId} answered no items` };
+    const record = (item ?? {}) as Record<string, unknown>;
+    const value = typeof item === "string" ? item : (record[name] ?? record.id);
+    if (typeof value !== "string" && typeof value !== "number") {
+      return { reason: `the first item of ${source.operationId} has no ${name} or id field` };
+    }
+    return { value: String(value), from: source.operationId };
+  }
+
+  private isList(op: Operation): boolean {
+    return isList(this.options.spec, op);
+  }
+
+  /** Sends the operation, checks the answer, and follows one page of a list. */
+  private async check(op: Operation, path: Record<string, string>, result: OperationResult): Promise<void> {
+    const query: Record<string, unknown> = {};
+    for (const parameter of op.parameters.filter((p) => p.in === "query")) {
+      const given = this.options.params?.[parameter.name];
+      if (given !== undefined) query[parameter.name] = given;
+      else if (parameter.required) query[parameter.name] = exampleValue(this.options.spec, parameter);
+      else if (PAGE_SIZE_PARAMETERS.has(parameter.name)) query[parameter.name] = SMALL_PAGE;
+    }
+    const first = await this.request(op, path, query, 1, result);
+    if (!first?.response.ok) return;
+    const body = first.data as ListBody | undefined;
+    if (Array.isArray(body?.data) && body.data.length > 0) this.firstItems.set(op, body.data[0]);
+    const style = listStyle(this.options.spec, op);
+    if (!style) return;
+    const next = nextQuery(style, body, query);
+    if ("reason" in next) {
+      result.notes.push(`no second page: ${next.reason}`);
+      return;
+    }
+    await this.request(op, path, next.query, 2, result);
+  }
+
+  private async request(
+    op: Operation,
+    path: Record<string, string>,
+    query: Record<string, unknown>,
+    page: number,
+    result: OperationResult,
+  ): Promise<Result | undefined> {
+    const get = this.client.GET as unknown as (path: string, init: unknown) => Promise<Result>;
+    const answer = await get(op.path, { params: { path, query } });
+    const status = answer.response.status;
+    result.statuses.push(status);
+    const problem = (message: string, violation?: Violation) =>
+      result.problems.push({ page, message, violation });
+    if (!documentsStatus(this.options.spec, op, status)) {
+      problem(`answered ${status}, which the operation does not document (${op.statuses.join(", ")})`);
+      return answer;
+    }
+    if (!answer.response.ok) problem(`answered ${status}${errorMessage(answer.error)}`);
+    const schema = responseSchema(this.options.spec, op, status);
+    if (schema) {
+      const body = answer.response.ok ? answer.data : answer.error;
+      for (const violation of this.validator.violations(schema, body)) problem(violation.message, violation);
+    }
+    return answer;
+  }
+}
+
+/** The query for the page after `body`, or why there is none. */
+function nextQuery(
+  style: ListStyle,
+  body: ListBody | undefined,
+  query: Record<string, unknown>,
+): { query: Record<string, unknown> } | { reason: string } {
+  if (!body?.data?.length) return { reason: "the first page is empty" };
+  if (style === "cursor") {
+    const after = body.paging?.cursors?.after;
+    if (!body.paging?.next || !after) return { reason: "the first page is the last (no paging.next)" };
+    return { query: { ...query, after } };
+  }
+  const page = body.meta?.page;
+  if (typeof page !== "number") return { reason: "the first page has no meta.page" };
+  const more =
+    body.meta?.has_next ?? (typeof body.meta?.total_pages === "number" && page < body.meta.total_pages);
+  if (!more) return { reason: "the first page is the last" };
+  return { query: { ...query, page: page + 1 } };
+}
+
+/** The error body's own words (`error`, and `message` when it adds one), for the report line. */
+function errorMessage(body: unknown): string {
+  const { error, message } = (body ?? {}) as { error?: unknown; message?: unknown };
+  const words = [error, message].filter((w): w is string => typeof w === "string" && w !== "");
+  return words.length ? `: ${[...new Set(words)].join(" - ")}` : "";
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

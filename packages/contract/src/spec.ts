@@ -1,0 +1,183 @@
+/**
+ * Reading an OpenAPI document: the one module of this package that imports the repository's spec
+ * library (scripts/lib/spec.mjs), so that moving the library means changing one import. Everything
+ * else here asks this module which operations exist, what they take and what they answer.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { parse as parseYaml } from "yaml";
+import * as specLibrary from "../../../scripts/lib/spec.mjs";
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface Document {
+  openapi?: string;
+  paths?: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown>>;
+}
+
+export interface Parameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown } | { $ref: string }>;
+}
+
+interface MediaType {
+  schema?: JsonSchema;
+}
+
+export interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+  parameters: Parameter[];
+  /** Documented statuses as the spec spells them: "200", "4XX", "default"... */
+  statuses: string[];
+  responses: Record<string, unknown>;
+}
+
+export const requireHere = createRequire(import.meta.url);
+
+/** The document shipped in @kapso/types: what the packages a user compiles against were built from. */
+export function shippedSpecPath(): string {
+  return requireHere.resolve("@kapso/types/openapi.json");
+}
+
+/** Reads a bundled (single-file) document, JSON or YAML; throws naming the file and the problem. */
+export function loadSpec(file: string): Document {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`cannot read the spec ${file}: ${(error as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new Error(
+      `the spec ${file} is not valid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${(error as Error).message}`,
+    );
+  }
+  const paths = (doc as Document | null)?.paths;
+  if (!doc || typeof doc !== "object" || !paths || typeof paths !== "object") {
+    throw new Error(`the spec ${file} has no "paths": it is not an OpenAPI document`);
+  }
+  return doc as Document;
+}
+
+/** Follows local `$ref`s to the object they name. */
+export function deref<T = JsonSchema>(doc: Document, node: unknown): T {
+  return specLibrary.deref<T>(doc, node);
+}
+
+/** Every operation of the document, in document order, with its path-level parameters merged in. */
+export function operationsOf(doc: Document): Operation[] {
+  const found: Operation[] = [];
+  for (const walked of specLibrary.operations(doc).values()) {
+    const method = walked.method.toUpperCase();
+    const responses = (walked.op.responses ?? {}) as Record<string, unknown>;
+    found.push({
+      operationId: (walked.op.operationId as string | undefined) ?? `${method} ${walked.path}`,
+      method,
+      path: walked.path,
+      parameters: [...specLibrary.parametersOf(doc, walked).values()] as unknown as Parameter[],
+      statuses: Object.keys(responses),
+      responses,
+    });
+  }
+  return found;
+}
+
+/** The documented response for a status, falling back to `4XX`-style ranges and `default` as OpenAPI does. */
+function responseFor(
+  doc: Document,
+  op: Operation,
+  status: number,
+): { content?: Record<string, MediaType> } | undefined {
+  const raw = op.responses[String(status)] ?? op.responses[`${String(status)[0]}XX`] ?? op.responses.default;
+  return raw ? deref(doc, raw) : undefined;
+}
+
+/** Whether the operation documents this status at all (exactly, by range, or by `default`). */
+export function documentsStatus(doc: Document, op: Operation, status: number): boolean {
+  return responseFor(doc, op, status) !== undefined;
+}
+
+/** The JSON schema of the response for a status, if the operation documents a JSON body for it. */
+export function responseSchema(doc: Document, op: Operation, status: number): JsonSchema | undefined {
+  const content = responseFor(doc, op, status)?.content ?? {};
+  const type = Object.keys(content).find((t) => t === "application/json" || t.endsWith("+json"));
+  return type ? content[type]?.schema : undefined;
+}
+
+/** How a list answer says where the next page is, read from its 200 schema. */
+export type ListStyle = "cursor" | "page";
+
+function listProperties(doc: Document, op: Operation): Record<string, unknown> | undefined {
+  const schema = responseSchema(doc, op, 200);
+  if (!schema) return undefined;
+  const properties = (specLibrary.flatten(doc, schema).properties ?? {}) as Record<string, unknown>;
+  const data = properties.data ? specLibrary.flatten(doc, properties.data) : undefined;
+  return data?.type === "array" ? properties : undefined;
+}
+
+/** Whether the 200 body is a list (`data: []`), paginated or not. */
+export function isList(doc: Document, op: Operation): boolean {
+  return listProperties(doc, op) !== undefined;
+}
+
+/** Whether the 200 body is a list page (`data: []` plus `paging` or `meta`), and which style. */
+export function listStyle(doc: Document, op: Operation): ListStyle | undefined {
+  const properties = listProperties(doc, op);
+  if (!properties) return undefined;
+  // Like the paginator, `paging` wins when a list documents both.
+  if (properties.paging) return "cursor";
+  if (properties.meta) return "page";
+  return undefined;
+}
+
+export const SAMPLE_UUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+/**
+ * A value for a parameter from the spec itself: its example, its schema's example, an enum member
+ * or default, or a value its type and format accept. Against a mock that validates requests this
+ * is what gets a documented answer back.
+ */
+export function exampleValue(doc: Document, parameter: Parameter): string | number | boolean {
+  const schema = parameter.schema ? deref(doc, parameter.schema) : {};
+  const named = Object.values(parameter.examples ?? {})[0];
+  const documented =
+    parameter.example ??
+    (named ? deref<{ value?: unknown }>(doc, named).value : undefined) ??
+    schema.example ??
+    (schema.examples as unknown[] | undefined)?.[0];
+  if (typeof documented === "string" || typeof documented === "number" || typeof documented === "boolean") {
+    return documented;
+  }
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] as string;
+  if (schema.default !== undefined && typeof schema.default !== "object") return schema.default as string;
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  if (type === "integer" || type === "number") return typeof schema.minimum === "number" ? schema.minimum : 1;
+  if (type === "boolean") return true;
+  if (typeof schema.pattern === "string") {
+    // No general regex inverter: the first of a few common identifier shapes the pattern accepts.
+    const pattern = new RegExp(schema.pattern, "u");
+    const fits = [SAMPLE_UUID, "123456789012345", "sample", "sample_1", "SAMPLE", "+15551234567"].find((v) =>
+      pattern.test(v),
+    );
+    if (fits) return fits;
+  }
+  switch (schema.format) {
+    case "uuid":
+      return SAMPLE_UUID;
+    case "date-time":
+      return "2026-01-01T00:00:00Z";
+    case "date":
+      return "2026-01-01";
+  }
+  return "sample";
+}

@@ -1,12 +1,12 @@
 /**
- * Reading an OpenAPI document: the one module of this package that imports the repository's spec
- * library (scripts/lib/spec.mjs), so that moving the library means changing one import. Everything
- * else here asks this module which operations exist, what they take and what they answer.
+ * Reading an OpenAPI document: the one module of this package that imports the spec library of
+ * @kapso/codegen (the walker the generator itself uses, so both read a document the same way).
+ * Everything else here asks this module which operations exist, what they take and what they answer.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import * as specLibrary from "@kapso/codegen/spec";
 import { parse as parseYaml } from "yaml";
-import * as specLibrary from "../../../scripts/lib/spec.mjs";
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -15,7 +15,7 @@ import { packPackages } from "./lib/pack.mjs";
 import { root } from "./lib/spec.mjs";
 import { printTsdocCoverage } from "./tsdoc-coverage.mjs";
 
-const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock", "codegen"];
+const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock", "codegen", "contract"];
 // A data file for require.resolve and tooling, not a module: no types to resolve.
 const ATTW_EXCLUDE = { types: ["./openapi.yaml"] };
 const bin = (name) => join(root, "node_modules/.bin", name);

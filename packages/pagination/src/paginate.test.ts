@@ -1,30 +1,28 @@
-import { createKapsoClient, KapsoApiError, KapsoError } from "@kapso/client";
-import type { paths } from "@kapso/types";
-import fc from "fast-check";
-import createClient from "openapi-fetch";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { collect, KapsoPaginationError, paginate, paginatePages } from "./index.js";
+import { createKapsoClient, KapsoApiError, KapsoConfigError, KapsoError } from "@kapso/client";
 import {
   backward,
   cursorOf,
   type FixturePaths,
   forward,
-  startServer,
-  type TestServer,
-} from "./test-server.js";
+  type LoopbackServer,
+  listFixture,
+  startLoopbackServer,
+} from "@kapso/test-support";
+import type { paths } from "@kapso/types";
+import fc from "fast-check";
+import createClient from "openapi-fetch";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { collect, KapsoPaginationError, paginate, paginatePages } from "./index.js";
 
-let server: TestServer;
+let server: LoopbackServer;
 let client: ReturnType<typeof createClient<FixturePaths>>;
 
 beforeAll(async () => {
-  server = await startServer();
-  client = createClient<FixturePaths>({ baseUrl: server.url });
+  server = await startLoopbackServer(listFixture());
+  client = createClient<FixturePaths>({ baseUrl: server.origin });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.aborted = 0;
-});
+beforeEach(() => server.handle(listFixture()));
 
 const ceil = (a: number, b: number) => Math.max(1, Math.ceil(a / b));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,7 +31,7 @@ const numbers = async (iterable: AsyncIterable<{ n: number }>) => {
   for await (const item of iterable) out.push(item.n);
   return out;
 };
-const sent = (name: string) => server.requests.map((url) => url.searchParams.get(name));
+const sent = (name: string) => server.requests.map((request) => request.query.get(name));
 
 describe("every item exactly once, in order, with the expected number of requests", () => {
   const totals = fc.integer({ min: 0, max: 1000 });
@@ -42,7 +40,7 @@ describe("every item exactly once, in order, with the expected number of request
   test("cursor, forward", async () => {
     await fc.assert(
       fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
-        server.requests.length = 0;
+        server.reset();
         const got = await numbers(
           paginate(client, "/items", { params: { query: { total, limit } } }, { prefetch }),
         );
@@ -56,7 +54,7 @@ describe("every item exactly once, in order, with the expected number of request
   test("cursor, backward from a stored `before` cursor", async () => {
     await fc.assert(
       fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
-        server.requests.length = 0;
+        server.reset();
         const init = { params: { query: { total, limit, before: cursorOf(total) } } };
         const got = await numbers(paginate(client, "/items", init, { direction: "before", prefetch }));
         expect(got).toEqual(backward(total, limit));
@@ -70,7 +68,7 @@ describe("every item exactly once, in order, with the expected number of request
   test("page numbers", async () => {
     await fc.assert(
       fc.asyncProperty(totals, sizes, fc.boolean(), async (total, per_page, prefetch) => {
-        server.requests.length = 0;
+        server.reset();
         const got = await numbers(
           paginate(client, "/pages", { params: { query: { total, per_page } } }, { prefetch }),
         );
@@ -94,10 +92,10 @@ describe("requests", () => {
     expect(pages.map((p) => p.data.length)).toEqual([10, 10, 5]);
     expect(pages[0]?.paging.cursors?.after).toBe(cursorOf(9));
     expect(pages[0]?.response.status).toBe(200);
-    expect(server.requests.map((url) => url.search)).toEqual([
-      "?total=25&limit=10",
-      `?total=25&limit=10&after=${encodeURIComponent(cursorOf(9))}`,
-      `?total=25&limit=10&after=${encodeURIComponent(cursorOf(19))}`,
+    expect(server.requests.map((request) => request.url)).toEqual([
+      "/items?total=25&limit=10",
+      `/items?total=25&limit=10&after=${encodeURIComponent(cursorOf(9))}`,
+      `/items?total=25&limit=10&after=${encodeURIComponent(cursorOf(19))}`,
     ]);
   });
 
@@ -111,7 +109,7 @@ describe("requests", () => {
   });
 
   test("resumes from a stored `after` cursor on the seed endpoint, through createKapsoClient", async () => {
-    const kapso = createKapsoClient({ baseUrl: server.url, apiKey: "test-key" });
+    const kapso = createKapsoClient({ baseUrl: server.origin, apiKey: "test-key" });
     const workflow_id = "0b6f0f7e-1d1c-4a31-9c43-6c2f1a0b5f11";
     const init = { params: { path: { workflow_id }, query: { limit: 20, after: cursorOf(9) } } };
     const ids: string[] = [];
@@ -119,11 +117,11 @@ describe("requests", () => {
       ids.push(execution.id);
     expect(ids).toEqual(forward(45).slice(10).map(String));
     expect(server.requests.length).toBe(2);
-    expect(server.requests[0]?.pathname).toBe(`/workflows/${workflow_id}/executions`);
+    expect(server.requests[0]?.path).toBe(`/workflows/${workflow_id}/executions`);
   });
 
   test("a bare openapi-fetch client works on the seed endpoint too", async () => {
-    const bare = createClient<paths>({ baseUrl: server.url });
+    const bare = createClient<paths>({ baseUrl: server.origin });
     const init = { params: { path: { workflow_id: "w" }, query: { limit: 7 } } };
     const first = await collect(bare, "/workflows/{workflow_id}/executions", init, { maxItems: 10 });
     expect(first.map((execution) => execution.id)).toEqual(forward(10).map(String));
@@ -202,11 +200,9 @@ describe("caps", () => {
     // @ts-expect-error a cap or `all: true` is required
     await expect(collect(client, "/items", init, {})).rejects.toThrow(/maxItems.*all: true/);
     // @ts-expect-error the options are required
-    await expect(collect(client, "/items", init)).rejects.toBeInstanceOf(KapsoPaginationError);
+    await expect(collect(client, "/items", init)).rejects.toBeInstanceOf(KapsoConfigError);
     // @ts-expect-error `all: false` is no cap
-    await expect(collect(client, "/items", init, { all: false })).rejects.toBeInstanceOf(
-      KapsoPaginationError,
-    );
+    await expect(collect(client, "/items", init, { all: false })).rejects.toBeInstanceOf(KapsoConfigError);
     expect(server.requests.length).toBe(0);
   });
 
@@ -219,7 +215,7 @@ describe("caps", () => {
     { maxPages: Number.POSITIVE_INFINITY },
     { direction: "sideways" as "after" },
   ])("invalid options %o are refused at the call", (options) => {
-    expect(() => paginate(client, "/items", init, options)).toThrow(KapsoPaginationError);
+    expect(() => paginate(client, "/items", init, options)).toThrow(KapsoConfigError);
     expect(() => paginatePages(client, "/items", init, options)).toThrow(/must be/);
     expect(server.requests.length).toBe(0);
   });
@@ -249,16 +245,22 @@ describe("guards", () => {
   test("a response with neither paging nor meta is an error", async () => {
     await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(KapsoPaginationError);
     await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(
-      "has neither `data`+`paging` nor `data`+`meta.page`",
+      "has neither `data`+`paging`, `data`+`meta.page` nor `data.events`",
     );
     expect(server.requests.length).toBe(2);
   });
 
-  test("direction before on a page-number list is an error", async () => {
-    await expect(numbers(paginate(client, "/pages", {}, { direction: "before" }))).rejects.toThrow(
-      /page numbers/,
-    );
-  });
+  test.each(["/pages", "/log_search"] as const)(
+    "direction before on a list without cursors (%s) is a config error, before any item",
+    async (path) => {
+      // @ts-expect-error direction applies to cursor lists only
+      const walk = numbers(paginate(client, path, {}, { direction: "before" }));
+      await expect(walk).rejects.toThrow(KapsoConfigError);
+      await expect(numbers(paginate(client, path, {}, { direction: "before" as never }))).rejects.toThrow(
+        /list; direction "before" needs cursors/,
+      );
+    },
+  );
 });
 
 describe("errors", () => {
@@ -271,16 +273,17 @@ describe("errors", () => {
     expect(error).toBeInstanceOf(KapsoApiError);
     const apiError = error as KapsoApiError;
     expect(apiError.status).toBe(500);
-    expect(apiError.context).toEqual({ page: 2, cursor: cursorOf(19) });
+    expect(apiError.context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
     expect(apiError.requestId).toBe("req-3");
-    expect(apiError.message).toMatch(/page=2/);
+    expect(apiError.message).toMatch(/pageIndex=2, cursor=/);
     expect(got).toEqual(forward(20));
   });
 
   test("a failed page-number page carries the page number", async () => {
     const init = { params: { query: { total: 100, per_page: 10, fail_from: 30 } } };
     const error = await numbers(paginate(client, "/pages", init)).catch((e: unknown) => e);
-    expect((error as KapsoApiError).context).toEqual({ page: 3, cursor: 4 });
+    expect((error as KapsoApiError).context).toEqual({ pageIndex: 3, page: 4 });
+    expect((error as KapsoApiError).message).toMatch(/\(pageIndex=3, page=4\)/);
   });
 });
 
@@ -339,11 +342,13 @@ describe("abort", () => {
     expect(server.requests.length).toBe(0);
   });
 
-  test("a signal in init is honoured too", async () => {
-    const walk = numbers(
-      paginate(client, "/items", { signal: AbortSignal.timeout(30), params: { query: { delay: 500 } } }),
-    );
-    await expect(walk).rejects.toMatchObject({ name: "TimeoutError" });
+  test("a signal in init is refused at the call: the walk has one signal, options.signal", () => {
+    const init = { signal: AbortSignal.timeout(30), params: { query: { delay: 500 } } };
+    // @ts-expect-error the signal goes in options
+    expect(() => paginate(client, "/items", init)).toThrow(KapsoConfigError);
+    // @ts-expect-error the signal goes in options
+    expect(() => paginatePages(client, "/items", init)).toThrow(/options\.signal/);
+    expect(server.requests.length).toBe(0);
   });
 });
 
@@ -387,7 +392,7 @@ describe("leaving the loop early", () => {
   });
 
   test("with prefetch through createKapsoClient, break aborts the page in flight", async () => {
-    const kapso = createKapsoClient({ baseUrl: server.url, apiKey: "test-key" });
+    const kapso = createKapsoClient({ baseUrl: server.origin, apiKey: "test-key" });
     // The test server reads `delay` on every path; the seed endpoint's query type does not know it.
     const query = { limit: 10, delay: 60 } as { limit: number };
     const init = { params: { path: { workflow_id: "w" }, query } };
@@ -456,7 +461,7 @@ describe("prefetch", () => {
     })().catch((e: unknown) => e);
     expect(got).toEqual(forward(20));
     expect(error).toBeInstanceOf(KapsoApiError);
-    expect((error as KapsoApiError).context).toEqual({ page: 2, cursor: cursorOf(19) });
+    expect((error as KapsoApiError).context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
   });
 
   test("a prefetched failure the caller never reaches is never reported", async () => {

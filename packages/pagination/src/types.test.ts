@@ -209,15 +209,10 @@ describe("type errors say what is wrong", () => {
       // The flows' function logs and invocations take only `limit`: no cursor, no page, not lists.
       // @ts-expect-error "... is not a paginated list"
       paginate(kapso, "/whatsapp/flows/{flow_id}/function_logs", { params: { path: { flow_id: "f" } } });
+      const flow = { params: { path: { flow_id: "f" } } };
+      const invocations = "/whatsapp/flows/{flow_id}/function_invocations";
       // @ts-expect-error "... is not a paginated list"
-      collect(
-        kapso,
-        "/whatsapp/flows/{flow_id}/function_invocations",
-        { params: { path: { flow_id: "f" } } },
-        {
-          all: true,
-        },
-      );
+      collect(kapso, invocations, flow, { all: true });
     };
   });
 

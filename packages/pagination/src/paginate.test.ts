@@ -1,9 +1,12 @@
+import { getEventListeners } from "node:events";
 import { createKapsoClient, KapsoApiError, KapsoConfigError, KapsoError } from "@kapso/client";
 import {
   backward,
   cursorOf,
   type FixturePaths,
   forward,
+  type Handler,
+  json,
   type LoopbackServer,
   listFixture,
   startLoopbackServer,
@@ -60,6 +63,21 @@ describe("every item exactly once, in order, with the expected number of request
         expect(got).toEqual(backward(total, limit));
         expect(server.requests.length).toBe(ceil(total, limit));
         expect(sent("after").every((value) => value === null)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  test("log search", async () => {
+    await fc.assert(
+      fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
+        server.reset();
+        const got = await numbers(
+          paginate(client, "/log_search", { params: { query: { total, limit } } }, { prefetch }),
+        );
+        expect(got).toEqual(forward(total));
+        expect(server.requests.length).toBe(ceil(total, limit));
+        expect(sent("limit").every((value) => value === String(limit))).toBe(true);
       }),
       { numRuns: 60 },
     );
@@ -142,6 +160,32 @@ describe("requests", () => {
     );
     expect(got).toEqual(forward(50).slice(20));
     expect(sent("page")).toEqual(["3", "4", "5"]);
+  });
+
+  test("log search sends next_cursor back as `cursor`, keeping every other parameter", async () => {
+    const pages = [];
+    for await (const page of paginatePages(client, "/log_search", {
+      params: { query: { total: 25, limit: 10 } },
+    })) {
+      pages.push(page);
+    }
+    expect(pages.map((p) => p.data.length)).toEqual([10, 10, 5]);
+    expect(pages.map((p) => p.pagination)).toEqual([
+      { has_more: true, next_cursor: cursorOf(9) },
+      { has_more: true, next_cursor: cursorOf(19) },
+      { has_more: false, next_cursor: null },
+    ]);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      "/log_search?total=25&limit=10",
+      `/log_search?total=25&limit=10&cursor=${encodeURIComponent(cursorOf(9))}`,
+      `/log_search?total=25&limit=10&cursor=${encodeURIComponent(cursorOf(19))}`,
+    ]);
+  });
+
+  test("a log search that is unavailable (no pagination at all) is one page", async () => {
+    server.handle((_request, res) => json(res, 200, { data: { available: false, events: [{ n: 1 }] } }));
+    expect(await numbers(paginate(client, "/log_search"))).toEqual([1]);
+    expect(server.requests.length).toBe(1);
   });
 
   test("page-number pages carry meta", async () => {
@@ -236,6 +280,12 @@ describe("guards", () => {
     expect(server.requests.length).toBe(2);
   });
 
+  test("a repeated log-search cursor stops the walk after the pages that were fine", async () => {
+    const walk = numbers(paginate(client, "/log_loop", { params: { query: { limit: 5 } } }));
+    await expect(walk).rejects.toThrow(/GET \/log_loop page 1: cursor MA== came back/);
+    expect(server.requests.length).toBe(2);
+  });
+
   test("a page number that does not advance stops the walk", async () => {
     const walk = numbers(paginate(client, "/stuck", { params: { query: { total: 50, per_page: 10 } } }));
     await expect(walk).rejects.toThrow(/asked for page 2, got page 1 again/);
@@ -263,6 +313,80 @@ describe("guards", () => {
   );
 });
 
+/**
+ * A server whose list, in `style`, goes round a cycle of `length` positions for ever: cursors
+ * c1, c2, ..., c0, c1, ... or page numbers 1..length, 1, ... Every page has two items.
+ */
+function cycling(style: "cursor" | "page" | "log-search", length: number): Handler {
+  return (_request, res, attempt) => {
+    const data = [{ n: 2 * attempt }, { n: 2 * attempt + 1 }];
+    const cursor = `c${attempt % length}`;
+    if (style === "cursor") json(res, 200, { data, paging: { cursors: { after: cursor }, next: cursor } });
+    else if (style === "page")
+      json(res, 200, { data, meta: { page: ((attempt - 1) % length) + 1, total_pages: 99 } });
+    else json(res, 200, { data: { events: data, pagination: { has_more: true, next_cursor: cursor } } });
+  };
+}
+
+describe("the loop guard, for every style", () => {
+  const paths = { cursor: "/items", page: "/pages", "log-search": "/log_search" } as const;
+  test.each([
+    ["cursor", 1],
+    ["cursor", 3],
+    ["page", 1],
+    ["page", 3],
+    ["log-search", 1],
+    ["log-search", 3],
+  ] as const)("%s list, a cycle of %i positions, ends in KapsoPaginationError", async (style, length) => {
+    server.handle(cycling(style, length));
+    const got: number[] = [];
+    const walk = async () => {
+      for await (const item of paginate(client, paths[style])) got.push(item.n);
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KapsoPaginationError);
+    expect((error as Error).message).toMatch(/stopped to avoid a loop/);
+    // The cycle is entered with the second request; it is caught within about two laps of it.
+    expect(server.requests.length).toBeGreaterThanOrEqual(length + 1);
+    expect(server.requests.length).toBeLessThanOrEqual(2 + 3 * length);
+    expect(got.length).toBeGreaterThan(0);
+  });
+
+  test("a page-number cycle is caught as soon as a page does not move past the previous one", async () => {
+    server.handle(cycling("page", 3));
+    await expect(numbers(paginate(client, "/pages"))).rejects.toThrow(/asked for page 4, got page 1 again/);
+    expect(server.requests.length).toBe(4);
+  });
+
+  test("cursors are compared by value: a number 1 then a string '1' is a repeat", async () => {
+    server.handle((_request, res, attempt) =>
+      json(res, 200, {
+        data: [{ n: attempt }],
+        paging: { cursors: { after: attempt === 1 ? 1 : "1" }, next: "more" },
+      }),
+    );
+    await expect(numbers(paginate(client, "/items"))).rejects.toThrow(/cursor 1 came back/);
+    expect(server.requests.map((request) => request.query.get("after"))).toEqual([null, "1"]);
+  });
+
+  test("a cursor that is not a string or a number is a malformed page", async () => {
+    server.handle((_request, res) =>
+      json(res, 200, { data: [{ n: 1 }], paging: { cursors: { after: { k: "same" } }, next: "more" } }),
+    );
+    await expect(numbers(paginate(client, "/items"))).rejects.toThrow(KapsoPaginationError);
+    expect(server.requests.length).toBe(1);
+  });
+
+  test("a list whose style changes mid-walk is refused", async () => {
+    server.handle((_request, res, attempt) =>
+      attempt === 1
+        ? json(res, 200, { data: [{ n: 1 }], paging: { cursors: { after: "a" }, next: "a" } })
+        : json(res, 200, { data: [{ n: 2 }], meta: { page: 2 } }),
+    );
+    await expect(numbers(paginate(client, "/items"))).rejects.toThrow(/switched from cursor to page-number/);
+  });
+});
+
 describe("errors", () => {
   test("a failed page throws KapsoApiError with the page index and cursor", async () => {
     const got: number[] = [];
@@ -277,6 +401,12 @@ describe("errors", () => {
     expect(apiError.requestId).toBe("req-3");
     expect(apiError.message).toMatch(/pageIndex=2, cursor=/);
     expect(got).toEqual(forward(20));
+  });
+
+  test("a failed log-search page carries the cursor it sent", async () => {
+    const init = { params: { query: { total: 100, limit: 10, fail_from: 20 } } };
+    const error = await numbers(paginate(client, "/log_search", init)).catch((e: unknown) => e);
+    expect((error as KapsoApiError).context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
   });
 
   test("a failed page-number page carries the page number", async () => {
@@ -335,6 +465,23 @@ describe("abort", () => {
     expect(server.requests.length).toBe(2);
     expect(server.aborted).toBe(1);
   });
+
+  test.each([false, true])(
+    "with prefetch %s, the walk leaves no listener on the caller's signal",
+    async (prefetch) => {
+      const controller = new AbortController();
+      const { signal } = controller;
+      await numbers(
+        paginate(client, "/items", { params: { query: { total: 50, limit: 10 } } }, { signal, prefetch }),
+      );
+      expect(getEventListeners(signal, "abort")).toHaveLength(0);
+      for await (const _ of paginate(client, "/items", {}, { signal, prefetch })) break;
+      expect(getEventListeners(signal, "abort")).toHaveLength(0);
+      const failing = { params: { query: { fail_from: 20 } } };
+      await numbers(paginate(client, "/items", failing, { signal, prefetch })).catch(() => {});
+      expect(getEventListeners(signal, "abort")).toHaveLength(0);
+    },
+  );
 
   test("an already aborted signal makes no request", async () => {
     const walk = numbers(paginate(client, "/items", {}, { signal: AbortSignal.abort() }));

@@ -60,11 +60,14 @@ async function* walk(
   const { maxItems = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY, prefetch } = options;
   const direction = options.direction ?? "after";
   const callerSignal = options.signal;
-  // With prefetch, the walk needs its own controller to cancel a prefetched request nobody will read
-  // once the caller leaves. Otherwise each request carries the caller's signal as it is (or none,
-  // which keeps a request as cheap as a bare fetch).
-  const controller = prefetch ? new AbortController() : undefined;
-  const signal = controller?.signal ?? callerSignal;
+  // The walk's requests carry a signal of its own whenever there is something to abort: with
+  // prefetch, to cancel a prefetched request nobody will read once the caller leaves; with a caller's
+  // signal, so that whatever each request hangs on a signal (a Request follows its signal with a
+  // listener) lands on this one, which the walk drops at its end, and the caller's signal keeps only
+  // the one forwarding listener, removed at the end too. Without either, requests carry no signal,
+  // which keeps each as cheap as a bare fetch.
+  const controller = prefetch || callerSignal ? new AbortController() : undefined;
+  const signal = controller?.signal;
   const get = (query: Query): Promise<Result> =>
     client.GET(path, { ...init, params: { ...init?.params, query }, signal });
 

@@ -150,31 +150,33 @@ describe("options", () => {
   });
 });
 
-describe("the log-search style", () => {
-  test("a body with data.events and data.pagination is a log-search list of its events", () => {
-    type LogPaths = {
-      "/log_search": {
-        get: {
-          parameters: { query?: { cursor?: string; limit?: number } };
-          responses: {
-            200: {
-              content: {
-                "application/json": {
-                  data: {
-                    available: boolean;
-                    events: { id: string; message: string }[];
-                    pagination?: { has_more?: boolean; next_cursor?: string | null };
-                  };
-                };
+/** A log-search list as the spec describes `GET /log_search`, and a catalog beside it that is no list. */
+type LogPaths = {
+  "/log_search": {
+    get: {
+      parameters: { query?: { cursor?: string; limit?: number } };
+      responses: {
+        200: {
+          content: {
+            "application/json": {
+              data: {
+                available: boolean;
+                events: { id: string; message: string }[];
+                pagination?: { has_more?: boolean; next_cursor?: string | null };
               };
             };
           };
         };
       };
-      "/log_search/catalog": {
-        get: { responses: { 200: { content: { "application/json": { data: { sources: string[] } } } } } };
-      };
     };
+  };
+  "/log_search/catalog": {
+    get: { responses: { 200: { content: { "application/json": { data: { sources: string[] } } } } } };
+  };
+};
+
+describe("the log-search style", () => {
+  test("a body with data.events and data.pagination is a log-search list of its events", () => {
     expectTypeOf<PaginatablePath<LogPaths>>().toEqualTypeOf<"/log_search">();
     expectTypeOf<PaginatedItem<LogPaths, "/log_search">>().toEqualTypeOf<{ id: string; message: string }>();
     expectTypeOf<PaginatedPage<LogPaths, "/log_search">>().toEqualTypeOf<{
@@ -239,6 +241,21 @@ describe("type errors say what is wrong", () => {
     () => {
       expectTypeOf(paginate(fixtures, "/items")).toEqualTypeOf<AsyncGenerator<Item, void, undefined>>();
       expectTypeOf(paginatePages(fixtures, "/items")).toExtend<AsyncGenerator<unknown, void, undefined>>();
+    };
+  });
+});
+
+describe("clients of other paths", () => {
+  test("a client of a newer spec, whose paths include Kapso's, pages its own lists too", () => {
+    type NewerPaths = paths & LogPaths;
+    const newer = createClient<NewerPaths>({ baseUrl: "http://127.0.0.1:9" });
+    () => {
+      expectTypeOf(paginate(newer, "/log_search")).toEqualTypeOf<
+        AsyncGenerator<{ id: string; message: string }, void, undefined>
+      >();
+      expectTypeOf(paginate(newer, "/customers")).toEqualTypeOf<AsyncGenerator<Customer, void, undefined>>();
+      // @ts-expect-error "/log_search/catalog is not a paginated list"
+      paginate(newer, "/log_search/catalog");
     };
   });
 });

@@ -1,3 +1,4 @@
+import type { KapsoClient } from "@kapso/client";
 import type { components, paths } from "@kapso/types";
 import type { Client, MaybeOptionalInit } from "openapi-fetch";
 
@@ -121,15 +122,20 @@ export type CollectOptions = PaginateOptions & ({ maxItems: number; all?: boolea
 type KapsoPathsClient = Client<paths, MediaType>;
 
 /**
- * The `paths` a client was made for. The Kapso client is matched first and by identity, which costs
- * almost nothing; reading `Paths` out of any other client's structure costs about 150 000 type
- * instantiations, paid only by programs that paginate such a client.
+ * The `paths` a client was made for. What `createKapsoClient()` and `createClient<paths>()` return is
+ * recognised by identity, which costs almost nothing. Assignability would not do: a client of a newer
+ * spec, whose paths include Kapso's, is assignable to the Kapso client. Reading `Paths` out of any
+ * other client's structure costs about 150 000 type instantiations, paid only by programs that
+ * paginate such a client.
  */
-type PathsOf<C> = C extends KapsoPathsClient
+type PathsOf<C> = true extends IsIdentical<C, KapsoClient> | IsIdentical<C, KapsoPathsClient>
   ? paths
-  : C extends Client<infer Paths, MediaType>
-    ? Paths
-    : never;
+  : PathsInside<C>;
+
+/** True only when `A` and `B` are the same type (not merely assignable to each other). */
+type IsIdentical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+type PathsInside<C> = C extends Client<infer Paths, MediaType> ? Paths : never;
 
 /** The type an unpaginated path is checked against, so the compiler's message says what is wrong. */
 export type NotAPaginatedList<P extends string> = `${P} is not a paginated list`;

@@ -6,7 +6,8 @@
  * is caught within about 2n requests of entering it; a repeat of the previous position at once.
  *
  * Positions are compared as text, so the number `1` and the string `"1"` are the same position: both
- * are sent as `1` in the query string.
+ * are sent as `1` in the query string. (A cursor that is an object is text too, `[object Object]`,
+ * and is caught when it comes back.)
  */
 export class LoopGuard {
   private checkpoint: string | undefined;

@@ -30,9 +30,7 @@ function checked(init: Init, options: PaginateOptions = {}): PaginateOptions {
     throw new KapsoConfigError(`direction must be "after" or "before", got ${show(direction)}`);
   }
   if (init?.signal !== undefined) {
-    throw new KapsoConfigError(
-      "pass the AbortSignal as options.signal, not in init: it stops the walk between pages too",
-    );
+    throw new KapsoConfigError("init.signal is not used: pass the AbortSignal as options.signal");
   }
   return options;
 }
@@ -57,7 +55,7 @@ async function* walk(
   init: Init,
   options: PaginateOptions,
 ): AsyncGenerator<object, void, undefined> {
-  const { maxItems = Number.POSITIVE_INFINITY, maxPages = Number.POSITIVE_INFINITY, prefetch } = options;
+  const { maxItems = Infinity, maxPages = Infinity, prefetch } = options;
   const direction = options.direction ?? "after";
   const callerSignal = options.signal;
   // The walk's requests carry a signal of its own whenever there is something to abort: with
@@ -123,16 +121,14 @@ async function* walk(
       // An empty page ends every style: a server that says there is more but sends nothing would
       // otherwise be asked forever.
       const more = allItems.length > 0 && index + 1 < maxPages && itemCount < maxItems;
-      const next: Next = more ? style.next(body, query, direction) : { kind: "end" };
-      let stop: KapsoPaginationError | undefined;
-      if (next.kind === "malformed") {
-        stop = fail(next.problem);
-      } else if (next.kind === "request" && guard?.repeats(next.position)) {
-        stop = fail(`${style.positionName} ${next.position} came back; stopped to avoid a loop`, {
+      const next: Next = more ? style.next(body, query, direction) : undefined;
+      let loop: KapsoPaginationError | undefined;
+      if (next && guard?.repeats(next.position)) {
+        loop = fail(`${style.positionName} ${next.position} came back; stopped to avoid a loop`, {
           pageIndex: index + 1,
           [style.positionName]: next.position,
         });
-      } else if (next.kind === "request") {
+      } else if (next) {
         query = next.query;
         if (prefetch) {
           // Its failure belongs to the caller only once they reach that page; until then it is handled.
@@ -141,8 +137,8 @@ async function* walk(
         }
       }
       yield style.page(body, items, response);
-      if (stop) throw stop;
-      if (next.kind !== "request") return;
+      if (loop) throw loop;
+      if (!next) return;
       signal?.throwIfAborted();
     }
   } finally {

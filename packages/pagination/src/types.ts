@@ -115,7 +115,19 @@ export interface PaginateOptions {
 }
 
 /** `collect` loads everything into memory, so it needs a cap, or `all: true` to say so on purpose. */
-export type CollectOptions = PaginateOptions & ({ maxItems: number; all?: boolean } | { all: true });
+export type CollectOptions = PaginateOptions &
+  (
+    | {
+        /** The most items to load (a positive integer). */
+        maxItems: number;
+        /** With `maxItems` set, `all` changes nothing. */
+        all?: boolean;
+      }
+    | {
+        /** `true`: load the whole list, however long, into one array. */
+        all: true;
+      }
+  );
 
 // ---- The call signature shared by paginate, paginatePages and collect ----
 

@@ -66,8 +66,18 @@ async function* walk(
   // which keeps each as cheap as a bare fetch.
   const controller = prefetch || callerSignal ? new AbortController() : undefined;
   const signal = controller?.signal;
-  const get = (query: Query): Promise<Result> =>
-    client.GET(path, { ...init, params: { ...init?.params, query }, signal });
+  const get = (query: Query): Promise<Result> => {
+    const request = (requestSignal: AbortSignal | undefined) =>
+      client.GET(path, { ...init, params: { ...init?.params, query }, signal: requestSignal });
+    if (!signal) return request(undefined);
+    // Each request gets a signal of its own, tied to the walk's only while it runs: what a request
+    // hangs on its signal (a fetch follows it with a listener until the request is collected) then
+    // goes with the request instead of piling up, page after page, on a signal that lasts the walk.
+    const own = new AbortController();
+    const abort = () => own.abort(signal.reason);
+    signal.addEventListener("abort", abort);
+    return request(own.signal).finally(() => signal.removeEventListener("abort", abort));
+  };
 
   let query: Query = { ...init?.params?.query };
   let style: ListStyle | undefined;

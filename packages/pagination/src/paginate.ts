@@ -46,6 +46,31 @@ function whereIs(query: Query, direction: Direction, style: ListStyle | undefine
 }
 
 /**
+ * One request of a walk. With a walk signal, the request gets a signal of its own, tied to the walk's
+ * only while it runs: what a request hangs on its signal (fetch follows it with a listener until the
+ * request is collected) then goes with the request, instead of piling up page after page on a signal
+ * that lasts the whole walk.
+ */
+function getPage(client: GetClient, path: string, init: object, walkSignal: AbortSignal | undefined) {
+  if (!walkSignal) return client.GET(path, init);
+  const own = new AbortController();
+  const abort = () => own.abort(walkSignal.reason);
+  walkSignal.addEventListener("abort", abort);
+  return client
+    .GET(path, { ...init, signal: own.signal })
+    .finally(() => walkSignal.removeEventListener("abort", abort));
+}
+
+/** The style of a page, which must be the walk's style once the first page has set it; or why not. */
+function styleOfPage(body: Record<string, unknown>, walkStyle: ListStyle | undefined): ListStyle | string {
+  const shown = LIST_STYLES.find((candidate) => candidate.isPage(body));
+  if (!shown) return "has neither `data`+`paging`, `data`+`meta.page` nor `data.events`";
+  if (walkStyle && shown !== walkStyle)
+    return `switched from ${walkStyle.label} to ${shown.label} pagination`;
+  return shown;
+}
+
+/**
  * The walk: requests, caps, prefetch, abort and the loop guard. Everything that depends on the list's
  * style is asked of the style the first page shows.
  */
@@ -58,26 +83,14 @@ async function* walk(
   const { maxItems = Infinity, maxPages = Infinity, prefetch } = options;
   const direction = options.direction ?? "after";
   const callerSignal = options.signal;
-  // The walk's requests carry a signal of its own whenever there is something to abort: with
-  // prefetch, to cancel a prefetched request nobody will read once the caller leaves; with a caller's
-  // signal, so that whatever each request hangs on a signal (a Request follows its signal with a
-  // listener) lands on this one, which the walk drops at its end, and the caller's signal keeps only
-  // the one forwarding listener, removed at the end too. Without either, requests carry no signal,
-  // which keeps each as cheap as a bare fetch.
+  // The walk aborts its requests through a controller of its own whenever there is something to
+  // abort: with prefetch, the prefetched request nobody will read once the caller leaves; with a
+  // caller's signal, what the caller aborts. The caller's signal then has one listener, the forwarding
+  // one, removed when the walk ends. Without either, requests carry no signal at all.
   const controller = prefetch || callerSignal ? new AbortController() : undefined;
   const signal = controller?.signal;
-  const get = (query: Query): Promise<Result> => {
-    const request = (requestSignal: AbortSignal | undefined) =>
-      client.GET(path, { ...init, params: { ...init?.params, query }, signal: requestSignal });
-    if (!signal) return request(undefined);
-    // Each request gets a signal of its own, tied to the walk's only while it runs: what a request
-    // hangs on its signal (a fetch follows it with a listener until the request is collected) then
-    // goes with the request instead of piling up, page after page, on a signal that lasts the walk.
-    const own = new AbortController();
-    const abort = () => own.abort(signal.reason);
-    signal.addEventListener("abort", abort);
-    return request(own.signal).finally(() => signal.removeEventListener("abort", abort));
-  };
+  const get = (query: Query) =>
+    getPage(client, path, { ...init, params: { ...init?.params, query } }, signal);
 
   let query: Query = { ...init?.params?.query };
   let style: ListStyle | undefined;
@@ -102,9 +115,8 @@ async function* walk(
         new KapsoPaginationError(`GET ${path} page ${index}: ${problem}`, where);
 
       const body = isObject(data) ? data : {};
-      const shown = LIST_STYLES.find((candidate) => candidate.isPage(body));
-      if (!shown) throw fail("has neither `data`+`paging`, `data`+`meta.page` nor `data.events`");
-      if (style && shown !== style) throw fail(`switched from ${style.label} to ${shown.label} pagination`);
+      const shown = styleOfPage(body, style);
+      if (typeof shown === "string") throw fail(shown);
       if (!style) {
         style = shown;
         if (direction === "before" && !style.walksBackward) {

@@ -36,6 +36,84 @@ describe("the chains of the bundled spec", () => {
   });
 });
 
+describe("log-search chains", () => {
+  const page = (events: number[], next: string | null) => ({
+    value: { data: { available: true, events, pagination: { has_more: next !== null, next_cursor: next } } },
+  });
+  const document = {
+    paths: {
+      "/log_search": {
+        get: {
+          responses: {
+            "200": {
+              content: {
+                "application/json": {
+                  examples: {
+                    first_page: page([1, 2], base64("second_page")),
+                    second_page: page([3, 4], base64("last_page")),
+                    last_page: page([5], null),
+                    unavailable: { value: { data: { available: false, events: [] } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      "/things": {
+        get: {
+          responses: {
+            "200": {
+              content: { "application/json": { examples: { first_page: { value: { data: [1] } } } } },
+            },
+          },
+        },
+      },
+    },
+  };
+  const chains = new ExampleChains(document);
+
+  it("serve the example a `cursor` names, following next_cursor to the end", () => {
+    const walked: string[] = [];
+    let url: string | undefined = "/log_search?limit=2";
+    for (let name = "first_page"; url !== undefined; ) {
+      walked.push(name);
+      const next =
+        document.paths["/log_search"].get.responses["200"].content["application/json"].examples[
+          name as "first_page"
+        ].value.data.pagination?.next_cursor;
+      url = next ? `/log_search?limit=2&cursor=${encodeURIComponent(next)}` : undefined;
+      if (url) name = chains.exampleFor({ method: "GET", url }) ?? "no example";
+    }
+    expect(walked).toEqual(["first_page", "second_page", "last_page"]);
+  });
+
+  it("leave a cursor no example names, and a request without one, to Prism", () => {
+    expect(
+      chains.exampleFor({ method: "GET", url: `/log_search?cursor=${base64("nowhere")}` }),
+    ).toBeUndefined();
+    expect(chains.exampleFor({ method: "GET", url: "/log_search?limit=2" })).toBeUndefined();
+  });
+
+  it("read `cursor` only on lists whose examples carry data.pagination", () => {
+    expect(
+      chains.exampleFor({ method: "GET", url: `/things?cursor=${base64("first_page")}` }),
+    ).toBeUndefined();
+    expect(chains.exampleFor({ method: "GET", url: `/things?after=${base64("first_page")}` })).toBe(
+      "first_page",
+    );
+  });
+
+  it("are read from a spec file too", () => {
+    const path = join(tmpdir(), `kapso-mock-log-chains-${process.pid}.json`);
+    writeFileSync(path, JSON.stringify(document));
+    const fromFile = new SpecFileExampleChains(path);
+    expect(fromFile.exampleFor({ method: "GET", url: `/log_search?cursor=${base64("last_page")}` })).toBe(
+      "last_page",
+    );
+  });
+});
+
 describe("SpecFileExampleChains", () => {
   const yaml = (example: string) => `openapi: 3.1.0
 info: { title: t, version: "1" }

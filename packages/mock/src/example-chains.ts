@@ -1,8 +1,9 @@
 // Turns the spec's static list examples into lists a paginator can walk.
 //
 // Prism answers from named examples and cannot know which page a cursor asks for. The spec chains its
-// list examples instead: each cursor in a page example is the Base64 of the name of the example
-// holding the adjacent page, and page-number examples say which page they show in `meta.page`. This
+// list examples instead: each cursor in a page example (`paging` cursors, or a log search's
+// `data.pagination.next_cursor`) is the Base64 of the name of the example holding the adjacent page,
+// and page-number examples say which page they show in `meta.page`. This
 // module reads those chains from the spec and says, for a request, which named example its cursor
 // or page number asks for; the proxy then asks Prism for it with `Prefer: example=<name>`.
 import { readFileSync, statSync } from "node:fs";
@@ -25,6 +26,11 @@ interface OperationExamples {
   readonly pattern: RegExp;
   /** Segments without a `{parameter}`: `/customers/search` beats `/customers/{id}` for the same URL. */
   readonly literalSegments: number;
+  /**
+   * The query parameters that carry a cursor for this operation: `after` and `before` for every list,
+   * and `cursor` for a log search (whose examples have `data.pagination`), the only style that sends it.
+   */
+  readonly cursorParams: readonly string[];
   /** Cursor (Base64 of an example's name) to that example's name. */
   readonly byCursor: ReadonlyMap<string, string>;
   /** Page number to the name of the example showing it. */
@@ -32,6 +38,8 @@ interface OperationExamples {
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+/** Every query parameter that can select an example; a request with none of them selects nothing. */
+const SELECTORS = ["after", "before", "cursor", "page"];
 
 /** The example chains of one OpenAPI document (already parsed). */
 export class ExampleChains implements ExampleSelector {
@@ -60,14 +68,15 @@ export class ExampleChains implements ExampleSelector {
 
   exampleFor(request: ExampleRequest): string | undefined {
     const url = new URL(request.url, "http://mock.invalid");
-    const cursor = url.searchParams.get("after") ?? url.searchParams.get("before");
-    const page = url.searchParams.get("page");
-    if (cursor === null && page === null) return undefined;
+    const query = url.searchParams;
+    if (!SELECTORS.some((name) => query.has(name))) return undefined;
     const method = request.method.toUpperCase();
     const path = decodeURIComponentSafely(url.pathname);
     const operation = this.operations.find((op) => op.method === method && op.pattern.test(path));
     if (!operation) return undefined;
-    if (cursor !== null) return operation.byCursor.get(cursor);
+    const cursor = operation.cursorParams.map((name) => query.get(name)).find((value) => value !== null);
+    if (cursor !== undefined && cursor !== null) return operation.byCursor.get(cursor);
+    const page = query.get("page");
     return page !== null && /^\d+$/.test(page) ? operation.byPage.get(Number(page)) : undefined;
   }
 }
@@ -86,7 +95,7 @@ export class SpecFileExampleChains implements ExampleSelector {
 
   exampleFor(request: ExampleRequest): string | undefined {
     // Most requests select nothing; they need not look at the file.
-    if (!/[?&](after|before|page)=/.test(request.url)) return undefined;
+    if (!/[?&](after|before|cursor|page)=/.test(request.url)) return undefined;
     this.reloadIfChanged();
     return this.chains.exampleFor(request);
   }
@@ -147,10 +156,14 @@ function successExamples(document: unknown, operation: Record<string, unknown>):
   return found;
 }
 
-function indexExamples(examples: Map<string, unknown>): Pick<OperationExamples, "byCursor" | "byPage"> {
+function indexExamples(
+  examples: Map<string, unknown>,
+): Pick<OperationExamples, "cursorParams" | "byCursor" | "byPage"> {
   const byCursor = new Map<string, string>();
   const byPage = new Map<number, string>();
+  let logSearch = false;
   for (const [name, value] of examples) {
+    if (isObject(field(field(value, "data"), "pagination"))) logSearch = true;
     byCursor.set(Buffer.from(name, "utf8").toString("base64"), name);
     const page = field(field(value, "meta"), "page");
     if (typeof page !== "number") continue;
@@ -158,7 +171,7 @@ function indexExamples(examples: Map<string, unknown>): Pick<OperationExamples, 
     const shown = byPage.get(page);
     if (shown === undefined || (hasItems(value) && !hasItems(examples.get(shown)))) byPage.set(page, name);
   }
-  return { byCursor, byPage };
+  return { cursorParams: logSearch ? ["after", "before", "cursor"] : ["after", "before"], byCursor, byPage };
 }
 
 function hasItems(value: unknown): boolean {

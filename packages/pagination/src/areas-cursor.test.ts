@@ -34,7 +34,7 @@ describe("conversations", () => {
       const items = paginate(kapso, "/whatsapp/conversations", {
         params: { query: { status: "active", unassigned: true, limit: 100 } },
       });
-      expectTypeOf(items).toEqualTypeOf<AsyncIterableIterator<Conversation>>();
+      expectTypeOf(items).toEqualTypeOf<AsyncGenerator<Conversation, void, undefined>>();
     };
   });
 });
@@ -51,7 +51,7 @@ describe("messages", () => {
         { params: { query: { direction: "inbound", has_media: true } } },
         { maxItems: 500, direction: "before" },
       );
-      expectTypeOf(items).toEqualTypeOf<AsyncIterableIterator<Message>>();
+      expectTypeOf(items).toEqualTypeOf<AsyncGenerator<Message, void, undefined>>();
       // @ts-expect-error direction is inbound or outbound
       paginate(kapso, "/whatsapp/messages", { params: { query: { direction: "sideways" } } });
     };
@@ -87,7 +87,7 @@ describe("logs", () => {
     expectTypeOf<PaginationStyleOf<paths, "/api_logs">>().toEqualTypeOf<"cursor">();
     () => {
       const items = paginate(kapso, "/api_logs", { params: { query: { period: "7d", errors_only: true } } });
-      expectTypeOf(items).toEqualTypeOf<AsyncIterableIterator<ApiLog>>();
+      expectTypeOf(items).toEqualTypeOf<AsyncGenerator<ApiLog, void, undefined>>();
       // @ts-expect-error period is 24h, 7d or 30d
       paginate(kapso, "/api_logs", { params: { query: { period: "1y" } } });
     };

@@ -1,13 +1,17 @@
 import { KapsoError, type KapsoErrorContext } from "@kapso/client";
 
 /**
- * A list walk stopped because continuing could not be correct: options that make no sense, a
- * response that is not a page, or a server that would send the walk round in circles.
+ * A list walk stopped because the server answered something it cannot follow: a page that is not a
+ * list page, a cursor or page number that comes back (which would send the walk round in circles), or
+ * a list whose style changes mid-walk. Options that cannot work are a `KapsoConfigError` instead.
  */
 export class KapsoPaginationError extends KapsoError {
   override name = "KapsoPaginationError";
-  /** Where the walk was: `page` is the 0-based index of the page in this walk, `cursor` what was sent for it. */
-  declare readonly context: KapsoErrorContext | undefined;
+  /**
+   * Where the walk was: `pageIndex` is the 0-based index of the page in this walk, and `cursor` or
+   * `page` what was (or would have been) sent for it.
+   */
+  readonly context: KapsoErrorContext | undefined;
 
   constructor(message: string, context?: KapsoErrorContext) {
     super(message);

@@ -1,8 +1,13 @@
 export { KapsoPaginationError } from "./errors.js";
 export { collect, paginate, paginatePages } from "./paginate.js";
 export type {
+  CollectNeedsCap,
   CollectOptions,
   CursorPaging,
+  DirectionNeedsCursors,
+  LogSearchPagination,
+  MediaType,
+  NotAPaginatedList,
   Page,
   PageMeta,
   PaginatablePath,
@@ -11,6 +16,8 @@ export type {
   PaginateInit,
   PaginateOptions,
   PaginationClient,
+  PaginationFunction,
   PaginationStyle,
   PaginationStyleOf,
+  SignalInOptions,
 } from "./types.js";

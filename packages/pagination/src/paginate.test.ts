@@ -1,30 +1,31 @@
-import { createKapsoClient, KapsoApiError, KapsoError } from "@kapso/client";
-import type { paths } from "@kapso/types";
-import fc from "fast-check";
-import createClient from "openapi-fetch";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { collect, KapsoPaginationError, paginate, paginatePages } from "./index.js";
+import { getEventListeners } from "node:events";
+import { createKapsoClient, KapsoApiError, KapsoConfigError, KapsoError } from "@kapso/client";
 import {
   backward,
   cursorOf,
   type FixturePaths,
   forward,
-  startServer,
-  type TestServer,
-} from "./test-server.js";
+  type Handler,
+  json,
+  type LoopbackServer,
+  listFixture,
+  startLoopbackServer,
+} from "@kapso/test-support";
+import type { paths } from "@kapso/types";
+import fc from "fast-check";
+import createClient from "openapi-fetch";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { collect, KapsoPaginationError, paginate, paginatePages } from "./index.js";
 
-let server: TestServer;
+let server: LoopbackServer;
 let client: ReturnType<typeof createClient<FixturePaths>>;
 
 beforeAll(async () => {
-  server = await startServer();
-  client = createClient<FixturePaths>({ baseUrl: server.url });
+  server = await startLoopbackServer(listFixture());
+  client = createClient<FixturePaths>({ baseUrl: server.origin });
 });
 afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.aborted = 0;
-});
+beforeEach(() => server.handle(listFixture()));
 
 const ceil = (a: number, b: number) => Math.max(1, Math.ceil(a / b));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,7 +34,7 @@ const numbers = async (iterable: AsyncIterable<{ n: number }>) => {
   for await (const item of iterable) out.push(item.n);
   return out;
 };
-const sent = (name: string) => server.requests.map((url) => url.searchParams.get(name));
+const sent = (name: string) => server.requests.map((request) => request.query.get(name));
 
 describe("every item exactly once, in order, with the expected number of requests", () => {
   const totals = fc.integer({ min: 0, max: 1000 });
@@ -42,7 +43,7 @@ describe("every item exactly once, in order, with the expected number of request
   test("cursor, forward", async () => {
     await fc.assert(
       fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
-        server.requests.length = 0;
+        server.reset();
         const got = await numbers(
           paginate(client, "/items", { params: { query: { total, limit } } }, { prefetch }),
         );
@@ -56,7 +57,7 @@ describe("every item exactly once, in order, with the expected number of request
   test("cursor, backward from a stored `before` cursor", async () => {
     await fc.assert(
       fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
-        server.requests.length = 0;
+        server.reset();
         const init = { params: { query: { total, limit, before: cursorOf(total) } } };
         const got = await numbers(paginate(client, "/items", init, { direction: "before", prefetch }));
         expect(got).toEqual(backward(total, limit));
@@ -67,10 +68,25 @@ describe("every item exactly once, in order, with the expected number of request
     );
   }, 60_000);
 
+  test("log search", async () => {
+    await fc.assert(
+      fc.asyncProperty(totals, sizes, fc.boolean(), async (total, limit, prefetch) => {
+        server.reset();
+        const got = await numbers(
+          paginate(client, "/log_search", { params: { query: { total, limit } } }, { prefetch }),
+        );
+        expect(got).toEqual(forward(total));
+        expect(server.requests.length).toBe(ceil(total, limit));
+        expect(sent("limit").every((value) => value === String(limit))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
   test("page numbers", async () => {
     await fc.assert(
       fc.asyncProperty(totals, sizes, fc.boolean(), async (total, per_page, prefetch) => {
-        server.requests.length = 0;
+        server.reset();
         const got = await numbers(
           paginate(client, "/pages", { params: { query: { total, per_page } } }, { prefetch }),
         );
@@ -94,10 +110,10 @@ describe("requests", () => {
     expect(pages.map((p) => p.data.length)).toEqual([10, 10, 5]);
     expect(pages[0]?.paging.cursors?.after).toBe(cursorOf(9));
     expect(pages[0]?.response.status).toBe(200);
-    expect(server.requests.map((url) => url.search)).toEqual([
-      "?total=25&limit=10",
-      `?total=25&limit=10&after=${encodeURIComponent(cursorOf(9))}`,
-      `?total=25&limit=10&after=${encodeURIComponent(cursorOf(19))}`,
+    expect(server.requests.map((request) => request.url)).toEqual([
+      "/items?total=25&limit=10",
+      `/items?total=25&limit=10&after=${encodeURIComponent(cursorOf(9))}`,
+      `/items?total=25&limit=10&after=${encodeURIComponent(cursorOf(19))}`,
     ]);
   });
 
@@ -111,7 +127,7 @@ describe("requests", () => {
   });
 
   test("resumes from a stored `after` cursor on the seed endpoint, through createKapsoClient", async () => {
-    const kapso = createKapsoClient({ baseUrl: server.url, apiKey: "test-key" });
+    const kapso = createKapsoClient({ baseUrl: server.origin, apiKey: "test-key" });
     const workflow_id = "0b6f0f7e-1d1c-4a31-9c43-6c2f1a0b5f11";
     const init = { params: { path: { workflow_id }, query: { limit: 20, after: cursorOf(9) } } };
     const ids: string[] = [];
@@ -119,11 +135,11 @@ describe("requests", () => {
       ids.push(execution.id);
     expect(ids).toEqual(forward(45).slice(10).map(String));
     expect(server.requests.length).toBe(2);
-    expect(server.requests[0]?.pathname).toBe(`/workflows/${workflow_id}/executions`);
+    expect(server.requests[0]?.path).toBe(`/workflows/${workflow_id}/executions`);
   });
 
   test("a bare openapi-fetch client works on the seed endpoint too", async () => {
-    const bare = createClient<paths>({ baseUrl: server.url });
+    const bare = createClient<paths>({ baseUrl: server.origin });
     const init = { params: { path: { workflow_id: "w" }, query: { limit: 7 } } };
     const first = await collect(bare, "/workflows/{workflow_id}/executions", init, { maxItems: 10 });
     expect(first.map((execution) => execution.id)).toEqual(forward(10).map(String));
@@ -144,6 +160,32 @@ describe("requests", () => {
     );
     expect(got).toEqual(forward(50).slice(20));
     expect(sent("page")).toEqual(["3", "4", "5"]);
+  });
+
+  test("log search sends next_cursor back as `cursor`, keeping every other parameter", async () => {
+    const pages = [];
+    for await (const page of paginatePages(client, "/log_search", {
+      params: { query: { total: 25, limit: 10 } },
+    })) {
+      pages.push(page);
+    }
+    expect(pages.map((p) => p.data.length)).toEqual([10, 10, 5]);
+    expect(pages.map((p) => p.pagination)).toEqual([
+      { has_more: true, next_cursor: cursorOf(9) },
+      { has_more: true, next_cursor: cursorOf(19) },
+      { has_more: false, next_cursor: null },
+    ]);
+    expect(server.requests.map((request) => request.url)).toEqual([
+      "/log_search?total=25&limit=10",
+      `/log_search?total=25&limit=10&cursor=${encodeURIComponent(cursorOf(9))}`,
+      `/log_search?total=25&limit=10&cursor=${encodeURIComponent(cursorOf(19))}`,
+    ]);
+  });
+
+  test("a log search that is unavailable (no pagination at all) is one page", async () => {
+    server.handle((_request, res) => json(res, 200, { data: { available: false, events: [{ n: 1 }] } }));
+    expect(await numbers(paginate(client, "/log_search"))).toEqual([1]);
+    expect(server.requests.length).toBe(1);
   });
 
   test("page-number pages carry meta", async () => {
@@ -202,11 +244,9 @@ describe("caps", () => {
     // @ts-expect-error a cap or `all: true` is required
     await expect(collect(client, "/items", init, {})).rejects.toThrow(/maxItems.*all: true/);
     // @ts-expect-error the options are required
-    await expect(collect(client, "/items", init)).rejects.toBeInstanceOf(KapsoPaginationError);
+    await expect(collect(client, "/items", init)).rejects.toBeInstanceOf(KapsoConfigError);
     // @ts-expect-error `all: false` is no cap
-    await expect(collect(client, "/items", init, { all: false })).rejects.toBeInstanceOf(
-      KapsoPaginationError,
-    );
+    await expect(collect(client, "/items", init, { all: false })).rejects.toBeInstanceOf(KapsoConfigError);
     expect(server.requests.length).toBe(0);
   });
 
@@ -219,7 +259,7 @@ describe("caps", () => {
     { maxPages: Number.POSITIVE_INFINITY },
     { direction: "sideways" as "after" },
   ])("invalid options %o are refused at the call", (options) => {
-    expect(() => paginate(client, "/items", init, options)).toThrow(KapsoPaginationError);
+    expect(() => paginate(client, "/items", init, options)).toThrow(KapsoConfigError);
     expect(() => paginatePages(client, "/items", init, options)).toThrow(/must be/);
     expect(server.requests.length).toBe(0);
   });
@@ -240,6 +280,12 @@ describe("guards", () => {
     expect(server.requests.length).toBe(2);
   });
 
+  test("a repeated log-search cursor stops the walk after the pages that were fine", async () => {
+    const walk = numbers(paginate(client, "/log_loop", { params: { query: { limit: 5 } } }));
+    await expect(walk).rejects.toThrow(/GET \/log_loop page 1: cursor MA== came back/);
+    expect(server.requests.length).toBe(2);
+  });
+
   test("a page number that does not advance stops the walk", async () => {
     const walk = numbers(paginate(client, "/stuck", { params: { query: { total: 50, per_page: 10 } } }));
     await expect(walk).rejects.toThrow(/asked for page 2, got page 1 again/);
@@ -249,15 +295,95 @@ describe("guards", () => {
   test("a response with neither paging nor meta is an error", async () => {
     await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(KapsoPaginationError);
     await expect(numbers(paginate(client, "/bare", undefined))).rejects.toThrow(
-      "has neither `data`+`paging` nor `data`+`meta.page`",
+      "has neither `data`+`paging`, `data`+`meta.page` nor `data.events`",
     );
     expect(server.requests.length).toBe(2);
   });
 
-  test("direction before on a page-number list is an error", async () => {
-    await expect(numbers(paginate(client, "/pages", {}, { direction: "before" }))).rejects.toThrow(
-      /page numbers/,
+  test.each(["/pages", "/log_search"] as const)(
+    "direction before on a list without cursors (%s) is a config error, before any item",
+    async (path) => {
+      // @ts-expect-error direction applies to cursor lists only
+      const walk = numbers(paginate(client, path, {}, { direction: "before" }));
+      await expect(walk).rejects.toThrow(KapsoConfigError);
+      await expect(numbers(paginate(client, path, {}, { direction: "before" as never }))).rejects.toThrow(
+        /list; direction "before" needs cursors/,
+      );
+    },
+  );
+});
+
+/**
+ * A server whose list, in `style`, goes round a cycle of `length` positions for ever: cursors
+ * c1, c2, ..., c0, c1, ... or page numbers 1..length, 1, ... Every page has two items.
+ */
+function cycling(style: "cursor" | "page" | "log-search", length: number): Handler {
+  return (_request, res, attempt) => {
+    const data = [{ n: 2 * attempt }, { n: 2 * attempt + 1 }];
+    const cursor = `c${attempt % length}`;
+    if (style === "cursor") json(res, 200, { data, paging: { cursors: { after: cursor }, next: cursor } });
+    else if (style === "page")
+      json(res, 200, { data, meta: { page: ((attempt - 1) % length) + 1, total_pages: 99 } });
+    else json(res, 200, { data: { events: data, pagination: { has_more: true, next_cursor: cursor } } });
+  };
+}
+
+describe("the loop guard, for every style", () => {
+  const paths = { cursor: "/items", page: "/pages", "log-search": "/log_search" } as const;
+  test.each([
+    ["cursor", 1],
+    ["cursor", 3],
+    ["page", 1],
+    ["page", 3],
+    ["log-search", 1],
+    ["log-search", 3],
+  ] as const)("%s list, a cycle of %i positions, ends in KapsoPaginationError", async (style, length) => {
+    server.handle(cycling(style, length));
+    const got: number[] = [];
+    const walk = async () => {
+      for await (const item of paginate(client, paths[style])) got.push(item.n);
+    };
+    const error = await walk().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KapsoPaginationError);
+    expect((error as Error).message).toMatch(/stopped to avoid a loop/);
+    // The cycle is entered with the second request; it is caught within about two laps of it.
+    expect(server.requests.length).toBeGreaterThanOrEqual(length + 1);
+    expect(server.requests.length).toBeLessThanOrEqual(2 + 3 * length);
+    expect(got.length).toBeGreaterThan(0);
+  });
+
+  test("a page-number cycle is caught as soon as a page does not move past the previous one", async () => {
+    server.handle(cycling("page", 3));
+    await expect(numbers(paginate(client, "/pages"))).rejects.toThrow(/asked for page 4, got page 1 again/);
+    expect(server.requests.length).toBe(4);
+  });
+
+  test("cursors are compared by value: a number 1 then a string '1' is a repeat", async () => {
+    server.handle((_request, res, attempt) =>
+      json(res, 200, {
+        data: [{ n: attempt }],
+        paging: { cursors: { after: attempt === 1 ? 1 : "1" }, next: "more" },
+      }),
     );
+    await expect(numbers(paginate(client, "/items"))).rejects.toThrow(/cursor 1 came back/);
+    expect(server.requests.map((request) => request.query.get("after"))).toEqual([null, "1"]);
+  });
+
+  test("an object cursor sent again and again is caught like any other", async () => {
+    server.handle((_request, res) =>
+      json(res, 200, { data: [{ n: 1 }], paging: { cursors: { after: { k: "same" } }, next: "more" } }),
+    );
+    await expect(numbers(paginate(client, "/items"))).rejects.toThrow(KapsoPaginationError);
+    expect(server.requests.length).toBe(2);
+  });
+
+  test("a list whose style changes mid-walk is refused", async () => {
+    server.handle((_request, res, attempt) =>
+      attempt === 1
+        ? json(res, 200, { data: [{ n: 1 }], paging: { cursors: { after: "a" }, next: "a" } })
+        : json(res, 200, { data: [{ n: 2 }], meta: { page: 2 } }),
+    );
+    await expect(numbers(paginate(client, "/items"))).rejects.toThrow(/switched from cursor to page-number/);
   });
 });
 
@@ -271,16 +397,23 @@ describe("errors", () => {
     expect(error).toBeInstanceOf(KapsoApiError);
     const apiError = error as KapsoApiError;
     expect(apiError.status).toBe(500);
-    expect(apiError.context).toEqual({ page: 2, cursor: cursorOf(19) });
+    expect(apiError.context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
     expect(apiError.requestId).toBe("req-3");
-    expect(apiError.message).toMatch(/page=2/);
+    expect(apiError.message).toMatch(/pageIndex=2, cursor=/);
     expect(got).toEqual(forward(20));
+  });
+
+  test("a failed log-search page carries the cursor it sent", async () => {
+    const init = { params: { query: { total: 100, limit: 10, fail_from: 20 } } };
+    const error = await numbers(paginate(client, "/log_search", init)).catch((e: unknown) => e);
+    expect((error as KapsoApiError).context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
   });
 
   test("a failed page-number page carries the page number", async () => {
     const init = { params: { query: { total: 100, per_page: 10, fail_from: 30 } } };
     const error = await numbers(paginate(client, "/pages", init)).catch((e: unknown) => e);
-    expect((error as KapsoApiError).context).toEqual({ page: 3, cursor: 4 });
+    expect((error as KapsoApiError).context).toEqual({ pageIndex: 3, page: 4 });
+    expect((error as KapsoApiError).message).toMatch(/\(pageIndex=3, page=4\)/);
   });
 });
 
@@ -333,17 +466,36 @@ describe("abort", () => {
     expect(server.aborted).toBe(1);
   });
 
+  test.each([false, true])(
+    "with prefetch %s, the walk leaves no listener on the caller's signal",
+    async (prefetch) => {
+      const controller = new AbortController();
+      const { signal } = controller;
+      await numbers(
+        paginate(client, "/items", { params: { query: { total: 50, limit: 10 } } }, { signal, prefetch }),
+      );
+      expect(getEventListeners(signal, "abort")).toHaveLength(0);
+      for await (const _ of paginate(client, "/items", {}, { signal, prefetch })) break;
+      expect(getEventListeners(signal, "abort")).toHaveLength(0);
+      const failing = { params: { query: { fail_from: 20 } } };
+      await numbers(paginate(client, "/items", failing, { signal, prefetch })).catch(() => {});
+      expect(getEventListeners(signal, "abort")).toHaveLength(0);
+    },
+  );
+
   test("an already aborted signal makes no request", async () => {
     const walk = numbers(paginate(client, "/items", {}, { signal: AbortSignal.abort() }));
     await expect(walk).rejects.toMatchObject({ name: "AbortError" });
     expect(server.requests.length).toBe(0);
   });
 
-  test("a signal in init is honoured too", async () => {
-    const walk = numbers(
-      paginate(client, "/items", { signal: AbortSignal.timeout(30), params: { query: { delay: 500 } } }),
-    );
-    await expect(walk).rejects.toMatchObject({ name: "TimeoutError" });
+  test("a signal in init is refused at the call: the walk has one signal, options.signal", () => {
+    const init = { signal: AbortSignal.timeout(30), params: { query: { delay: 500 } } };
+    // @ts-expect-error the signal goes in options
+    expect(() => paginate(client, "/items", init)).toThrow(KapsoConfigError);
+    // @ts-expect-error the signal goes in options
+    expect(() => paginatePages(client, "/items", init)).toThrow(/options\.signal/);
+    expect(server.requests.length).toBe(0);
   });
 });
 
@@ -387,7 +539,7 @@ describe("leaving the loop early", () => {
   });
 
   test("with prefetch through createKapsoClient, break aborts the page in flight", async () => {
-    const kapso = createKapsoClient({ baseUrl: server.url, apiKey: "test-key" });
+    const kapso = createKapsoClient({ baseUrl: server.origin, apiKey: "test-key" });
     // The test server reads `delay` on every path; the seed endpoint's query type does not know it.
     const query = { limit: 10, delay: 60 } as { limit: number };
     const init = { params: { path: { workflow_id: "w" }, query } };
@@ -456,7 +608,7 @@ describe("prefetch", () => {
     })().catch((e: unknown) => e);
     expect(got).toEqual(forward(20));
     expect(error).toBeInstanceOf(KapsoApiError);
-    expect((error as KapsoApiError).context).toEqual({ page: 2, cursor: cursorOf(19) });
+    expect((error as KapsoApiError).context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
   });
 
   test("a prefetched failure the caller never reaches is never reported", async () => {

@@ -1,228 +1,258 @@
-import { checkNumberOption, KapsoApiError } from "@kapso/client";
-import type { paths } from "@kapso/types";
-import type { Client } from "openapi-fetch";
+import { KapsoApiError, KapsoConfigError, type KapsoErrorContext } from "@kapso/client";
 import { KapsoPaginationError } from "./errors.js";
-import type {
-  CollectOptions,
-  CursorPaging,
-  MediaType,
-  PageMeta,
-  PaginatablePath,
-  PaginatedItem,
-  PaginatedPage,
-  PaginateInit,
-  PaginateOptions,
-  PaginationClient,
-} from "./types.js";
+import { LoopGuard } from "./guard.js";
+import { type Direction, isObject, LIST_STYLES, type ListStyle, type Next, type Query } from "./styles.js";
+import type { CollectOptions, PaginateOptions, PaginationFunction } from "./types.js";
 
-type KapsoPathsClient = Client<paths, MediaType>;
-// biome-ignore lint/suspicious/noExplicitAny: the implementation signature behind the typed overloads
-type AnyClient = PaginationClient<any, MediaType>;
-type Query = Record<string, unknown>;
-type Init = { params?: { query?: Query }; signal?: AbortSignal | null } | undefined;
+/** What the implementation knows of `init`: the query it moves through, and whatever else it passes on. */
+type Init = { params?: { query?: Query }; signal?: unknown } | undefined;
 type Result = { data?: unknown; error?: unknown; response: Response };
-type Body = { data?: unknown[]; paging?: CursorPaging; meta?: PageMeta };
-type AnyPage = { data: unknown[]; paging?: CursorPaging; meta?: PageMeta; response: Response };
+type GetClient = { GET(path: string, init: unknown): Promise<Result> };
 
 const noop = () => {};
 
-function checked(options: PaginateOptions = {}): PaginateOptions {
-  for (const key of ["maxItems", "maxPages"] as const) {
-    if (options[key] !== undefined) checkNumberOption(key, options[key], true, true, KapsoPaginationError);
+function show(value: unknown): string {
+  return typeof value === "string" ? JSON.stringify(value) : String(value);
+}
+
+function checkCount(name: string, value: unknown): void {
+  if (value !== undefined && !(typeof value === "number" && Number.isInteger(value) && value > 0)) {
+    throw new KapsoConfigError(`${name} must be a positive integer, got ${show(value)}`);
   }
+}
+
+/** Refuses options that cannot work before any request is made. */
+function checked(init: Init, options: PaginateOptions = {}): PaginateOptions {
+  checkCount("maxItems", options.maxItems);
+  checkCount("maxPages", options.maxPages);
   const { direction } = options;
   if (direction !== undefined && direction !== "after" && direction !== "before") {
-    throw new KapsoPaginationError(`direction must be "after" or "before", got ${JSON.stringify(direction)}`);
+    throw new KapsoConfigError(`direction must be "after" or "before", got ${show(direction)}`);
+  }
+  if (init?.signal !== undefined) {
+    throw new KapsoConfigError("init.signal is not used: pass the AbortSignal as options.signal");
   }
   return options;
 }
 
-async function* walk(
-  client: unknown,
-  path: string,
-  init: Init,
-  options: PaginateOptions,
-): AsyncGenerator<AnyPage, void, undefined> {
-  const { maxItems = Infinity, maxPages = Infinity, prefetch, direction: key = "after" } = options;
-  const back = key === "before";
-  const signals = [options.signal, init?.signal].filter(Boolean) as AbortSignal[];
-  // An internal controller is needed only to merge two signals, or to cancel a prefetched request
-  // nobody will read once the caller leaves; otherwise the request carries the caller's signal (or
-  // none, which keeps each request as cheap as a bare fetch).
-  const ctrl = prefetch || signals.length > 1 ? new AbortController() : undefined;
-  const signal = ctrl?.signal ?? signals[0];
-  const onAbort = () => ctrl?.abort(signals.find((s) => s.aborted)?.reason);
-  const get = (query: Query): Promise<Result> =>
-    (client as { GET(path: string, init: unknown): Promise<Result> }).GET(path, {
-      ...init,
-      params: { ...init?.params, query },
-      signal,
-    });
-
-  let query: Query = { ...init?.params?.query };
-  let style: string | undefined;
-  let lastPage = 0;
-  let items = 0;
-  let index = 0;
-  const seen = new Set<unknown>([query[key]]);
-  let pending: Promise<Result> | undefined;
-  try {
-    for (const s of signals) {
-      s.throwIfAborted();
-      // Aborting `ctrl` when the walk ends removes the listener too.
-      if (ctrl) s.addEventListener("abort", onAbort, { signal: ctrl.signal });
-    }
-    for (pending = get(query); pending; index++) {
-      const { data, error, response } = await pending;
-      pending = undefined;
-      const context = { page: index, cursor: (query[key] ?? query.page) as string | number | undefined };
-      if (!response.ok) throw KapsoApiError.fromResult({ error, response }, { method: "GET", context });
-      const body = (data ?? {}) as Body;
-      // Typed as present: `kind` tells which one is, and only that one is used.
-      const { paging, meta } = body as Required<Body>;
-      const kind =
-        Array.isArray(body.data) &&
-        (paging && typeof paging === "object" ? "cursor" : typeof meta?.page === "number" && "page");
-      // Every refusal names the request and the page (its 0-based index in this walk).
-      const fail = (problem: string, where = context) =>
-        new KapsoPaginationError(`GET ${path} page ${index}: ${problem}`, where);
-      if (!kind) throw fail("has neither `data`+`paging` nor `data`+`meta.page`");
-      // The first page sets the style; a later page in another style is refused.
-      style ??= kind;
-      if (style !== kind) throw fail(`switched from ${style} to ${kind} pagination`);
-      if (kind === "page") {
-        if (back) throw fail(`uses page numbers; direction "before" needs cursors`);
-        if (index && meta.page <= lastPage) {
-          throw fail(`asked for page ${query.page}, got page ${meta.page} again; stopped to avoid a loop`);
-        }
-        lastPage = meta.page;
-      }
-      const all = body.data as unknown[];
-      const page = all.slice(0, maxItems - items);
-      items += page.length;
-
-      let next: Query | undefined;
-      let guard: KapsoPaginationError | undefined;
-      if (all.length && index + 1 < maxPages && items < maxItems) {
-        if (kind === "cursor") {
-          const cursor = paging.cursors?.[key];
-          if ((back ? paging.previous : paging.next) && cursor) {
-            if (seen.has(cursor)) {
-              guard = fail(`cursor ${cursor} came back; stopped to avoid a loop`, {
-                page: index + 1,
-                cursor,
-              });
-            } else {
-              seen.add(cursor);
-              next = { ...query, [key]: cursor };
-              delete next[back ? "after" : "before"];
-            }
-          }
-        } else if (meta.has_next !== false && meta.page < (meta.total_pages ?? Infinity)) {
-          next = { ...query, page: meta.page + 1 };
-        }
-      }
-      if (next) {
-        query = next;
-        if (prefetch) {
-          // Its failure belongs to the caller only once they reach that page; until then it is handled.
-          pending = get(next);
-          pending.catch(noop);
-        }
-      }
-      yield kind === "cursor" ? { data: page, paging, response } : { data: page, meta, response };
-      if (guard) throw guard;
-      if (next) {
-        signal?.throwIfAborted();
-        pending ??= get(next);
-      }
-    }
-  } finally {
-    ctrl?.abort();
+/** The position a request asks for, named by its style; before the first page, by whichever style names one. */
+function whereIs(query: Query, direction: Direction, style: ListStyle | undefined): KapsoErrorContext {
+  for (const candidate of style ? [style] : LIST_STYLES) {
+    const position = candidate.positionOf(query, direction);
+    if (typeof position === "string" || typeof position === "number")
+      return { [candidate.positionName]: position };
   }
+  return {};
 }
 
 /**
- * Walks every page of a list, cursor or page-number style, and yields its items one at a time.
- * At most one page (two with `prefetch`) is held in memory.
+ * One request of a walk. With a walk signal, the request gets a signal of its own, tied to the walk's
+ * only while it runs: what a request hangs on its signal (fetch follows it with a listener until the
+ * request is collected) then goes with the request, instead of piling up page after page on a signal
+ * that lasts the whole walk.
  */
-// Each function has a first overload for clients of the Kapso `paths` (what createKapsoClient()
-// returns). NoInfer keeps TypeScript from inferring through the client's structure, which costs about
-// 150 000 type instantiations per program; the generic overload serves clients of any other `paths`.
-export function paginate<P extends PaginatablePath<paths>>(
-  client: NoInfer<KapsoPathsClient>,
-  path: P,
-  init: PaginateInit<paths, P>,
-  options?: PaginateOptions,
-): AsyncIterableIterator<PaginatedItem<paths, P>>;
-export function paginate<Paths extends {}, P extends PaginatablePath<Paths>, M extends MediaType>(
-  client: PaginationClient<Paths, M>,
-  path: P,
-  init: PaginateInit<Paths, P>,
-  options?: PaginateOptions,
-): AsyncIterableIterator<PaginatedItem<Paths, P>>;
-export function paginate(
-  client: AnyClient,
-  path: string,
-  init: Init,
-  options?: PaginateOptions,
-): AsyncIterableIterator<unknown> {
-  return items(walk(client, path, init, checked(options)));
+function getPage(client: GetClient, path: string, init: object, walkSignal: AbortSignal | undefined) {
+  if (!walkSignal) return client.GET(path, init);
+  const own = new AbortController();
+  const abort = () => own.abort(walkSignal.reason);
+  walkSignal.addEventListener("abort", abort);
+  return client
+    .GET(path, { ...init, signal: own.signal })
+    .finally(() => walkSignal.removeEventListener("abort", abort));
 }
 
-// `yield*` over each page costs a tenth of a microsecond more per item than a hand-rolled iterator
-// (about 1% of a walk over loopback, far less over a real network) and is 150 bytes smaller.
-async function* items(pages: AsyncGenerator<AnyPage, void, undefined>): AsyncIterableIterator<unknown> {
-  for await (const page of pages) yield* page.data;
+/** The style of a page, which must be the walk's style once the first page has set it; or why not. */
+function styleOfPage(body: Record<string, unknown>, walkStyle: ListStyle | undefined): ListStyle | string {
+  const shown = LIST_STYLES.find((candidate) => candidate.isPage(body));
+  if (!shown) return "has neither `data`+`paging`, `data`+`meta.page` nor `data.events`";
+  if (walkStyle && shown !== walkStyle)
+    return `switched from ${walkStyle.label} to ${shown.label} pagination`;
+  return shown;
 }
 
-/** Walks a list page by page: `{ data, paging, response }` for cursors, `{ data, meta, response }` for page numbers. */
-export function paginatePages<P extends PaginatablePath<paths>>(
-  client: NoInfer<KapsoPathsClient>,
-  path: P,
-  init: PaginateInit<paths, P>,
-  options?: PaginateOptions,
-): AsyncGenerator<PaginatedPage<paths, P>, void, undefined>;
-export function paginatePages<Paths extends {}, P extends PaginatablePath<Paths>, M extends MediaType>(
-  client: PaginationClient<Paths, M>,
-  path: P,
-  init: PaginateInit<Paths, P>,
-  options?: PaginateOptions,
-): AsyncGenerator<PaginatedPage<Paths, P>, void, undefined>;
-export function paginatePages(
-  client: AnyClient,
+/**
+ * The walk: requests, caps, prefetch, abort and the loop guard. Everything that depends on the list's
+ * style is asked of the style the first page shows.
+ */
+async function* walk(
+  client: GetClient,
   path: string,
   init: Init,
-  options?: PaginateOptions,
-): AsyncGenerator<AnyPage, void, undefined> {
-  return walk(client, path, init, checked(options));
+  options: PaginateOptions,
+): AsyncGenerator<object, void, undefined> {
+  const { maxItems = Infinity, maxPages = Infinity, prefetch } = options;
+  const direction = options.direction ?? "after";
+  const callerSignal = options.signal;
+  // The walk aborts its requests through a controller of its own whenever there is something to
+  // abort: with prefetch, the prefetched request nobody will read once the caller leaves; with a
+  // caller's signal, what the caller aborts. The caller's signal then has one listener, the forwarding
+  // one, removed when the walk ends. Without either, requests carry no signal at all.
+  const controller = prefetch || callerSignal ? new AbortController() : undefined;
+  const signal = controller?.signal;
+  const get = (query: Query) =>
+    getPage(client, path, { ...init, params: { ...init?.params, query } }, signal);
+
+  let query: Query = { ...init?.params?.query };
+  let style: ListStyle | undefined;
+  let guard: LoopGuard | undefined;
+  let lastProgress: number | undefined;
+  let itemCount = 0;
+  let pending: Promise<Result> | undefined;
+  try {
+    callerSignal?.throwIfAborted();
+    // Aborting `controller` when the walk ends removes this listener too.
+    if (controller && callerSignal) {
+      const forward = () => controller.abort(callerSignal.reason);
+      callerSignal.addEventListener("abort", forward, { signal: controller.signal });
+    }
+    for (let index = 0; ; index++) {
+      const { data, error, response } = await (pending ?? get(query));
+      pending = undefined;
+      const context = { pageIndex: index, ...whereIs(query, direction, style) };
+      if (!response.ok) throw KapsoApiError.fromResult({ error, response }, { method: "GET", context });
+      // Every refusal names the request and the page (its 0-based index in this walk).
+      const fail = (problem: string, where: KapsoErrorContext = context) =>
+        new KapsoPaginationError(`GET ${path} page ${index}: ${problem}`, where);
+
+      const body = isObject(data) ? data : {};
+      const shown = styleOfPage(body, style);
+      if (typeof shown === "string") throw fail(shown);
+      if (!style) {
+        style = shown;
+        if (direction === "before" && !style.walksBackward) {
+          throw new KapsoConfigError(
+            `GET ${path} is a ${style.label} list; direction "before" needs cursors`,
+          );
+        }
+        guard = new LoopGuard(style.positionOf(query, direction));
+      }
+      const progress = style.progress?.(body);
+      if (progress !== undefined) {
+        if (lastProgress !== undefined && progress <= lastProgress) {
+          const asked = whereIs(query, direction, style)[style.positionName];
+          throw fail(
+            `asked for ${style.positionName} ${asked}, got ${style.positionName} ${progress} again; stopped to avoid a loop`,
+          );
+        }
+        lastProgress = progress;
+      }
+
+      const allItems = style.items(body);
+      const items = allItems.slice(0, maxItems - itemCount);
+      itemCount += items.length;
+      // An empty page ends every style: a server that says there is more but sends nothing would
+      // otherwise be asked forever.
+      const more = allItems.length > 0 && index + 1 < maxPages && itemCount < maxItems;
+      const next: Next = more ? style.next(body, query, direction) : undefined;
+      let loop: KapsoPaginationError | undefined;
+      if (next && guard?.repeats(next.position)) {
+        loop = fail(`${style.positionName} ${next.position} came back; stopped to avoid a loop`, {
+          pageIndex: index + 1,
+          [style.positionName]: next.position,
+        });
+      } else if (next) {
+        query = next.query;
+        if (prefetch) {
+          // Its failure belongs to the caller only once they reach that page; until then it is handled.
+          pending = get(query);
+          pending.catch(noop);
+        }
+      }
+      yield style.page(body, items, response);
+      if (loop) throw loop;
+      if (!next) return;
+      signal?.throwIfAborted();
+    }
+  } finally {
+    controller?.abort();
+  }
 }
 
-/** Loads a list into an array; needs `maxItems`, or `all: true` to load everything on purpose. */
-export function collect<P extends PaginatablePath<paths>>(
-  client: NoInfer<KapsoPathsClient>,
-  path: P,
-  init: PaginateInit<paths, P>,
-  options: CollectOptions,
-): Promise<PaginatedItem<paths, P>[]>;
-export function collect<Paths extends {}, P extends PaginatablePath<Paths>, M extends MediaType>(
-  client: PaginationClient<Paths, M>,
-  path: P,
-  init: PaginateInit<Paths, P>,
-  options: CollectOptions,
-): Promise<PaginatedItem<Paths, P>[]>;
-export async function collect(
-  client: AnyClient,
+async function* itemsOf(
+  pages: AsyncGenerator<object, void, undefined>,
+): AsyncGenerator<unknown, void, undefined> {
+  for await (const page of pages) yield* (page as { data: unknown[] }).data;
+}
+
+/**
+ * Walks every page of a list, in any of its styles, and yields its items one at a time. At most one
+ * page (two with `prefetch`) is held in memory. `init` is what `client.GET(path, init)` takes; every
+ * request keeps it and moves only the cursor or page number.
+ *
+ * @example
+ * ```ts
+ * import { createKapsoClient } from "@kapso/client";
+ * import { paginate } from "@kapso/pagination";
+ *
+ * const kapso = createKapsoClient();
+ * for await (const customer of paginate(kapso, "/customers", { params: { query: { per_page: 50 } } })) {
+ *   console.log(customer.id, customer.name);
+ * }
+ * ```
+ */
+export const paginate = function paginate(
+  client: GetClient,
   path: string,
-  init: Init,
-  options: CollectOptions,
+  init?: Init,
+  options?: PaginateOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  return itemsOf(walk(client, path, init, checked(init, options)));
+  // The typed signature is checked at every call; the implementation needs only the shape it uses.
+} as PaginationFunction<"items">;
+
+/**
+ * Walks a list page by page: `{ data, paging, response }` for cursor lists, `{ data, meta, response }`
+ * for page-number lists, `{ data, pagination, response }` for log search, where `data` is always the
+ * page's items.
+ *
+ * @example
+ * ```ts
+ * import { createKapsoClient } from "@kapso/client";
+ * import { paginatePages } from "@kapso/pagination";
+ *
+ * declare const workflow_id: string;
+ * const kapso = createKapsoClient();
+ * const init = { params: { path: { workflow_id }, query: { limit: 100 } } };
+ * for await (const page of paginatePages(kapso, "/workflows/{workflow_id}/executions", init)) {
+ *   console.log(page.data.length, page.paging.cursors?.after);
+ * }
+ * ```
+ */
+export const paginatePages = function paginatePages(
+  client: GetClient,
+  path: string,
+  init?: Init,
+  options?: PaginateOptions,
+): AsyncGenerator<object, void, undefined> {
+  return walk(client, path, init, checked(init, options));
+} as PaginationFunction<"pages">;
+
+/**
+ * Loads a list into an array. It needs a cap, `maxItems`, or `all: true` to load the whole list on
+ * purpose; without one it is a compile error, and a `KapsoConfigError` before any request.
+ *
+ * @example
+ * ```ts
+ * import { createKapsoClient } from "@kapso/client";
+ * import { collect } from "@kapso/pagination";
+ *
+ * const kapso = createKapsoClient();
+ * const latest = await collect(kapso, "/whatsapp/conversations", { params: { query: { status: "active" } } }, { maxItems: 500 });
+ * console.log(latest.length);
+ * ```
+ */
+export const collect = async function collect(
+  client: GetClient,
+  path: string,
+  init?: Init,
+  options?: CollectOptions,
 ): Promise<unknown[]> {
   if (options?.maxItems === undefined && options?.all !== true) {
-    throw new KapsoPaginationError("collect() needs maxItems, or all: true for the whole list");
+    throw new KapsoConfigError("collect() needs maxItems, or all: true for the whole list");
   }
-  const out: unknown[] = [];
-  for await (const page of walk(client, path, init, checked(options))) {
-    for (const item of page.data) out.push(item);
+  const all: unknown[] = [];
+  for await (const page of walk(client, path, init, checked(init, options))) {
+    for (const item of (page as { data: unknown[] }).data) all.push(item);
   }
-  return out;
-}
+  return all;
+} as PaginationFunction<"array">;

@@ -1,10 +1,14 @@
 import { createKapsoClient } from "@kapso/client";
+import type { FixturePaths, Item } from "@kapso/test-support";
 import type { Customer, paths, WorkflowExecutionEvent, WorkflowExecutionSummary } from "@kapso/types";
 import createClient from "openapi-fetch";
 import { describe, expectTypeOf, test } from "vitest";
 import {
+  type CollectNeedsCap,
   type CursorPaging,
   collect,
+  type LogSearchPagination,
+  type NotAPaginatedList,
   type PageMeta,
   type PaginatablePath,
   type PaginatedItem,
@@ -14,7 +18,6 @@ import {
   paginate,
   paginatePages,
 } from "./index.js";
-import type { FixturePaths, Item } from "./test-server.js";
 
 const kapso = createClient<paths>({ baseUrl: "http://127.0.0.1:9" });
 const fixtures = createClient<FixturePaths>({ baseUrl: "http://127.0.0.1:9" });
@@ -34,8 +37,10 @@ describe("paginatable paths come from the types", () => {
     // `GET /workflows` answers `data` with neither `paging` nor `meta`; the others are single resources.
     expectTypeOf<Extract<PaginatablePath<paths>, "/workflows" | "/workflows/{workflow_id}">>().toBeNever();
     expectTypeOf<PaginatablePath<FixturePaths>>().toEqualTypeOf<
-      "/items" | "/pages" | "/loop" | "/stuck" | "/bare"
+      "/items" | "/pages" | "/loop" | "/stuck" | "/bare" | "/log_search" | "/log_loop"
     >();
+    expectTypeOf<PaginationStyleOf<FixturePaths, "/log_search">>().toEqualTypeOf<"log-search">();
+    expectTypeOf<PaginatedItem<FixturePaths, "/log_search">>().toEqualTypeOf<Item>();
   });
 
   test("a path whose body is not a list does not compile", () => {
@@ -53,8 +58,11 @@ describe("paginatable paths come from the types", () => {
     () => {
       // @ts-expect-error workflow_id is missing
       paginate(kapso, seed, { params: { query: { limit: 10 } } });
-      // @ts-expect-error no init at all
+      // @ts-expect-error no init at all, and the path has a parameter
       paginate(kapso, seed);
+      // Where `kapso.GET(path)` needs no init, neither does paginate.
+      paginate(kapso, "/customers");
+      paginatePages(fixtures, "/items");
       // @ts-expect-error limit is a number
       paginate(kapso, seed, { params: { path: { workflow_id }, query: { limit: "10" } } });
       paginate(kapso, seed, {
@@ -77,7 +85,7 @@ describe("the item type is inferred", () => {
     () => {
       const init = { params: { path: { workflow_id } } };
       expectTypeOf(paginate(kapso, seed, init)).toEqualTypeOf<
-        AsyncIterableIterator<WorkflowExecutionSummary>
+        AsyncGenerator<WorkflowExecutionSummary, void, undefined>
       >();
       expectTypeOf(collect(kapso, seed, init, { maxItems: 10 })).toEqualTypeOf<
         Promise<WorkflowExecutionSummary[]>
@@ -90,7 +98,7 @@ describe("the item type is inferred", () => {
       const client = createKapsoClient();
       const init = { params: { path: { workflow_id }, query: { limit: 100 } } };
       expectTypeOf(paginate(client, seed, init)).toEqualTypeOf<
-        AsyncIterableIterator<WorkflowExecutionSummary>
+        AsyncGenerator<WorkflowExecutionSummary, void, undefined>
       >();
       // @ts-expect-error not a list
       paginate(client, "/workflow_executions/{execution_id}", { params: { path: { execution_id: "e" } } });
@@ -138,6 +146,116 @@ describe("options", () => {
     () => {
       // @ts-expect-error unknown direction
       paginate(fixtures, "/items", {}, { direction: "up" });
+    };
+  });
+});
+
+/** A log-search list as the spec describes `GET /log_search`, and a catalog beside it that is no list. */
+type LogPaths = {
+  "/log_search": {
+    get: {
+      parameters: { query?: { cursor?: string; limit?: number } };
+      responses: {
+        200: {
+          content: {
+            "application/json": {
+              data: {
+                available: boolean;
+                events: { id: string; message: string }[];
+                pagination?: { has_more?: boolean; next_cursor?: string | null };
+              };
+            };
+          };
+        };
+      };
+    };
+  };
+  "/log_search/catalog": {
+    get: { responses: { 200: { content: { "application/json": { data: { sources: string[] } } } } } };
+  };
+};
+
+describe("the log-search style", () => {
+  test("a body with data.events and data.pagination is a log-search list of its events", () => {
+    expectTypeOf<PaginatablePath<LogPaths>>().toEqualTypeOf<"/log_search">();
+    expectTypeOf<PaginatedItem<LogPaths, "/log_search">>().toEqualTypeOf<{ id: string; message: string }>();
+    expectTypeOf<PaginatedPage<LogPaths, "/log_search">>().toEqualTypeOf<{
+      data: { id: string; message: string }[];
+      pagination: LogSearchPagination;
+      response: Response;
+    }>();
+  });
+
+  test("its pages carry pagination and it cannot be walked backward", () => {
+    () => {
+      const pages = paginatePages(fixtures, "/log_search", { params: { query: { limit: 5 } } });
+      expectTypeOf(pages).toEqualTypeOf<
+        AsyncGenerator<{ data: Item[]; pagination: LogSearchPagination; response: Response }, void, undefined>
+      >();
+      // @ts-expect-error direction applies to cursor lists only
+      paginate(fixtures, "/log_search", {}, { direction: "before" });
+      // @ts-expect-error the cursor is a string
+      paginate(fixtures, "/log_search", { params: { query: { cursor: 1 } } });
+    };
+  });
+});
+
+describe("type errors say what is wrong", () => {
+  test("an unpaginated path is checked against a message naming it", () => {
+    expectTypeOf<
+      NotAPaginatedList<"/workflows/{workflow_id}">
+    >().toEqualTypeOf<"/workflows/{workflow_id} is not a paginated list">();
+    () => {
+      // @ts-expect-error "/workflows/{workflow_id} is not a paginated list"
+      paginate(kapso, "/workflows/{workflow_id}", { params: { path: { workflow_id } } });
+      // The flows' function logs and invocations take only `limit`: no cursor, no page, not lists.
+      // @ts-expect-error "... is not a paginated list"
+      paginate(kapso, "/whatsapp/flows/{flow_id}/function_logs", { params: { path: { flow_id: "f" } } });
+      const flow = { params: { path: { flow_id: "f" } } };
+      const invocations = "/whatsapp/flows/{flow_id}/function_invocations";
+      // @ts-expect-error "... is not a paginated list"
+      collect(kapso, invocations, flow, { all: true });
+    };
+  });
+
+  test("collect without a cap is checked against a message naming maxItems and all", () => {
+    expectTypeOf<CollectNeedsCap>().toExtend<`${string}maxItems${string}all: true${string}`>();
+    () => {
+      // @ts-expect-error collect() needs { maxItems: n }, or { all: true }
+      collect(kapso, "/customers");
+      // @ts-expect-error collect() needs { maxItems: n }, or { all: true }
+      collect(kapso, "/customers", {}, { prefetch: true });
+      collect(kapso, "/customers", undefined, { maxItems: 5 });
+    };
+  });
+
+  test("the walk's signal goes in options, not in init", () => {
+    () => {
+      // @ts-expect-error pass the AbortSignal as options.signal
+      paginate(kapso, "/customers", { signal: AbortSignal.timeout(10) });
+      paginate(kapso, "/customers", {}, { signal: AbortSignal.timeout(10) });
+    };
+  });
+
+  test("paginate and paginatePages return the same kind of iterator", () => {
+    () => {
+      expectTypeOf(paginate(fixtures, "/items")).toEqualTypeOf<AsyncGenerator<Item, void, undefined>>();
+      expectTypeOf(paginatePages(fixtures, "/items")).toExtend<AsyncGenerator<unknown, void, undefined>>();
+    };
+  });
+});
+
+describe("clients of other paths", () => {
+  test("a client of a newer spec, whose paths include Kapso's, pages its own lists too", () => {
+    type NewerPaths = paths & LogPaths;
+    const newer = createClient<NewerPaths>({ baseUrl: "http://127.0.0.1:9" });
+    () => {
+      expectTypeOf(paginate(newer, "/log_search")).toEqualTypeOf<
+        AsyncGenerator<{ id: string; message: string }, void, undefined>
+      >();
+      expectTypeOf(paginate(newer, "/customers")).toEqualTypeOf<AsyncGenerator<Customer, void, undefined>>();
+      // @ts-expect-error "/log_search/catalog is not a paginated list"
+      paginate(newer, "/log_search/catalog");
     };
   });
 });

@@ -1,22 +1,26 @@
+import type { KapsoClient } from "@kapso/client";
+import type { components, paths } from "@kapso/types";
 import type { Client, MaybeOptionalInit } from "openapi-fetch";
 
-/** `paging` of a cursor-paginated list (limit/before/after). */
-export interface CursorPaging {
-  cursors?: { before?: string | null; after?: string | null } | null;
-  next?: string | null;
-  previous?: string | null;
+/** `paging` of a cursor list (`limit`/`before`/`after`): the spec's `Paging` schema. */
+export type CursorPaging = components["schemas"]["Paging"];
+
+/** `meta` of a page-number list (`page`/`per_page`): the spec's `PageMeta` schema. */
+export type PageMeta = components["schemas"]["PageMeta"];
+
+/** `data.pagination` of a log-search list (`cursor` in, `next_cursor` out). */
+export interface LogSearchPagination {
+  /** `false` on the last page. */
+  has_more?: boolean;
+  /** Sent back as `cursor` for the next page; null or absent on the last page. */
+  next_cursor?: string | null;
 }
 
-/** `meta` of a page-number list (page/per_page). */
-export interface PageMeta {
-  page: number;
-  per_page?: number;
-  total_pages?: number;
-  total_count?: number;
-  has_next?: boolean;
-}
-
-export type PaginationStyle = "cursor" | "page";
+/**
+ * The three list styles of the Kapso API: `"cursor"` (`paging`), `"page"` (page numbers, `meta`) and
+ * `"log-search"` (`data.events` with `data.pagination.next_cursor`).
+ */
+export type PaginationStyle = "cursor" | "page" | "log-search";
 
 /** A GET operation whose 200 JSON body is `B`. */
 type GetOk<B> = { get: { responses: { 200: { content: { "application/json": B } } } } };
@@ -25,60 +29,84 @@ type GetOk<B> = { get: { responses: { 200: { content: { "application/json": B } 
 type OkBody<Item> = Item extends GetOk<infer B> ? B : never;
 
 /**
- * A list page: `data: []` plus a `paging` or `meta` key. The key is tested, not its value, because a
- * list that answers either style (contacts: cursors, or page numbers when asked) has both optional.
+ * The style of a GET 200 body, or never when it is not a list page. For `paging` and `meta` the key
+ * is tested, not its value, because a list that answers either style (contacts: cursors, or page
+ * numbers when asked) has both optional; `paging` wins then, as it is what such a list answers by default.
  */
-type IsListBody<B> = B extends { data: readonly unknown[] }
+type StyleOfBody<B> = B extends { data: readonly unknown[] }
   ? "paging" extends keyof B
-    ? true
+    ? "cursor"
     : "meta" extends keyof B
-      ? true
-      : false
-  : false;
+      ? "page"
+      : never
+  : B extends { data: { events: readonly unknown[] } }
+    ? "pagination" extends keyof B["data"]
+      ? "log-search"
+      : never
+    : never;
+
+type ItemOfBody<B> = B extends { data: readonly (infer T)[] }
+  ? T
+  : B extends { data: { events: readonly (infer T)[] } }
+    ? T
+    : never;
+
+/** Which style the list at `P` uses, read from its response type; never when `P` is not a list. */
+export type PaginationStyleOf<Paths, P extends keyof Paths> = StyleOfBody<OkBody<Paths[P]>>;
 
 /**
- * Paths of `Paths` whose GET 200 body is a list page, computed from the types so a new list endpoint
- * in the spec is accepted without any change here.
+ * Paths of `Paths` whose GET 200 body is a list page in one of the three styles, computed from the
+ * types so that a new list endpoint in the spec is accepted without any change here.
  */
 export type PaginatablePath<Paths> = keyof Paths &
   string &
-  { [P in keyof Paths]-?: IsListBody<OkBody<Paths[P]>> extends true ? P : never }[keyof Paths];
+  { [P in keyof Paths]-?: [PaginationStyleOf<Paths, P>] extends [never] ? never : P }[keyof Paths];
 
 /** The type of one item of the list at `P`. */
-export type PaginatedItem<Paths, P extends keyof Paths> =
-  Paths[P] extends GetOk<{ data: readonly (infer T)[] }> ? T : never;
+export type PaginatedItem<Paths, P extends keyof Paths> = ItemOfBody<OkBody<Paths[P]>>;
 
-/** Which style the list at `P` uses, read from its response type (`paging` wins when both appear). */
-export type PaginationStyleOf<Paths, P extends keyof Paths> = "paging" extends keyof OkBody<Paths[P]>
-  ? "cursor"
-  : "page";
-
-/** One page as the walk yields it: the items, the style's own field, and the raw response. */
+/** One page as `paginatePages` yields it: the page's items, its style's own field, and the raw response. */
 export type Page<T, S extends PaginationStyle = PaginationStyle> = S extends "cursor"
   ? { data: T[]; paging: CursorPaging; response: Response }
-  : { data: T[]; meta: PageMeta; response: Response };
+  : S extends "page"
+    ? { data: T[]; meta: PageMeta; response: Response }
+    : { data: T[]; pagination: LogSearchPagination; response: Response };
 
+/** The page type `paginatePages` yields for the list at `P`. */
 export type PaginatedPage<Paths, P extends keyof Paths> = Page<
   PaginatedItem<Paths, P>,
   PaginationStyleOf<Paths, P>
 >;
 
-/** Exactly what `client.GET(path, init)` accepts for `P` (path params required when `P` has them). */
+/**
+ * What `client.GET(path, init)` accepts for `P` (path parameters required when `P` has them), without
+ * `signal`: a walk is aborted through `options.signal`, which also covers the time between pages.
+ */
 export type PaginateInit<Paths, P extends keyof Paths> = Paths[P] extends infer Item extends { get: unknown }
-  ? MaybeOptionalInit<Item, "get">
+  ? WithoutSignal<MaybeOptionalInit<Item, "get">>
   : never;
 
+type WithoutSignal<Init> = Init extends object ? Omit<Init, "signal"> & { signal?: SignalInOptions } : Init;
+
+/** The type `init.signal` is checked against, so the compiler's message says where the signal goes. */
+export type SignalInOptions = "pass the AbortSignal as options.signal (the 4th argument), not in init";
+
+/** The type `direction` is checked against on a list that has no cursors to walk backward. */
+export type DirectionNeedsCursors = "direction applies to cursor lists only";
+
+/** A content type, as openapi-fetch's `Client` takes it. */
 export type MediaType = `${string}/${string}`;
 
 /** Any openapi-fetch client: `createKapsoClient()` or a bare `createClient<paths>()`. */
 export type PaginationClient<Paths extends {}, M extends MediaType = MediaType> = Client<Paths, M>;
 
+/** Options of `paginate` and `paginatePages`. */
 export interface PaginateOptions {
-  /** Stop after this many items; the last page is cut to fit and no further page is requested. */
+  /** Stop after this many items (a positive integer); the last page is cut to fit and no later page is requested. */
   maxItems?: number;
-  /** Stop after this many pages (requests). */
+  /** Stop after this many pages, that is requests (a positive integer). */
   maxPages?: number;
-  /** Aborts the request in flight and stops the walk between pages. */
+  /** Aborts the request in flight and stops the walk between pages. The only signal a walk uses. */
   signal?: AbortSignal;
   /** Cursor lists only: `"after"` walks to older items (default), `"before"` to newer ones. */
   direction?: "after" | "before";
@@ -87,4 +115,104 @@ export interface PaginateOptions {
 }
 
 /** `collect` loads everything into memory, so it needs a cap, or `all: true` to say so on purpose. */
-export type CollectOptions = PaginateOptions & ({ maxItems: number; all?: boolean } | { all: true });
+export type CollectOptions = PaginateOptions &
+  (
+    | {
+        /** The most items to load (a positive integer). */
+        maxItems: number;
+        /** With `maxItems` set, `all` changes nothing. */
+        all?: boolean;
+      }
+    | {
+        /** `true`: load the whole list, however long, into one array. */
+        all: true;
+      }
+  );
+
+// ---- The call signature shared by paginate, paginatePages and collect ----
+
+type KapsoPathsClient = Client<paths, MediaType>;
+
+/**
+ * The `paths` a client was made for. What `createKapsoClient()` and `createClient<paths>()` return is
+ * recognised by identity, which costs almost nothing. Assignability would not do: a client of a newer
+ * spec, whose paths include Kapso's, is assignable to the Kapso client. Reading `Paths` out of any
+ * other client's structure costs about 150 000 type instantiations, paid only by programs that
+ * paginate such a client.
+ */
+type PathsOf<C> = true extends IsIdentical<C, KapsoClient> | IsIdentical<C, KapsoPathsClient>
+  ? paths
+  : PathsInside<C>;
+
+/** True only when `A` and `B` are the same type (not merely assignable to each other). */
+type IsIdentical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+type PathsInside<C> = C extends Client<infer Paths, MediaType> ? Paths : never;
+
+/** The type an unpaginated path is checked against, so the compiler's message says what is wrong. */
+export type NotAPaginatedList<P extends string> = `${P} is not a paginated list`;
+
+/** The type a `collect` path is checked against when the options set no cap. */
+export type CollectNeedsCap = "collect() needs { maxItems: n }, or { all: true } to load the whole list";
+
+type ListPath<Paths, P extends string> = P extends PaginatablePath<Paths> ? P : NotAPaginatedList<P>;
+
+type StyleAt<Paths, P> = P extends keyof Paths ? PaginationStyleOf<Paths, P> : never;
+
+/** The options a list accepts: `direction` only where the list has cursors to walk both ways. */
+type OptionsAt<Paths, P, Base> = [StyleAt<Paths, P>] extends ["cursor"]
+  ? Base
+  : Omit<Base, "direction"> & {
+      /** Only cursor lists can be walked backward; this list has no `before` cursor. */
+      direction?: DirectionNeedsCursors;
+    };
+
+type InitAt<Paths, P> = P extends keyof Paths ? PaginateInit<Paths, P> : unknown;
+
+/** `init` may be left out exactly where `client.GET(path)` may be called without it. */
+type InitThenOptions<Paths, P, Options> =
+  undefined extends InitAt<Paths, P>
+    ? [init?: InitAt<Paths, P>, options?: Options]
+    : [init: InitAt<Paths, P>, options?: Options];
+
+type HasCap<O> = O extends { maxItems: number } ? true : O extends { all: true } ? true : false;
+
+/** What each function returns for the list at `P`, and the options it takes besides the common ones. */
+interface Kinds<Paths, P extends keyof Paths> {
+  items: { result: AsyncGenerator<PaginatedItem<Paths, P>, void, undefined>; options: { all?: never } };
+  pages: { result: AsyncGenerator<PaginatedPage<Paths, P>, void, undefined>; options: { all?: never } };
+  array: { result: Promise<PaginatedItem<Paths, P>[]>; options: { all?: boolean } };
+}
+
+type Kind = keyof Kinds<unknown, never>;
+
+type ResultAt<K extends Kind, Paths, P> = P extends keyof Paths ? Kinds<Paths, P>[K]["result"] : never;
+
+type OptionsFor<K extends Kind, Paths, P> = OptionsAt<
+  Paths,
+  P,
+  PaginateOptions & Kinds<Paths, never>[K]["options"]
+>;
+
+/**
+ * The one call signature of `paginate` (`K = "items"`), `paginatePages` (`"pages"`) and `collect`
+ * (`"array"`). Each argument is checked against a type that names its own problem, so a mistake is
+ * reported once and in words: `"/workflows/{workflow_id} is not a paginated list"`, a query typo as
+ * the client reports it, `collect()` without a cap as {@link CollectNeedsCap}.
+ *
+ * `O` is the options argument's own type, inferred so that `collect` can tell whether it sets a cap
+ * (without options it is the constraint, which sets none).
+ */
+export type PaginationFunction<K extends Kind> = <
+  C extends { GET: unknown },
+  P extends string,
+  O extends OptionsFor<K, PathsOf<C>, P>,
+>(
+  client: C,
+  path: K extends "array"
+    ? HasCap<O> extends true
+      ? ListPath<PathsOf<C>, P>
+      : CollectNeedsCap
+    : ListPath<PathsOf<C>, P>,
+  ...initThenOptions: InitThenOptions<PathsOf<C>, P, O>
+) => ResultAt<K, PathsOf<C>, P>;

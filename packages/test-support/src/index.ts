@@ -18,6 +18,8 @@ export {
   forward,
   type Item,
   type Knobs,
+  type LogSearchList,
+  type LogSearchQuery,
   listAnswer,
   listFixture,
   type PageList,

@@ -1,4 +1,4 @@
-// A deterministic list API in both of Kapso's list styles. Items are numbered 0..total-1, newest
+// A deterministic list API in each of Kapso's list styles (cursor, page number, log search). Items are numbered 0..total-1, newest
 // first; a cursor is the Base64 of an item's number. Every answer is computed from the query string,
 // so one server serves any number of tests side by side.
 import type { Handler } from "./server.js";
@@ -15,6 +15,14 @@ export type PageList = {
   data: Item[];
   meta: { page: number; per_page: number; total_pages: number; total_count: number };
 };
+/** A log-search-style page: items under `data.events`, the next cursor in `data.pagination`. */
+export type LogSearchList = {
+  data: {
+    available: boolean;
+    events: Item[];
+    pagination?: { has_more?: boolean; next_cursor?: string | null };
+  };
+};
 /**
  * Query knobs every fixture path reads: `total` items (default 45); `delay` ms before answering; a
  * page that starts at or after item `fail_from` answers 500.
@@ -22,6 +30,7 @@ export type PageList = {
 export type Knobs = { total?: number; delay?: number; fail_from?: number };
 export type CursorQuery = Knobs & { limit?: number; before?: string; after?: string };
 export type PageQuery = Knobs & { page?: number; per_page?: number };
+export type LogSearchQuery = Knobs & { limit?: number; cursor?: string };
 
 type PathParam<P> = [P] extends [never] ? { path?: never } : { path: P };
 type PathItem<Query, Body, PathParams = never> = {
@@ -44,7 +53,7 @@ type PathItem<Query, Body, PathParams = never> = {
 };
 
 /**
- * openapi-fetch `paths` for the fixture: both list styles, the misbehaving lists, and two paths that
+ * openapi-fetch `paths` for the fixture: the three list styles, the misbehaving lists, and two paths that
  * are not lists (the server answers them with the cursor list; they exist for type tests).
  */
 export interface FixturePaths {
@@ -58,6 +67,10 @@ export interface FixturePaths {
   "/stuck": PathItem<PageQuery, PageList>;
   /** Declared as a list, but answers `data` with neither `paging` nor `meta`. */
   "/bare": PathItem<CursorQuery, CursorList>;
+  /** Log-search style: `limit`, `cursor` → `data.events`, `data.pagination`. */
+  "/log_search": PathItem<LogSearchQuery, LogSearchList>;
+  /** Log-search style answering the same `next_cursor` on every page. */
+  "/log_loop": PathItem<LogSearchQuery, LogSearchList>;
   "/things/{id}": PathItem<never, { data: Item }, { id: string }>;
   "/plain": PathItem<never, { items: Item[]; paging: CursorList["paging"] }>;
 }
@@ -104,6 +117,21 @@ export function listAnswer(path: string, query: URLSearchParams): { status: numb
   }
 
   const limit = num("limit", 20);
+  if (path === "/log_search" || path === "/log_loop") {
+    const cursor = query.get("cursor");
+    const start = cursor === null ? 0 : numberOf(cursor) + 1;
+    if (start >= failFrom) {
+      return { status: 500, body: { error: "boom", message: `events from ${start} failed` } };
+    }
+    const end = Math.min(total, start + limit);
+    const events = range(start, end).map(item);
+    const more = end < total;
+    const next = path === "/log_loop" ? cursorOf(0) : more ? cursorOf(end - 1) : null;
+    return {
+      status: 200,
+      body: { data: { available: true, events, pagination: { has_more: more, next_cursor: next } } },
+    };
+  }
   const after = query.get("after");
   const before = query.get("before");
   let start = 0;

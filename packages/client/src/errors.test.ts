@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKapsoClient, type KapsoClientOptions } from "./client.js";
 import {
@@ -8,7 +9,6 @@ import {
   KapsoTimeoutError,
   MAX_TEXT_BODY,
 } from "./errors.js";
-import { json, startTestServer, type TestServer } from "./test-server.js";
 import { unwrap } from "./unwrap.js";
 
 const KEY = "kapso_live_secret_0a1b2c3d4e5f";
@@ -24,10 +24,10 @@ type RawClient = Record<
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
 >;
 
-let server: TestServer;
-let other: TestServer;
+let server: LoopbackServer;
+let other: LoopbackServer;
 beforeAll(async () => {
-  [server, other] = await Promise.all([startTestServer(), startTestServer()]);
+  [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
 });
 afterAll(async () => {
   await Promise.all([server.close(), other.close()]);
@@ -114,7 +114,7 @@ describe("KapsoApiError shapes", () => {
     server.handle((_req, res) => json(res, 429, { error: "Too many requests" }, { "retry-after": "120" }));
     const error = await failure({ maxRetries: 2 });
     expect(error.retryAfterMs).toBe(120_000);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 });
 
@@ -183,7 +183,7 @@ describe("the API key never shows", () => {
         .GET("/workflows/{workflow_id}/executions", listInit)
         .catch((e) => e),
     );
-    server.handle((_req, res) => res.socket?.destroy());
+    server.handle((_req, res) => dropBeforeHeaders(res));
     errors.push(
       await client()
         .GET("/workflows/{workflow_id}/executions", listInit)

@@ -417,6 +417,27 @@ describe("configuration", () => {
     expect(server.requests[0]?.headers["x-api-key"]).toBe(KEY);
   });
 
+  it("tells Deno users without --allow-env how to grant it, instead of to set the variable", async () => {
+    const denied = Object.assign(new Error('Requires env access to "KAPSO_API_KEY"'), { name: "NotCapable" });
+    vi.stubGlobal("process", {
+      env: new Proxy(
+        {},
+        {
+          get: () => {
+            throw denied;
+          },
+        },
+      ),
+    });
+    const kapso = createKapsoClientWithTiming({}, { sleep, random: Math.random });
+    const error = await kapso.GET(EXECUTIONS, listInit).catch((e) => e);
+    vi.unstubAllGlobals();
+    expect(error).toBeInstanceOf(KapsoConfigError);
+    expect(error.message).toBe(
+      "No Kapso API key: cannot read KAPSO_API_KEY: permission denied (run with --allow-env=KAPSO_API_KEY or pass apiKey)",
+    );
+  });
+
   it("works where there is no process global", async () => {
     vi.stubGlobal("process", undefined);
     const kapso = createKapsoClientWithTiming({}, { sleep, random: Math.random });
@@ -543,4 +564,121 @@ describe("configuration", () => {
       expect(server.requests).toHaveLength(1);
     },
   );
+});
+
+describe("withOptions", () => {
+  it("fails in about timeoutMs after exactly one request, while the original keeps its own timeout", async () => {
+    server.handle(hang);
+    const original = createKapsoClient({
+      apiKey: KEY,
+      baseUrl: `${server.origin}/platform/v1`,
+      timeoutMs: 2000,
+      maxRetries: 0,
+    });
+    const tuned = original.withOptions({ timeoutMs: 300, maxRetries: 0 });
+    const started = performance.now();
+    const settle = (call: Promise<unknown>) =>
+      call.then(
+        () => expect.fail("expected a timeout"),
+        (error: Error) => ({ error, ms: performance.now() - started }),
+      );
+    const fromOriginal = settle(original.GET(EXECUTIONS, listInit));
+    const fromTuned = settle(tuned.GET(EXECUTIONS, listInit));
+    const tunedFailure = await fromTuned;
+    expect(tunedFailure.error).toBeInstanceOf(KapsoTimeoutError);
+    expect(tunedFailure.error.message).toBe(`Kapso API request timed out after 300 ms on GET ${SEEN_PATH}`);
+    // Generous margins for a loaded machine: well above 300 ms is still far below the original's 2 s.
+    expect(tunedFailure.ms).toBeGreaterThanOrEqual(280);
+    expect(tunedFailure.ms).toBeLessThan(1500);
+    const originalFailure = await fromOriginal;
+    expect(originalFailure.error.message).toBe(
+      `Kapso API request timed out after 2000 ms on GET ${SEEN_PATH}`,
+    );
+    expect(originalFailure.ms).toBeGreaterThanOrEqual(1900);
+    // One request each: neither retried.
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("leaves the original's retries as they were", async () => {
+    server.handle((_req, res) => json(res, 503, {}));
+    const { kapso } = setup({ maxRetries: 2 });
+    await list(kapso.withOptions({ maxRetries: 0 }));
+    expect(server.requests).toHaveLength(1);
+    server.reset();
+    await list(kapso);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("keeps what it does not override, and composes when called again", async () => {
+    server.handle((_req, res) => json(res, 503, {}));
+    const { kapso, sleeps } = setup({ maxRetries: 1, headers: { "X-Team": "ops" } });
+    const derived = kapso.withOptions({ headers: { "X-Trace": "t1" } }).withOptions({ maxRetries: 3 });
+    await list(derived);
+    expect(server.requests).toHaveLength(4);
+    // The test timing (recorded sleeps) is shared too.
+    expect(sleeps).toEqual([500, 1000, 2000]);
+    for (const request of server.requests) {
+      expect(request.headers["x-team"]).toBe("ops");
+      expect(request.headers["x-trace"]).toBe("t1");
+      expect(request.headers["x-api-key"]).toBe(KEY);
+    }
+  });
+
+  it("lets a call's own headers win over the derived client's", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup();
+    await kapso.withOptions({ headers: { "X-Trace": "client" } }).GET(EXECUTIONS, {
+      ...listInit,
+      headers: { "X-Trace": "call" },
+    });
+    expect(server.requests[0]?.headers["x-trace"]).toBe("call");
+  });
+
+  it("shares the key resolution: the environment is read once for both", async () => {
+    vi.stubEnv("KAPSO_API_KEY", "first-key");
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup({ apiKey: undefined });
+    const derived = kapso.withOptions({ timeoutMs: 5000 });
+    await list(kapso);
+    vi.stubEnv("KAPSO_API_KEY", "second-key");
+    await list(derived);
+    expect(server.requests.map((r) => r.headers["x-api-key"])).toEqual(["first-key", "first-key"]);
+  });
+
+  it("shares middleware both ways, and is a full openapi-fetch client", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso, raw } = setup();
+    const derived = kapso.withOptions({ maxRetries: 0 });
+    for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+      expect(typeof (derived as unknown as RawClient)[method]).toBe("function");
+    }
+    const seen: string[] = [];
+    const tag = {
+      onRequest({ request }: { request: Request }) {
+        seen.push(request.method);
+      },
+    };
+    derived.use(tag);
+    await list(kapso);
+    await (derived.withOptions({}) as unknown as RawClient).PUT?.("/things/1");
+    await derived.request("delete", "/functions/{function_id}", {
+      params: { path: { function_id: "00000000-0000-4000-8000-000000000001" } },
+    });
+    kapso.eject(tag);
+    await raw.GET?.("/things/2");
+    expect(seen).toEqual(["GET", "PUT", "DELETE"]);
+    expect(server.requests.map((r) => r.method)).toEqual(["GET", "PUT", "DELETE", "GET"]);
+  });
+
+  it.each([
+    [{ timeoutMs: 0 }, "timeoutMs must be a positive number, got 0"],
+    [{ maxRetries: -1 }, "maxRetries must be a non-negative integer, got -1"],
+    [{ maxRetryAfterMs: Number.NaN }, "maxRetryAfterMs must be a non-negative number, got NaN"],
+    [{ logLevel: "loud" as never }, 'logLevel must be one of off, error, warn, info, debug, got "loud"'],
+  ])("refuses %o, naming the option and the value", (overrides, message) => {
+    const { kapso } = setup();
+    const derive = () => kapso.withOptions(overrides);
+    expect(derive).toThrow(KapsoConfigError);
+    expect(derive).toThrow(message);
+  });
 });

@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
+import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKapsoClient, type KapsoClientOptions } from "./client.js";
 import {
@@ -147,6 +148,29 @@ describe("unwrap", () => {
     expect(error.method).toBe("POST");
     expect(error.path).toBe("/platform/v1/customers");
     expect(error.message).toBe("Kapso API 409 Conflict on POST /platform/v1/customers: Already exists");
+  });
+
+  it("names no method for a bare openapi-fetch client, rather than a wrong one", async () => {
+    server.handle((_req, res) => json(res, 409, { error: "Already exists" }));
+    const bare = createClient<Record<string, Record<string, unknown>>>({
+      baseUrl: `${server.origin}/platform/v1`,
+    }) as unknown as RawClient;
+    const call = bare.POST?.("/customers", { body: {} }) as Promise<{ data: unknown; response: Response }>;
+    const error: KapsoApiError = await unwrap(call).then(
+      () => expect.fail("expected a KapsoApiError"),
+      (e) => e,
+    );
+    expect(error.method).toBeUndefined();
+    expect(error.message).toBe("Kapso API 409 Conflict on /platform/v1/customers: Already exists");
+    expect(error.message).not.toContain("GET");
+  });
+
+  it("takes the method a caller names over the one the result carries", async () => {
+    server.handle((_req, res) => json(res, 404, {}));
+    const raw = client() as unknown as RawClient;
+    const result = (await raw.PUT?.("/things/1")) as { response: Response };
+    expect(KapsoApiError.fromResult(result).method).toBe("PUT");
+    expect(KapsoApiError.fromResult(result, { method: "patch" }).method).toBe("PATCH");
   });
 
   it("lets the caller add context", async () => {

@@ -82,7 +82,7 @@ export type KapsoClient<Paths extends {} = paths> = Client<Paths> & {
  * import { createKapsoClient } from "@kapso/client";
  *
  * const kapso = createKapsoClient({ timeoutMs: 10_000 });
- * const { data, error } = await kapso.GET("/workflows", { params: { query: { per_page: 20 } } });
+ * const { data, error } = await kapso.GET("/workflows", { params: { query: { status: "active" } } });
  * ```
  */
 export function createKapsoClient<Paths extends {} = paths>(

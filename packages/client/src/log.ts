@@ -7,9 +7,13 @@ export type KapsoLogLevel = "off" | "error" | "warn" | "info" | "debug";
 
 /** Where log lines go: `console`, or anything with the same four methods (pino, winston, a test spy). */
 export interface KapsoLogger {
+  /** Receives the line of every attempt that is not retried, at `logLevel: "debug"`. */
   debug(message: string): void;
+  /** Receives the line of every attempt that is retried, at `"info"` and `"debug"`. */
   info(message: string): void;
+  /** Part of the logger shape; the client writes nothing at this level today. */
   warn(message: string): void;
+  /** Part of the logger shape; the client writes nothing at this level today. */
   error(message: string): void;
 }
 

@@ -10,13 +10,11 @@ import { sleep } from "./retry.js";
 import { normalizeBaseUrl } from "./url.js";
 
 // The CommonJS build sees openapi-fetch through Node's ESM-to-CJS interop, which hands over the whole
-// `exports` object as `default`; unwrap it once so both builds get the functions.
-const openapiFetchModule: typeof openapiFetch =
-  (openapiFetch.default as { default?: unknown }).default === undefined
-    ? openapiFetch
-    : (openapiFetch.default as unknown as typeof openapiFetch);
-const createClient = openapiFetchModule.default;
-const { mergeHeaders } = openapiFetchModule;
+// `exports` object as `default`; unwrap it once so both builds get the function. Named exports such as
+// `mergeHeaders` arrive as they are in both.
+const createClient: typeof openapiFetch.default =
+  (openapiFetch.default as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
+const { mergeHeaders } = openapiFetch;
 
 /** The default `baseUrl`: the Kapso Platform API, version 1. */
 export const DEFAULT_BASE_URL = "https://api.kapso.ai/platform/v1";

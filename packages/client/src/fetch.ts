@@ -1,6 +1,6 @@
 import { KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
 import type { AttemptLog } from "./log.js";
-import { type AttemptFacts, retryWait } from "./retry.js";
+import { retryWait } from "./retry.js";
 import { pathOf } from "./url.js";
 
 /** The shape of `fetch` the client calls: `fetch(request, init)` for attempts, `fetch(url, init)` for redirect hops. */
@@ -52,8 +52,8 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
     if (request.body) init.body = await request.arrayBuffer();
     // One listener for the whole call aborts whichever attempt is current. It stays after the
     // response arrived: the body is read after this returns and must still be cancellable.
-    let current = new AbortController();
-    signal.addEventListener("abort", () => current.abort(signal.reason));
+    let current: AbortController | undefined;
+    signal.addEventListener("abort", () => current?.abort(signal.reason));
 
     for (let retry = 0; ; retry++) {
       signal.throwIfAborted();
@@ -62,13 +62,15 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
       const outcome = await attempt(fetchImpl, request, init, key, current, timeoutMs);
       // A caller's abort is not a failure of the attempt: the caller gets its own reason back.
       if (!("response" in outcome)) signal.throwIfAborted();
-      const wait = retryWait(method, outcome as AttemptFacts, retry, limits);
+      const wait = retryWait(method, outcome, retry, limits);
       if (log) {
+        // One line per attempt: a retried one at info, any other at debug; the path without its query.
         const result = "response" in outcome ? outcome.response.status : outcome.failure;
+        const decision = wait === undefined ? "final" : `retry in ${wait} ms`;
         log(
           wait === undefined ? "debug" : "info",
           `kapso: ${method} ${pathOf(request.url)} ${result} in ${Date.now() - (started as number)} ms, ` +
-            `attempt ${retry + 1} of ${maxRetries + 1}: ${wait === undefined ? "final" : `retry in ${wait} ms`}`,
+            `attempt ${retry + 1} of ${maxRetries + 1}: ${decision}`,
         );
       }
       if (wait === undefined) {

@@ -96,6 +96,7 @@ describe("logging", () => {
   });
 
   it("defaults to warn on console, and takes the level from KAPSO_LOG", async () => {
+    vi.stubEnv("KAPSO_LOG", undefined);
     const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     retryThenOk();

@@ -1,13 +1,9 @@
+import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  buildKapsoClient,
-  type ClientInternals,
-  createKapsoClient,
-  type KapsoClientOptions,
-} from "./client.js";
+import { createKapsoClient, createKapsoClientWithTiming, type KapsoClientOptions } from "./client.js";
 import { KapsoConfigError, KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
+import type { Timing } from "./fetch.js";
 import { sleep } from "./retry.js";
-import { json, startTestServer, type TestServer } from "./test-server.js";
 
 const KEY = "kapso_test_secret_9f8e7d6c5b4a";
 const EXECUTIONS = "/workflows/{workflow_id}/executions";
@@ -20,10 +16,10 @@ type RawClient = Record<
   (path: string, init?: { body?: unknown; signal?: AbortSignal }) => Promise<Result>
 >;
 
-let server: TestServer;
-let other: TestServer;
+let server: LoopbackServer;
+let other: LoopbackServer;
 beforeAll(async () => {
-  [server, other] = await Promise.all([startTestServer(), startTestServer()]);
+  [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
 });
 afterAll(async () => {
   await Promise.all([server.close(), other.close()]);
@@ -34,9 +30,9 @@ afterEach(() => {
 });
 
 /** A client on the test server whose waits are recorded instead of slept (unless `internals` says otherwise). */
-function setup(options: KapsoClientOptions = {}, internals: Partial<ClientInternals> = {}) {
+function setup(options: KapsoClientOptions = {}, internals: Partial<Timing> = {}) {
   const sleeps: number[] = [];
-  const kapso = buildKapsoClient(
+  const kapso = createKapsoClientWithTiming(
     { apiKey: KEY, baseUrl: `${server.origin}/platform/v1`, ...options },
     {
       sleep: async (ms, signal) => {
@@ -55,7 +51,7 @@ const list = (kapso: ReturnType<typeof setup>["kapso"], init: { signal?: AbortSi
 
 const page = { data: [], paging: { cursors: { before: null, after: null }, next: null, previous: null } };
 const hang = () => {};
-const drop = (_req: unknown, res: { socket: { destroy(): void } | null }) => res.socket?.destroy();
+const drop = (_req: unknown, res: Parameters<typeof dropBeforeHeaders>[0]) => dropBeforeHeaders(res);
 
 describe("retry policy", () => {
   it("retries a GET 503 up to maxRetries: 3 requests with maxRetries 2", async () => {
@@ -64,7 +60,7 @@ describe("retry policy", () => {
     const { error, response } = await list(kapso);
     expect(response.status).toBe(503);
     expect(error).toEqual({ error: "down" });
-    expect(server.seen).toHaveLength(3);
+    expect(server.requests).toHaveLength(3);
   });
 
   it.each([408, 429, 500, 502, 503, 504])("retries a GET answered %i", async (status) => {
@@ -72,21 +68,21 @@ describe("retry policy", () => {
     const { kapso } = setup({ maxRetries: 1 });
     const { data } = await list(kapso);
     expect(data).toEqual(page);
-    expect(server.seen).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it.each([400, 401, 403, 404, 409, 422, 501])("does not retry a GET answered %i", async (status) => {
     server.handle((_req, res) => json(res, status, {}));
     const { kapso } = setup();
     expect((await list(kapso)).response.status).toBe(status);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it.each(["PUT", "DELETE", "HEAD", "OPTIONS"])("retries a %s answered 503", async (method) => {
     server.handle((_req, res) => json(res, 503, {}));
     const { raw } = setup({ maxRetries: 2 });
     await raw[method]?.("/things/1");
-    expect(server.seen.map((r) => r.method)).toEqual([method, method, method]);
+    expect(server.requests.map((r) => r.method)).toEqual([method, method, method]);
   });
 
   it.each([
@@ -102,7 +98,7 @@ describe("retry policy", () => {
     const { raw } = setup({ maxRetries: 2 });
     const result = await raw[method]?.("/customers", { body: { customer: { name: "A" } } });
     expect(result?.response.status).toBe(status);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it.each(["POST", "PATCH"])("retries a %s answered 429, then returns the success", async (method) => {
@@ -110,7 +106,7 @@ describe("retry policy", () => {
     const { raw } = setup({ maxRetries: 2 });
     const result = await raw[method]?.("/customers", { body: { customer: { name: "A" } } });
     expect(result?.data).toEqual({ id: "c_1" });
-    expect(server.seen).toHaveLength(3);
+    expect(server.requests).toHaveLength(3);
   });
 
   it("never replays a POST whose connection dropped: exactly 1 request, KapsoConnectionError with cause", async () => {
@@ -121,7 +117,7 @@ describe("retry policy", () => {
     expect(error).not.toBeInstanceOf(KapsoTimeoutError);
     expect(error.message).toContain("POST /platform/v1/customers");
     expect(error.cause).toBeInstanceOf(Error);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("retries a GET whose connection dropped, then throws KapsoConnectionError", async () => {
@@ -132,14 +128,14 @@ describe("retry policy", () => {
     expect(error.message).toMatch(
       /^Could not reach the Kapso API on GET \/platform\/v1\/workflows\/wf_1\/executions \(3 attempts\)/,
     );
-    expect(server.seen).toHaveLength(3);
+    expect(server.requests).toHaveLength(3);
   });
 
   it("makes a single request with maxRetries 0", async () => {
     server.handle((_req, res) => json(res, 503, {}));
     const { kapso } = setup({ maxRetries: 0 });
     await list(kapso);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("backs off with full jitter: 0.5 s doubling, capped at 8 s", async () => {
@@ -180,12 +176,12 @@ describe("retry policy", () => {
     expect(response.status).toBe(429);
     expect(error).toEqual({ error: "slow down" });
     expect(sleeps).toEqual([]);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
 
     const strict = setup({ maxRetryAfterMs: 2000 });
     server.handle((_req, res) => json(res, 429, {}, { "retry-after": "3" }));
     await list(strict.kapso);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("really waits when the sleep is not replaced", async () => {
@@ -207,8 +203,8 @@ describe("retry policy", () => {
     const result = await raw.POST?.("/customers", { body });
     const response = result?.response;
     expect(response?.status).toBe(201);
-    expect(server.seen).toHaveLength(3);
-    for (const request of server.seen) {
+    expect(server.requests).toHaveLength(3);
+    for (const request of server.requests) {
       expect(JSON.parse(request.body)).toEqual(body);
       expect(request.headers["content-type"]).toBe("application/json");
       expect(request.headers["x-api-key"]).toBe(KEY);
@@ -224,14 +220,14 @@ describe("timeouts and cancellation", () => {
     expect(error).toBeInstanceOf(KapsoTimeoutError);
     expect(error).toBeInstanceOf(KapsoConnectionError);
     expect(error.message).toBe(`Kapso API request timed out after 50 ms on GET ${SEEN_PATH}`);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("retries a GET that timed out, with a fresh timer per attempt", async () => {
     server.handle((_req, res, n) => (n === 1 ? undefined : json(res, 200, page)));
     const { kapso } = setup({ timeoutMs: 100, maxRetries: 1 });
     expect((await list(kapso)).data).toEqual(page);
-    expect(server.seen).toHaveLength(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("never retries a POST that timed out", async () => {
@@ -240,7 +236,7 @@ describe("timeouts and cancellation", () => {
     const { raw } = setup({ timeoutMs: 300, maxRetries: 2 });
     const error = await raw.POST?.("/customers", { body: { customer: { name: "A" } } }).catch((e) => e);
     expect(error).toBeInstanceOf(KapsoTimeoutError);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("rethrows the caller's abort reason mid-request and sends nothing more", async () => {
@@ -253,7 +249,7 @@ describe("timeouts and cancellation", () => {
     });
     await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
     await new Promise((r) => setTimeout(r, 300));
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("rejects with an AbortError when the caller aborts without a reason", async () => {
@@ -273,7 +269,7 @@ describe("timeouts and cancellation", () => {
     const started = performance.now();
     await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("times out each of several concurrent attempts on its own deadline", async () => {
@@ -308,14 +304,14 @@ describe("timeouts and cancellation", () => {
     const reason = new Error("stop");
     setTimeout(() => controller.abort(reason), 50);
     await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
-    expect(server.seen[0]?.headers["x-api-key"]).toBe(KEY);
+    expect(server.requests[0]?.headers["x-api-key"]).toBe(KEY);
   });
 
   it("sends nothing when the signal is already aborted", async () => {
     server.handle((_req, res) => json(res, 200, page));
     const { kapso } = setup();
     await expect(list(kapso, { signal: AbortSignal.abort(new Error("early")) })).rejects.toThrow("early");
-    expect(server.seen).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("lets the caller abort while the body is still arriving", async () => {
@@ -341,8 +337,8 @@ describe("redirects", () => {
     );
     const { kapso } = setup();
     expect((await list(kapso)).data).toEqual(page);
-    expect(server.seen.map((r) => r.url)).toEqual([`${SEEN_PATH}?limit=10`, "/moved/here"]);
-    expect(server.seen.every((r) => r.headers["x-api-key"] === KEY)).toBe(true);
+    expect(server.requests.map((r) => r.url)).toEqual([`${SEEN_PATH}?limit=10`, "/moved/here"]);
+    expect(server.requests.every((r) => r.headers["x-api-key"] === KEY)).toBe(true);
   });
 
   it("keeps method and body across a 307 and turns a POST into a GET after a 303", async () => {
@@ -355,7 +351,7 @@ describe("redirects", () => {
     const { raw } = setup();
     const body = { customer: { name: "A", external_customer_id: "1" } };
     expect((await raw.POST?.("/customers", { body }))?.data).toEqual({ id: "c_1" });
-    expect(server.seen.map((r) => [r.method, r.body])).toEqual([
+    expect(server.requests.map((r) => [r.method, r.body])).toEqual([
       ["POST", JSON.stringify(body)],
       ["POST", JSON.stringify(body)],
       ["GET", ""],
@@ -371,8 +367,8 @@ describe("redirects", () => {
     expect(error.message).toBe(
       `Kapso API redirected GET ${SEEN_PATH} to ${other.origin}; not followed, so that the API key only goes to ${server.origin}`,
     );
-    expect(other.seen).toHaveLength(0);
-    expect(server.seen).toHaveLength(1);
+    expect(other.requests).toHaveLength(0);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("treats another host name for the same server as another origin", async () => {
@@ -380,14 +376,14 @@ describe("redirects", () => {
     server.handle((_req, res) => res.writeHead(301, { location: `http://localhost:${port}/x` }).end());
     const { kapso } = setup();
     await expect(list(kapso)).rejects.toThrow(/to http:\/\/localhost:\d+; not followed/);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("gives up after 5 redirects", async () => {
     server.handle((_req, res) => res.writeHead(302, { location: "/loop" }).end());
     const { kapso } = setup();
     await expect(list(kapso)).rejects.toThrow(`Kapso API redirected GET ${SEEN_PATH} more than 5 times`);
-    expect(server.seen).toHaveLength(6);
+    expect(server.requests).toHaveLength(6);
   });
 });
 
@@ -402,7 +398,7 @@ describe("configuration", () => {
     expect(error.message).toBe(
       "No Kapso API key: pass createKapsoClient({ apiKey }) or set the KAPSO_API_KEY environment variable",
     );
-    expect(server.seen).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("falls back to KAPSO_API_KEY, read at the first request", async () => {
@@ -411,19 +407,40 @@ describe("configuration", () => {
     const { kapso } = setup({ apiKey: undefined });
     vi.stubEnv("KAPSO_API_KEY", "key-from-env");
     await list(kapso);
-    expect(server.seen[0]?.headers["x-api-key"]).toBe("key-from-env");
+    expect(server.requests[0]?.headers["x-api-key"]).toBe("key-from-env");
   });
 
   it("prefers the apiKey option over the environment", async () => {
     vi.stubEnv("KAPSO_API_KEY", "key-from-env");
     server.handle((_req, res) => json(res, 200, page));
     await list(setup().kapso);
-    expect(server.seen[0]?.headers["x-api-key"]).toBe(KEY);
+    expect(server.requests[0]?.headers["x-api-key"]).toBe(KEY);
+  });
+
+  it("tells Deno users without --allow-env how to grant it, instead of to set the variable", async () => {
+    const denied = Object.assign(new Error('Requires env access to "KAPSO_API_KEY"'), { name: "NotCapable" });
+    vi.stubGlobal("process", {
+      env: new Proxy(
+        {},
+        {
+          get: () => {
+            throw denied;
+          },
+        },
+      ),
+    });
+    const kapso = createKapsoClientWithTiming({}, { sleep, random: Math.random });
+    const error = await kapso.GET(EXECUTIONS, listInit).catch((e) => e);
+    vi.unstubAllGlobals();
+    expect(error).toBeInstanceOf(KapsoConfigError);
+    expect(error.message).toBe(
+      "No Kapso API key: cannot read KAPSO_API_KEY: permission denied (run with --allow-env=KAPSO_API_KEY or pass apiKey)",
+    );
   });
 
   it("works where there is no process global", async () => {
     vi.stubGlobal("process", undefined);
-    const kapso = buildKapsoClient({}, { sleep, random: Math.random });
+    const kapso = createKapsoClientWithTiming({}, { sleep, random: Math.random });
     const error = await kapso.GET(EXECUTIONS, listInit).catch((e) => e);
     vi.unstubAllGlobals();
     expect(error).toBeInstanceOf(KapsoConfigError);
@@ -450,8 +467,8 @@ describe("configuration", () => {
     });
     await list(kapso);
     expect(inMiddleware).toEqual([null, "200"]);
-    expect(server.seen[0]?.headers["x-team"]).toBe("ops");
-    expect(server.seen[0]?.headers["x-api-key"]).toBe(KEY);
+    expect(server.requests[0]?.headers["x-team"]).toBe("ops");
+    expect(server.requests[0]?.headers["x-api-key"]).toBe(KEY);
   });
 
   it("uses the fetch option, and otherwise globalThis.fetch as it is at request time", async () => {
@@ -473,7 +490,7 @@ describe("configuration", () => {
   it("normalises trailing slashes of the base URL", async () => {
     server.handle((_req, res) => json(res, 200, page));
     await list(setup({ baseUrl: `${server.origin}/platform/v1///` }).kapso);
-    expect(server.seen[0]?.url).toBe(`${SEEN_PATH}?limit=10`);
+    expect(server.requests[0]?.url).toBe(`${SEEN_PATH}?limit=10`);
   });
 
   it.each([
@@ -544,7 +561,124 @@ describe("configuration", () => {
       server.handle((_req, res) => setTimeout(() => json(res, 200, page), 50));
       const { kapso } = setup({ timeoutMs });
       expect((await list(kapso)).data).toEqual(page);
-      expect(server.seen).toHaveLength(1);
+      expect(server.requests).toHaveLength(1);
     },
   );
+});
+
+describe("withOptions", () => {
+  it("fails in about timeoutMs after exactly one request, while the original keeps its own timeout", async () => {
+    server.handle(hang);
+    const original = createKapsoClient({
+      apiKey: KEY,
+      baseUrl: `${server.origin}/platform/v1`,
+      timeoutMs: 2000,
+      maxRetries: 0,
+    });
+    const tuned = original.withOptions({ timeoutMs: 300, maxRetries: 0 });
+    const started = performance.now();
+    const settle = (call: Promise<unknown>) =>
+      call.then(
+        () => expect.fail("expected a timeout"),
+        (error: Error) => ({ error, ms: performance.now() - started }),
+      );
+    const fromOriginal = settle(original.GET(EXECUTIONS, listInit));
+    const fromTuned = settle(tuned.GET(EXECUTIONS, listInit));
+    const tunedFailure = await fromTuned;
+    expect(tunedFailure.error).toBeInstanceOf(KapsoTimeoutError);
+    expect(tunedFailure.error.message).toBe(`Kapso API request timed out after 300 ms on GET ${SEEN_PATH}`);
+    // Generous margins for a loaded machine: well above 300 ms is still far below the original's 2 s.
+    expect(tunedFailure.ms).toBeGreaterThanOrEqual(280);
+    expect(tunedFailure.ms).toBeLessThan(1500);
+    const originalFailure = await fromOriginal;
+    expect(originalFailure.error.message).toBe(
+      `Kapso API request timed out after 2000 ms on GET ${SEEN_PATH}`,
+    );
+    expect(originalFailure.ms).toBeGreaterThanOrEqual(1900);
+    // One request each: neither retried.
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("leaves the original's retries as they were", async () => {
+    server.handle((_req, res) => json(res, 503, {}));
+    const { kapso } = setup({ maxRetries: 2 });
+    await list(kapso.withOptions({ maxRetries: 0 }));
+    expect(server.requests).toHaveLength(1);
+    server.reset();
+    await list(kapso);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("keeps what it does not override, and composes when called again", async () => {
+    server.handle((_req, res) => json(res, 503, {}));
+    const { kapso, sleeps } = setup({ maxRetries: 1, headers: { "X-Team": "ops" } });
+    const derived = kapso.withOptions({ headers: { "X-Trace": "t1" } }).withOptions({ maxRetries: 3 });
+    await list(derived);
+    expect(server.requests).toHaveLength(4);
+    // The test timing (recorded sleeps) is shared too.
+    expect(sleeps).toEqual([500, 1000, 2000]);
+    for (const request of server.requests) {
+      expect(request.headers["x-team"]).toBe("ops");
+      expect(request.headers["x-trace"]).toBe("t1");
+      expect(request.headers["x-api-key"]).toBe(KEY);
+    }
+  });
+
+  it("lets a call's own headers win over the derived client's", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup();
+    await kapso.withOptions({ headers: { "X-Trace": "client" } }).GET(EXECUTIONS, {
+      ...listInit,
+      headers: { "X-Trace": "call" },
+    });
+    expect(server.requests[0]?.headers["x-trace"]).toBe("call");
+  });
+
+  it("shares the key resolution: the environment is read once for both", async () => {
+    vi.stubEnv("KAPSO_API_KEY", "first-key");
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup({ apiKey: undefined });
+    const derived = kapso.withOptions({ timeoutMs: 5000 });
+    await list(kapso);
+    vi.stubEnv("KAPSO_API_KEY", "second-key");
+    await list(derived);
+    expect(server.requests.map((r) => r.headers["x-api-key"])).toEqual(["first-key", "first-key"]);
+  });
+
+  it("shares middleware both ways, and is a full openapi-fetch client", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso, raw } = setup();
+    const derived = kapso.withOptions({ maxRetries: 0 });
+    for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+      expect(typeof (derived as unknown as RawClient)[method]).toBe("function");
+    }
+    const seen: string[] = [];
+    const tag = {
+      onRequest({ request }: { request: Request }) {
+        seen.push(request.method);
+      },
+    };
+    derived.use(tag);
+    await list(kapso);
+    await (derived.withOptions({}) as unknown as RawClient).PUT?.("/things/1");
+    await derived.request("delete", "/functions/{function_id}", {
+      params: { path: { function_id: "00000000-0000-4000-8000-000000000001" } },
+    });
+    kapso.eject(tag);
+    await raw.GET?.("/things/2");
+    expect(seen).toEqual(["GET", "PUT", "DELETE"]);
+    expect(server.requests.map((r) => r.method)).toEqual(["GET", "PUT", "DELETE", "GET"]);
+  });
+
+  it.each([
+    [{ timeoutMs: 0 }, "timeoutMs must be a positive number, got 0"],
+    [{ maxRetries: -1 }, "maxRetries must be a non-negative integer, got -1"],
+    [{ maxRetryAfterMs: Number.NaN }, "maxRetryAfterMs must be a non-negative number, got NaN"],
+    [{ logLevel: "loud" as never }, 'logLevel must be one of off, error, warn, info, debug, got "loud"'],
+  ])("refuses %o, naming the option and the value", (overrides, message) => {
+    const { kapso } = setup();
+    const derive = () => kapso.withOptions(overrides);
+    expect(derive).toThrow(KapsoConfigError);
+    expect(derive).toThrow(message);
+  });
 });

@@ -1,117 +1,228 @@
 import type { paths } from "@kapso/types";
-import type { Client, ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions, HeadersOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
-import { KapsoConfigError, safeUrl } from "./errors.js";
-import { createKapsoFetch, type KapsoFetchInternals, KapsoRequest } from "./fetch.js";
-import { checkNumberOption } from "./options.js";
+import { isPermissionError, readEnv } from "./env.js";
+import { KapsoConfigError } from "./errors.js";
+import { createKapsoFetch, type Fetch, type Timing } from "./fetch.js";
+import { attemptLog, checkLogger, type KapsoLogger, type KapsoLogLevel, resolveLogLevel } from "./log.js";
+import { checkNonNegativeInteger, checkNonNegativeNumber, checkPositiveNumber } from "./options.js";
 import { sleep } from "./retry.js";
+import { normalizeBaseUrl } from "./url.js";
 
 // The CommonJS build sees openapi-fetch through Node's ESM-to-CJS interop, which hands over the whole
-// `exports` object as `default`; unwrap it once so both builds get the function.
+// `exports` object as `default`; unwrap it once so both builds get the function. Named exports such as
+// `mergeHeaders` arrive as they are in both.
 const createClient: typeof openapiFetch.default =
   (openapiFetch.default as { default?: typeof openapiFetch.default }).default ?? openapiFetch.default;
+const { mergeHeaders } = openapiFetch;
 
-/** The openapi-fetch client typed with every Kapso Platform API path. */
-export type KapsoClient = Client<paths>;
-
+/** The default `baseUrl`: the Kapso Platform API, version 1. */
 export const DEFAULT_BASE_URL = "https://api.kapso.ai/platform/v1";
 
+/** The settings `withOptions` can change; every field keeps the current client's value when left out. */
+export interface KapsoClientOverrides {
+  /** Limit for one attempt, until the response headers arrive, in ms. Default: 30 000; `Infinity` for none. */
+  timeoutMs?: number;
+  /** Attempts after the first; see the retry policy in the README. Default: 2. */
+  maxRetries?: number;
+  /** A `Retry-After` longer than this (ms) is not waited for: the response is returned as is. Default: 60 000. */
+  maxRetryAfterMs?: number;
+  /** Extra headers for every request. With `withOptions` they are added to the current client's. */
+  headers?: HeadersOptions;
+  /** `"off"`, `"error"`, `"warn"`, `"info"` (retried attempts) or `"debug"` (every attempt). Default: `KAPSO_LOG`, else `"warn"`. */
+  logLevel?: KapsoLogLevel;
+  /** Receives the log lines. Default: `console`. */
+  logger?: KapsoLogger;
+}
+
+/** Options of `createKapsoClient`; the openapi-fetch options not listed here are passed through. */
 export interface KapsoClientOptions
-  extends Omit<ClientOptions, "baseUrl" | "fetch" | "headers" | "redirect" | "Request"> {
+  extends Omit<ClientOptions, "baseUrl" | "fetch" | "headers" | "redirect" | "Request">,
+    KapsoClientOverrides {
   /** Sent as `X-API-Key`. Default: `KAPSO_API_KEY` from the environment, read at the first request. */
   apiKey?: string;
   /** Default: `https://api.kapso.ai/platform/v1`. Plain `http:` is accepted only for loopback hosts. */
   baseUrl?: string;
   /** Default: `globalThis.fetch`, looked up at each request. Called as `fetch(request, init)` or `fetch(url, init)`. */
-  fetch?: (input: Request | string, init: RequestInit) => Promise<Response>;
-  /** Limit for one attempt, until the response headers arrive. Default: 30 000. */
-  timeoutMs?: number;
-  /** Attempts after the first; see the retry policy. Default: 2. */
-  maxRetries?: number;
-  /** A `Retry-After` longer than this is not waited for: the response is returned as is. Default: 60 000. */
-  maxRetryAfterMs?: number;
+  fetch?: Fetch;
   /** Allows plain `http:` to a host that is not loopback. The API key then travels unencrypted. */
   allowInsecureHttp?: boolean;
-  /** Extra headers for every request. */
-  headers?: ClientOptions["headers"];
 }
 
-export type { KapsoFetchInternals as ClientInternals } from "./fetch.js";
+/**
+ * The openapi-fetch client typed with `Paths` (every Kapso Platform API path by default), plus
+ * `withOptions`.
+ */
+export type KapsoClient<Paths extends {} = paths> = Client<Paths> & {
+  /**
+   * A client with other settings that shares this one's API key and middleware (`use()` on either
+   * registers for both); this client is unchanged.
+   *
+   * @example
+   * ```ts
+   * import { createKapsoClient } from "@kapso/client";
+   *
+   * const kapso = createKapsoClient();
+   * const impatient = kapso.withOptions({ timeoutMs: 5_000, maxRetries: 0 });
+   * const { data } = await impatient.GET("/whatsapp/phone_numbers");
+   * ```
+   */
+  withOptions(overrides: KapsoClientOverrides): KapsoClient<Paths>;
+};
 
 /**
- * Creates the Kapso client: openapi-fetch with the API key, per-attempt timeouts and safe retries.
- * Nothing is read from the environment until the first request.
+ * Creates the Kapso client: openapi-fetch with the API key, per-attempt timeouts, safe retries and
+ * optional logging. Options are checked here (a `KapsoConfigError` names a bad one); the key is
+ * read at the first request, so a missing key is reported there.
+ *
+ * @example
+ * ```ts
+ * import { createKapsoClient } from "@kapso/client";
+ *
+ * const kapso = createKapsoClient({ timeoutMs: 10_000 });
+ * const { data, error } = await kapso.GET("/workflows", { params: { query: { status: "active" } } });
+ * ```
  */
-// One function serves both: tests pass their own timing hooks as a second argument, which the public
-// signature does not show.
-export const createKapsoClient: (options?: KapsoClientOptions) => KapsoClient = buildKapsoClient;
+export function createKapsoClient<Paths extends {} = paths>(
+  options?: KapsoClientOptions,
+): KapsoClient<Paths> {
+  return createKapsoClientWithTiming<Paths>(options, { sleep, random: Math.random });
+}
 
-export function buildKapsoClient(
+/** `createKapsoClient` with its waits replaceable; for tests, not exported from the package. */
+export function createKapsoClientWithTiming<Paths extends {} = paths>(
   options: KapsoClientOptions = {},
-  internals: KapsoFetchInternals = { sleep, random: Math.random },
-): KapsoClient {
+  timing: Timing,
+): KapsoClient<Paths> {
   const {
     apiKey,
     baseUrl = DEFAULT_BASE_URL,
     fetch,
-    timeoutMs = 30_000,
-    maxRetries = 2,
-    maxRetryAfterMs = 60_000,
     allowInsecureHttp,
-    ...rest
-  } = options;
-  // Infinity is a valid timeout: no timer at all (as is anything from 2^31 ms, about 25 days, up).
-  checkNumberOption("timeoutMs", timeoutMs, true, false);
-  checkNumberOption("maxRetries", maxRetries, false, true);
-  checkNumberOption("maxRetryAfterMs", maxRetryAfterMs, false, false);
-  const kapsoFetch = createKapsoFetch(
-    keyResolver(apiKey),
-    fetch,
     timeoutMs,
     maxRetries,
     maxRetryAfterMs,
-    internals,
+    logLevel,
+    logger,
+    headers,
+    ...rest
+  } = options;
+  const settings = resolveSettings(
+    { timeoutMs: 30_000, maxRetries: 2, maxRetryAfterMs: 60_000, logLevel: undefined, logger: console },
+    { timeoutMs, maxRetries, maxRetryAfterMs, logLevel, logger },
   );
-  return createClient<paths>({
+  const inner = createClient<Paths>({
     ...rest,
+    headers,
     baseUrl: normalizeBaseUrl(baseUrl, allowInsecureHttp),
-    fetch: kapsoFetch as ClientOptions["fetch"],
-    Request: KapsoRequest,
   });
+  return bindClient(inner, { apiKey: keyResolver(apiKey), fetch, timing }, settings, undefined);
 }
 
-/** Validates a base URL and strips trailing slashes; throws `KapsoConfigError` when it cannot be used safely. */
-export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): string {
-  const url = safeUrl(baseUrl);
-  const problem = !url
-    ? "is not an absolute URL"
-    : !/^https?:$/.test(url.protocol)
-      ? "must use https:"
-      : url.search || url.hash || url.username || url.password
-        ? "must not have a query string, a fragment or credentials"
-        : url.protocol === "http:" &&
-          !allowInsecureHttp &&
-          !/^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/.test(url.hostname) &&
-          "uses plain http:, which exposes the API key; use https:, a loopback host or allowInsecureHttp: true";
-  if (problem) throw new KapsoConfigError(`baseUrl ${JSON.stringify(baseUrl)} ${problem}`);
-  return (url as URL).href.replace(/\/+$/, "");
+interface Settings {
+  timeoutMs: number;
+  maxRetries: number;
+  maxRetryAfterMs: number;
+  logLevel: KapsoLogLevel | undefined;
+  logger: KapsoLogger;
+}
+
+/** What every client derived from one `createKapsoClient` call shares. */
+interface Shared {
+  apiKey: () => string;
+  fetch: Fetch | undefined;
+  timing: Timing;
+}
+
+function resolveSettings(current: Settings, overrides: KapsoClientOverrides): Settings {
+  const next = { ...current };
+  for (const key of ["timeoutMs", "maxRetries", "maxRetryAfterMs", "logLevel", "logger"] as const) {
+    if (overrides[key] !== undefined) (next as Record<string, unknown>)[key] = overrides[key];
+  }
+  // Infinity is a valid timeout: no timer at all (as is anything from 2^31 ms, about 25 days, up).
+  checkPositiveNumber("timeoutMs", next.timeoutMs);
+  checkNonNegativeInteger("maxRetries", next.maxRetries);
+  checkNonNegativeNumber("maxRetryAfterMs", next.maxRetryAfterMs);
+  checkLogger(next.logger);
+  next.logLevel = resolveLogLevel(next.logLevel);
+  return next;
+}
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+type Send = (
+  method: string,
+  path: string,
+  init?: { headers?: HeadersOptions; fetch?: unknown },
+) => Promise<Result>;
+
+/**
+ * The client object: every method sends through the one openapi-fetch client (so middleware is
+ * shared), handing it this client's own `fetch` per call.
+ */
+function bindClient<Paths extends {}>(
+  inner: Client<Paths>,
+  shared: Shared,
+  settings: Settings,
+  extraHeaders: HeadersOptions | undefined,
+): KapsoClient<Paths> {
+  const kapsoFetch = createKapsoFetch({
+    ...shared,
+    timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    maxRetryAfterMs: settings.maxRetryAfterMs,
+    log: attemptLog(settings.logLevel ?? "warn", settings.logger),
+  });
+  const request = inner.request as unknown as Send;
+  const send: Send = async (method, path, init) => {
+    const result = await request(method, path, {
+      // A `fetch` given for one call replaces the client's, as it does in openapi-fetch.
+      fetch: kapsoFetch,
+      ...init,
+      headers: extraHeaders ? mergeHeaders(extraHeaders, init?.headers) : init?.headers,
+    });
+    // openapi-fetch results do not say which request they answer; a failed one carries its method
+    // (not enumerable, so the result still compares equal to openapi-fetch's) for `unwrap`'s message.
+    if (!result.response.ok) Object.defineProperty(result, "method", { value: method });
+    return result;
+  };
+  const client: Record<string, unknown> = {
+    request: (method: string, path: string, init?: object) => send(method.toUpperCase(), path, init),
+    use: inner.use,
+    eject: inner.eject,
+    withOptions: (overrides: KapsoClientOverrides) =>
+      bindClient(
+        inner,
+        shared,
+        resolveSettings(settings, overrides),
+        overrides.headers ? mergeHeaders(extraHeaders, overrides.headers) : extraHeaders,
+      ),
+  };
+  for (const method of METHODS) client[method] = (path: string, init?: object) => send(method, path, init);
+  return client as unknown as KapsoClient<Paths>;
 }
 
 // The key lives only in this closure: nothing reachable from the client object (or printed by
 // util.inspect / JSON.stringify of it) holds it.
 function keyResolver(explicit: string | undefined): () => string {
   let key: string | undefined;
-  return () => (key ??= resolveKey(explicit));
+  return () => {
+    key ??= resolveKey(explicit);
+    return key;
+  };
 }
 
 function resolveKey(explicit: string | undefined): string {
   let found = explicit;
   try {
-    found ??= (
-      globalThis as { process?: { env?: Record<string, string | undefined> } }
-    ).process?.env?.KAPSO_API_KEY?.trim();
-  } catch {
-    // Deno without --allow-env throws on access.
+    found ??= readEnv("KAPSO_API_KEY")?.trim();
+  } catch (error) {
+    if (isPermissionError(error)) {
+      throw new KapsoConfigError(
+        "No Kapso API key: cannot read KAPSO_API_KEY: permission denied (run with --allow-env=KAPSO_API_KEY or pass apiKey)",
+      );
+    }
   }
   if (!found) {
     throw new KapsoConfigError(

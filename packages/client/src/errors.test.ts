@@ -1,4 +1,6 @@
 import { inspect } from "node:util";
+import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
+import createClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKapsoClient, type KapsoClientOptions } from "./client.js";
 import {
@@ -8,7 +10,6 @@ import {
   KapsoTimeoutError,
   MAX_TEXT_BODY,
 } from "./errors.js";
-import { json, startTestServer, type TestServer } from "./test-server.js";
 import { unwrap } from "./unwrap.js";
 
 const KEY = "kapso_live_secret_0a1b2c3d4e5f";
@@ -24,10 +25,10 @@ type RawClient = Record<
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>
 >;
 
-let server: TestServer;
-let other: TestServer;
+let server: LoopbackServer;
+let other: LoopbackServer;
 beforeAll(async () => {
-  [server, other] = await Promise.all([startTestServer(), startTestServer()]);
+  [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
 });
 afterAll(async () => {
   await Promise.all([server.close(), other.close()]);
@@ -114,7 +115,7 @@ describe("KapsoApiError shapes", () => {
     server.handle((_req, res) => json(res, 429, { error: "Too many requests" }, { "retry-after": "120" }));
     const error = await failure({ maxRetries: 2 });
     expect(error.retryAfterMs).toBe(120_000);
-    expect(server.seen).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
   });
 });
 
@@ -147,6 +148,29 @@ describe("unwrap", () => {
     expect(error.method).toBe("POST");
     expect(error.path).toBe("/platform/v1/customers");
     expect(error.message).toBe("Kapso API 409 Conflict on POST /platform/v1/customers: Already exists");
+  });
+
+  it("names no method for a bare openapi-fetch client, rather than a wrong one", async () => {
+    server.handle((_req, res) => json(res, 409, { error: "Already exists" }));
+    const bare = createClient<Record<string, Record<string, unknown>>>({
+      baseUrl: `${server.origin}/platform/v1`,
+    }) as unknown as RawClient;
+    const call = bare.POST?.("/customers", { body: {} }) as Promise<{ data: unknown; response: Response }>;
+    const error: KapsoApiError = await unwrap(call).then(
+      () => expect.fail("expected a KapsoApiError"),
+      (e) => e,
+    );
+    expect(error.method).toBeUndefined();
+    expect(error.message).toBe("Kapso API 409 Conflict on /platform/v1/customers: Already exists");
+    expect(error.message).not.toContain("GET");
+  });
+
+  it("takes the method a caller names over the one the result carries", async () => {
+    server.handle((_req, res) => json(res, 404, {}));
+    const raw = client() as unknown as RawClient;
+    const result = (await raw.PUT?.("/things/1")) as { response: Response };
+    expect(KapsoApiError.fromResult(result).method).toBe("PUT");
+    expect(KapsoApiError.fromResult(result, { method: "patch" }).method).toBe("PATCH");
   });
 
   it("lets the caller add context", async () => {
@@ -183,7 +207,7 @@ describe("the API key never shows", () => {
         .GET("/workflows/{workflow_id}/executions", listInit)
         .catch((e) => e),
     );
-    server.handle((_req, res) => res.socket?.destroy());
+    server.handle((_req, res) => dropBeforeHeaders(res));
     errors.push(
       await client()
         .GET("/workflows/{workflow_id}/executions", listInit)

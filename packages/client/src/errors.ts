@@ -1,14 +1,17 @@
+import { parseRetryAfter } from "./retry.js";
+import { pathOf } from "./url.js";
+
 /** Base class of every error this SDK throws; `instanceof KapsoError` catches them all. */
 export class KapsoError extends Error {
   override name = "KapsoError";
 }
 
-/** The client was configured in a way that cannot work (no API key, an unsafe base URL, ...). */
+/** The client was configured in a way that cannot work (no API key, an unsafe base URL, an option out of range). */
 export class KapsoConfigError extends KapsoError {
   override name = "KapsoConfigError";
 }
 
-/** The request never got an HTTP response: DNS, TCP, TLS or a refused redirect. */
+/** The request never got an HTTP response: DNS, TCP, TLS, a dropped connection or a refused redirect. */
 export class KapsoConnectionError extends KapsoError {
   override name = "KapsoConnectionError";
 }
@@ -21,15 +24,21 @@ export class KapsoTimeoutError extends KapsoConnectionError {
 /** Where the failing request came from, for callers that add context (for example a paginator). */
 export type KapsoErrorContext = Record<string, string | number | boolean | null | undefined>;
 
+/** What a `KapsoApiError` is built from; `KapsoApiError.fromResult` fills it from an openapi-fetch result. */
 export interface KapsoApiErrorInit {
+  /** HTTP status of the response, e.g. 404. */
   status: number;
+  /** Reason phrase of the response, e.g. `"Not Found"`; HTTP/2 responses have none. */
   statusText?: string;
-  /** Parsed JSON body, or the text body cut to {@link MAX_TEXT_BODY} characters. */
+  /** Parsed JSON body, or the text body (cut to 4096 characters by the error). */
   body: unknown;
+  /** Response headers: the request id and `Retry-After` are read from them. */
   headers?: Headers;
-  method: string;
+  /** HTTP method of the request; left out of the message when unknown. */
+  method?: string;
   /** Path of the request URL, without origin or query string. */
   path: string;
+  /** Extra facts for the message, e.g. `{ page: 3 }`, shown as `(page=3)`. */
   context?: KapsoErrorContext;
 }
 
@@ -39,105 +48,99 @@ export const MAX_TEXT_BODY = 4096;
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
 const DETAIL_FIELDS = ["error", "title", "message", "detail", "error_description"];
 
+type ErrorFields = Record<string, { code?: unknown; message?: unknown } | undefined>;
+
 /** The API answered with a non-2xx status. */
 export class KapsoApiError extends KapsoError {
   override name = "KapsoApiError";
-  declare readonly status: number;
+  /** HTTP status of the response, e.g. 404. */
+  readonly status: number;
   /** `code` from the error body when it has one (`body.code` or `body.error.code`). */
-  declare readonly code: string | undefined;
-  declare readonly requestId: string | undefined;
+  readonly code: string | undefined;
+  /** The request id the server or a proxy in front of it sent (`x-request-id`, `request-id`, `x-amzn-requestid`, `cf-ray`). */
+  readonly requestId: string | undefined;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
-  declare readonly retryAfterMs: number | undefined;
-  declare readonly method: string;
-  declare readonly path: string;
-  declare readonly context: KapsoErrorContext | undefined;
-  declare readonly body: unknown;
+  readonly retryAfterMs: number | undefined;
+  /** HTTP method of the request, upper case; undefined when the result did not tell (a bare openapi-fetch client). */
+  readonly method: string | undefined;
+  /** Path of the request URL, without origin or query string. */
+  readonly path: string;
+  /** Extra facts the caller added, e.g. the page of a walk. */
+  readonly context: KapsoErrorContext | undefined;
+  /** Parsed JSON body, or the text body cut to 4096 characters; undefined for an empty body. */
+  readonly body: unknown;
 
   constructor(init: KapsoApiErrorInit) {
     const { status, statusText, headers, path, context } = init;
-    const method = init.method.toUpperCase();
-    let { body } = init;
-    if (typeof body === "string" && body.length > MAX_TEXT_BODY) {
-      body = `${body.slice(0, MAX_TEXT_BODY)}… [${body.length - MAX_TEXT_BODY} more characters]`;
-    }
-    const requestId = REQUEST_ID_HEADERS.map((name) => headers?.get(name)).find(Boolean) as
-      | string
-      | undefined;
-    const fields = (body && typeof body === "object" ? body : {}) as Record<
-      string,
-      { code?: unknown; message?: unknown } | undefined
-    >;
-    // Kapso errors use `error`/`message`; Prism's validation errors are RFC 9457 problem details. A
-    // field may hold the text itself or an object with a `message`.
-    const detail =
-      typeof body === "string"
-        ? body.trim().slice(0, 200)
-        : [
-            ...new Set(
-              DETAIL_FIELDS.map((key) => fields[key]?.message ?? fields[key]).filter(
-                (text) => text && typeof text === "string",
-              ),
-            ),
-          ].join(": ");
+    const method = init.method?.toUpperCase();
+    const body = cutText(init.body);
+    const requestId = REQUEST_ID_HEADERS.map((name) => headers?.get(name)).find(Boolean) ?? undefined;
+    const fields = (body && typeof body === "object" ? body : {}) as ErrorFields;
     const where = Object.entries(context ?? {})
       .flatMap(([key, value]) => (value === undefined ? [] : `${key}=${value}`))
       .join(", ");
+    const detail = detailOf(body, fields);
     super(
-      `Kapso API ${status}${statusText ? ` ${statusText}` : ""} on ${method} ${path}${detail ? `: ${detail}` : ""}` +
-        `${where ? ` (${where})` : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
+      `Kapso API ${status}${statusText ? ` ${statusText}` : ""} on ${method ? `${method} ` : ""}${path}` +
+        `${detail ? `: ${detail}` : ""}${where ? ` (${where})` : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
     );
-    const code = [fields.code, fields.error?.code].find((value) => typeof value === "string");
-    const retryAfterMs = parseRetryAfter(headers?.get("retry-after"));
-    Object.assign(this, { status, code, requestId, retryAfterMs, method, path, context, body });
+    this.status = status;
+    this.code = [fields.code, fields.error?.code].find((value) => typeof value === "string") as
+      | string
+      | undefined;
+    this.requestId = requestId;
+    this.retryAfterMs = parseRetryAfter(headers?.get("retry-after"));
+    this.method = method;
+    this.path = path;
+    this.context = context;
+    this.body = body;
   }
 
-  /** Builds the error from an openapi-fetch result (`error` is the body openapi-fetch already parsed). */
+  /**
+   * Builds the error from an openapi-fetch result (`error` is the body openapi-fetch already parsed).
+   * The method comes from `request.method`, else from `result.method`, which the results of a
+   * `createKapsoClient` client carry when they failed; a bare openapi-fetch result has none, and the
+   * message then names only the path.
+   */
   static fromResult(
-    result: { error?: unknown; response: Response },
+    result: { error?: unknown; response: Response; method?: string },
     request?: { method?: string; context?: KapsoErrorContext },
   ): KapsoApiError {
     const { response } = result;
-    const sent = sentRequests.get(response);
-    return new KapsoApiError({
+    // A plain `new` of this class by name here would make bundlers rename the class to refer to
+    // itself (`_KapsoApiError` in stack traces); `createApiError` sits outside the class body.
+    return createApiError({
       status: response.status,
       statusText: response.statusText,
       body: result.error,
       headers: response.headers,
-      method: request?.method ?? sent?.method ?? "GET",
-      path: pathOf(sent?.url ?? response.url),
+      method: request?.method ?? result.method,
+      path: pathOf(response.url),
       context: request?.context,
     });
   }
 
+  /** The fields and the message, for structured logs (`message` is not an own enumerable property). */
   toJSON(): this & { name: string; message: string } {
-    // `name` is an own field, so the spread has it; `message` is not enumerable.
     return { ...this, message: this.message };
   }
 }
 
-// openapi-fetch results carry the response but not the request; the client's fetch records the request
-// of failed responses here so that `unwrap()` and `fromResult()` can name its method and path.
-export const sentRequests = new WeakMap<Response, Request>();
-
-/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
-export function parseRetryAfter(value: string | null | undefined): number | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(+trimmed * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+function createApiError(init: KapsoApiErrorInit): KapsoApiError {
+  return new KapsoApiError(init);
 }
 
-/** Path of a URL, without origin or query string (which may carry identifiers worth keeping out of logs). */
-export function pathOf(url: string): string {
-  return safeUrl(url)?.pathname ?? (url.split("?")[0] as string);
+function cutText(body: unknown): unknown {
+  if (typeof body !== "string" || body.length <= MAX_TEXT_BODY) return body;
+  return `${body.slice(0, MAX_TEXT_BODY)}… [${body.length - MAX_TEXT_BODY} more characters]`;
 }
 
-/** `new URL(value)`, or undefined when `value` is not an absolute URL. */
-export function safeUrl(value: string): URL | undefined {
-  try {
-    return new URL(value);
-  } catch {
-    return undefined;
-  }
+// Kapso errors use `error`/`message`; Prism's validation errors are RFC 9457 problem details. A field
+// may hold the text itself or an object with a `message`.
+function detailOf(body: unknown, fields: ErrorFields): string {
+  if (typeof body === "string") return body.trim().slice(0, 200);
+  const texts = DETAIL_FIELDS.map((key) => fields[key]?.message ?? fields[key]).filter(
+    (text): text is string => typeof text === "string" && text !== "",
+  );
+  return [...new Set(texts)].join(": ");
 }

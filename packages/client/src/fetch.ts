@@ -1,142 +1,125 @@
-import {
-  KapsoConnectionError,
-  KapsoError,
-  KapsoTimeoutError,
-  parseRetryAfter,
-  pathOf,
-  sentRequests,
-} from "./errors.js";
-import { backoffDelay, retryRuleFor } from "./retry.js";
+import { KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
+import type { AttemptLog } from "./log.js";
+import { retryWait } from "./retry.js";
+import { pathOf } from "./url.js";
 
-type Fetch = (input: Request | string, init: RequestInit) => Promise<Response>;
+/** The shape of `fetch` the client calls: `fetch(request, init)` for attempts, `fetch(url, init)` for redirect hops. */
+export type Fetch = (input: Request | string, init: RequestInit) => Promise<Response>;
 
 /** Timing hooks, replaced in tests to make waits deterministic. */
-export interface KapsoFetchInternals {
-  sleep: (ms: number, signal: AbortSignal | null) => Promise<void>;
+export interface Timing {
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
 }
 
-/**
- * The Request class openapi-fetch builds requests with. A Request always has a `signal`, whether or not
- * the caller passed one, so this remembers the caller's own: requests without one (most of them) then
- * skip the abort listener, which is a measurable share of the per-request cost.
- */
-export class KapsoRequest extends Request {
-  declare readonly callerSignal: AbortSignal | null;
-  // openapi-fetch checks a middleware's replacement request with `instanceof` this class; any Request
-  // must pass, as it would without a custom class.
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(input, init);
-    this.callerSignal = init?.signal ?? null;
-  }
+/** Everything one Kapso fetch needs, validated by the client before it gets here. */
+export interface KapsoFetchOptions {
+  /** Returns the key or throws `KapsoConfigError`; called once per request, so it should cache. */
+  apiKey: () => string;
+  /** Undefined means `globalThis.fetch`, looked up per request so that late polyfills and test doubles apply. */
+  fetch: Fetch | undefined;
+  timeoutMs: number;
+  maxRetries: number;
+  maxRetryAfterMs: number;
+  /** Undefined when the log level lets no attempt line through. */
+  log: AttemptLog | undefined;
+  timing: Timing;
 }
+
+// setTimeout fires at once for delays above a signed 32-bit millisecond count: no timer at all then.
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+type Outcome = { response: Response } | { failure: "network" | "timeout"; error: unknown };
 
 /**
  * The `fetch` handed to openapi-fetch. It sits below the middleware, so `client.use()` sees one logical
  * request and never the API key, while each attempt here gets its own timer, the key and the body.
- *
- * The options arrive validated, as positional parameters (their names then cost nothing in the
- * bundle). `apiKey` returns the key or throws `KapsoConfigError`; it is called once per request, so it
- * should cache. An undefined `fetch` means `globalThis.fetch`, looked up per request so that late
- * polyfills and test doubles apply.
  */
-export function createKapsoFetch(
-  apiKey: () => string,
-  fetch: Fetch | undefined,
-  timeoutMs: number,
-  maxRetries: number,
-  maxRetryAfterMs: number,
-  { sleep, random }: KapsoFetchInternals,
-) {
-  // setTimeout fires at once for delays above a signed 32-bit millisecond count: no timer at all then.
-  const timed = timeoutMs < 2 ** 31;
+export function createKapsoFetch(options: KapsoFetchOptions) {
+  const { timeoutMs, maxRetries, log } = options;
+  const limits = { maxRetries, maxRetryAfterMs: options.maxRetryAfterMs, random: options.timing.random };
   return async (request: Request, initExt?: RequestInit): Promise<Response> => {
-    // A middleware may have swapped in a plain Request; its signal then stands in for the caller's.
-    const own = (request as Partial<KapsoRequest>).callerSignal;
-    const caller = own === undefined ? request.signal : own;
-    const key = apiKey();
-    const fetchImpl = fetch ?? globalThis.fetch;
-    // `url` is read only on failure: the getter serialises the URL anew on each access.
-    const { headers, method } = request;
+    const key = options.apiKey();
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    // The request's own signal follows the caller's (openapi-fetch hands the caller's signal to the
+    // Request it builds, and a Request a middleware copies keeps following it). Listening here rather
+    // than on the caller's signal leaves nothing behind on a signal shared by many requests.
+    const { signal, method } = request;
     // fetch(request, init) reuses the request's URL and headers; `init` overrides only what differs.
     const init: RequestInit = { ...initExt, redirect: "manual" };
     // A request body is a stream that can be read once; the bytes are kept so every attempt and every
     // redirect hop sends the same body.
     if (request.body) init.body = await request.arrayBuffer();
-    // One listener for the whole call aborts whichever attempt is current. It stays after success: the
-    // body is read after this returns and must still be cancellable. It is collected with the request.
-    let controller: AbortController;
-    const onAbort = () => controller.abort(caller?.reason);
-    caller?.addEventListener("abort", onAbort);
+    // One listener for the whole call aborts whichever attempt is current. It stays after the
+    // response arrived: the body is read after this returns and must still be cancellable.
+    let current: AbortController | undefined;
+    signal.addEventListener("abort", () => current?.abort(signal.reason));
 
-    try {
-      for (let retry = 0; ; retry++) {
-        caller?.throwIfAborted();
-        controller = new AbortController();
-        init.signal = controller.signal;
-        // A timer per attempt, cleared as soon as the response headers (or an error) arrive. The timer
-        // is always cleared before the next attempt replaces `controller`.
-        const timer = timed ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
-        let response: Response | undefined;
-        let failure: unknown;
-        // The key is on the request's headers only while an attempt is sent, never while middleware
-        // (which sees this request object before and after) can read them. Setting it here instead of
-        // on a copy spares two header copies per request.
-        headers.set("X-API-Key", key);
-        try {
-          response = await fetchImpl(request, init);
-          // Anything below 400 that is not a success may be a redirect; status 0 is an opaque one (browsers).
-          if (!response.ok && response.status < 400) {
-            response = await followRedirects(fetchImpl, response, request, init);
-          }
-        } catch (error) {
-          response = undefined;
-          failure = error;
-        } finally {
-          headers.delete("X-API-Key");
-          clearTimeout(timer);
-        }
-        const retries = retry < maxRetries;
-
-        if (!response) {
-          caller?.throwIfAborted();
-          if (failure instanceof KapsoError) throw failure;
-          const timedOut = controller.signal.aborted;
-          const rule = retryRuleFor(method);
-          if (retries && (timedOut ? rule.timeout : rule.network)) {
-            await sleep(backoffDelay(retry, random), caller);
-            continue;
-          }
-          const where = `${method} ${pathOf(request.url)}${retry ? ` (${retry + 1} attempts)` : ""}`;
-          throw timedOut
-            ? new KapsoTimeoutError(`Kapso API request timed out after ${timeoutMs} ms on ${where}`)
-            : new KapsoConnectionError(`Could not reach the Kapso API on ${where}: ${describe(failure)}`, {
-                cause: failure,
-              });
-        }
-
-        if (!response.ok) {
-          if (retries && retryRuleFor(method).statuses.has(response.status)) {
-            const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-            // A server asking for a longer pause than the caller accepts gets its answer passed on as is.
-            if ((retryAfterMs ?? 0) <= maxRetryAfterMs) {
-              discard(response);
-              await sleep(retryAfterMs ?? backoffDelay(retry, random), caller);
-              continue;
-            }
-          }
-          sentRequests.set(response, request);
-        }
-        return response;
+    for (let retry = 0; ; retry++) {
+      signal.throwIfAborted();
+      current = new AbortController();
+      const started = log && Date.now();
+      const outcome = await attempt(fetchImpl, request, init, key, current, timeoutMs);
+      // A caller's abort is not a failure of the attempt: the caller gets its own reason back.
+      if (!("response" in outcome)) signal.throwIfAborted();
+      const wait = retryWait(method, outcome, retry, limits);
+      if (log) {
+        // One line per attempt: a retried one at info, any other at debug; the path without its query.
+        const result = "response" in outcome ? outcome.response.status : outcome.failure;
+        const decision = wait === undefined ? "final" : `retry in ${wait} ms`;
+        log(
+          wait === undefined ? "debug" : "info",
+          `kapso: ${method} ${pathOf(request.url)} ${result} in ${Date.now() - (started as number)} ms, ` +
+            `attempt ${retry + 1} of ${maxRetries + 1}: ${decision}`,
+        );
       }
-    } catch (error) {
-      caller?.removeEventListener("abort", onAbort);
-      throw error;
+      if (wait === undefined) {
+        if ("response" in outcome) return outcome.response;
+        const where = `${method} ${pathOf(request.url)}${retry ? ` (${retry + 1} attempts)` : ""}`;
+        throw outcome.failure === "timeout"
+          ? new KapsoTimeoutError(`Kapso API request timed out after ${timeoutMs} ms on ${where}`)
+          : new KapsoConnectionError(
+              `Could not reach the Kapso API on ${where}: ${describe(outcome.error)}`,
+              {
+                cause: outcome.error,
+              },
+            );
+      }
+      if ("response" in outcome) discard(outcome.response);
+      await options.timing.sleep(wait, signal);
     }
   };
+}
+
+/** One attempt, redirects included, under its own timer; failures to get a response come back as an outcome. */
+async function attempt(
+  fetchImpl: Fetch,
+  request: Request,
+  init: RequestInit,
+  key: string,
+  controller: AbortController,
+  timeoutMs: number,
+): Promise<Outcome> {
+  init.signal = controller.signal;
+  const timer = timeoutMs <= LONGEST_TIMER_MS ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+  // The key is on the request's headers only while an attempt is sent, never while middleware
+  // (which sees this request object before and after) can read them. Setting it here instead of on a
+  // copy spares two header copies per request.
+  request.headers.set("X-API-Key", key);
+  try {
+    const response = await fetchImpl(request, init);
+    // Anything below 400 that is not a success may be a redirect; status 0 is an opaque one (browsers).
+    if (response.ok || response.status >= 400) return { response };
+    return { response: await followRedirects(fetchImpl, response, request, init) };
+  } catch (error) {
+    // The client's own refusals (a redirect off the origin, too many hops) are final: another attempt
+    // would be refused the same way, and their message already says what happened.
+    if (error instanceof KapsoError) throw error;
+    return { failure: controller.signal.aborted ? "timeout" : "network", error };
+  } finally {
+    request.headers.delete("X-API-Key");
+    clearTimeout(timer);
+  }
 }
 
 async function followRedirects(fetchImpl: Fetch, response: Response, request: Request, init: RequestInit) {
@@ -144,7 +127,7 @@ async function followRedirects(fetchImpl: Fetch, response: Response, request: Re
   const where = `Kapso API redirected ${method} ${pathOf(url)}`;
   const origin = new URL(url).origin;
   // Later hops go by URL, so they need their own copy of the headers (the key included).
-  init = { ...init, method, headers: new Headers(request.headers) };
+  let hopInit: RequestInit = { ...init, method, headers: new Headers(request.headers) };
   for (let hops = 0; ; hops++) {
     // Browsers hide the target of a manual redirect; following blindly could leave the origin.
     if (response.type === "opaqueredirect") throw new KapsoConnectionError(`${where}; not followed here`);
@@ -163,11 +146,11 @@ async function followRedirects(fetchImpl: Fetch, response: Response, request: Re
     // As fetch itself does: a 303, or a 301/302 after a POST, continues as a GET without a body.
     if (response.status === 303 ? method !== "HEAD" : response.status < 303 && method === "POST") {
       method = "GET";
-      (init.headers as Headers).delete("content-type");
-      init = { ...init, method, body: null };
+      (hopInit.headers as Headers).delete("content-type");
+      hopInit = { ...hopInit, method, body: null };
     }
     url = next.href;
-    response = await fetchImpl(url, init);
+    response = await fetchImpl(url, hopInit);
   }
 }
 

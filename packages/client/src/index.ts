@@ -3,6 +3,7 @@ export {
   DEFAULT_BASE_URL,
   type KapsoClient,
   type KapsoClientOptions,
+  type KapsoClientOverrides,
 } from "./client.js";
 export {
   KapsoApiError,
@@ -13,6 +14,6 @@ export {
   type KapsoErrorContext,
   KapsoTimeoutError,
 } from "./errors.js";
-export { checkNumberOption } from "./options.js";
+export type { KapsoLogger, KapsoLogLevel } from "./log.js";
 export type { RetryRule } from "./retry.js";
 export { type UnwrappedData, unwrap } from "./unwrap.js";

@@ -1,28 +1,25 @@
-import { KapsoConfigError, type KapsoError } from "./errors.js";
+import { KapsoConfigError } from "./errors.js";
 
-/**
- * Throws unless `value` is a number that is positive (or, with `positive` false, at least 0), and whole
- * when `integer` is set. The client and the paginator both check their options with it, so a bad value
- * is reported the same way everywhere: "maxRetries must be a non-negative integer, got 1.5".
- *
- * @internal Exported for `@kapso/pagination`; not part of the public API.
- */
-export function checkNumberOption(
-  name: string,
-  value: unknown,
-  positive: boolean,
-  integer: boolean,
-  ErrorType: new (message: string) => KapsoError = KapsoConfigError,
-): void {
-  if (
-    typeof value !== "number" ||
-    !(positive ? value > 0 : value >= 0) ||
-    (integer && !Number.isInteger(value))
-  ) {
-    throw new ErrorType(
-      `${name} must be a ${positive ? "positive" : "non-negative"} ${integer ? "integer" : "number"}, got ${
-        typeof value === "string" ? JSON.stringify(value) : String(value)
-      }`,
-    );
-  }
+// Each check throws `KapsoConfigError` naming the option, what it must be and the value it got, e.g.
+// "maxRetries must be a non-negative integer, got 1.5". Strings are quoted so that "5000" and 5000
+// read differently.
+function refuse(name: string, expected: string, value: unknown): never {
+  const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+  throw new KapsoConfigError(`${name} must be ${expected}, got ${shown}`);
+}
+
+export function checkPositiveNumber(name: string, value: unknown): void {
+  if (!(typeof value === "number" && value > 0)) refuse(name, "a positive number", value);
+}
+
+export function checkNonNegativeNumber(name: string, value: unknown): void {
+  if (!(typeof value === "number" && value >= 0)) refuse(name, "a non-negative number", value);
+}
+
+export function checkNonNegativeInteger(name: string, value: unknown): void {
+  if (!(Number.isInteger(value) && (value as number) >= 0)) refuse(name, "a non-negative integer", value);
+}
+
+export function checkOneOf(name: string, value: unknown, allowed: readonly string[]): void {
+  if (!allowed.includes(value as string)) refuse(name, `one of ${allowed.join(", ")}`, value);
 }

@@ -33,8 +33,49 @@ export function backoffDelay(retry: number, random: () => number): number {
   return Math.floor(random() * Math.min(8_000, 500 * 2 ** retry));
 }
 
+/** What one attempt came to, as far as the retry policy cares. */
+export type AttemptFacts = { readonly response: Response } | { readonly failure: "network" | "timeout" };
+
+/** The limits a client was configured with (`random` is replaced in tests). */
+export interface RetryLimits {
+  readonly maxRetries: number;
+  readonly maxRetryAfterMs: number;
+  readonly random: () => number;
+}
+
+/**
+ * The policy as a decision: how long to wait before the next attempt, or undefined when this attempt
+ * is the last. `retry` counts the retries already made (0 after the first attempt).
+ */
+export function retryWait(
+  method: string,
+  facts: AttemptFacts,
+  retry: number,
+  limits: RetryLimits,
+): number | undefined {
+  if (retry >= limits.maxRetries) return undefined;
+  const rule = retryRuleFor(method);
+  if ("failure" in facts) {
+    return rule[facts.failure] ? backoffDelay(retry, limits.random) : undefined;
+  }
+  if (!rule.statuses.has(facts.response.status)) return undefined;
+  const retryAfterMs = parseRetryAfter(facts.response.headers.get("retry-after"));
+  if (retryAfterMs === undefined) return backoffDelay(retry, limits.random);
+  // A server asking for a longer pause than the caller accepts gets its answer passed on as is.
+  return retryAfterMs <= limits.maxRetryAfterMs ? retryAfterMs : undefined;
+}
+
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(+trimmed * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     // Thrown here, the reason rejects the promise.
     signal?.throwIfAborted();

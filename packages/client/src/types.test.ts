@@ -13,9 +13,46 @@ const listFailed = () =>
   });
 
 describe("types", () => {
-  it("is the openapi-fetch client over the Kapso paths", () => {
+  it("is the openapi-fetch client over the Kapso paths, plus withOptions", () => {
     expectTypeOf(kapso).toEqualTypeOf<KapsoClient>();
-    expectTypeOf<KapsoClient>().toEqualTypeOf<Client<paths>>();
+    expectTypeOf<KapsoClient>().toEqualTypeOf<KapsoClient<paths>>();
+    expectTypeOf<KapsoClient>().toExtend<Client<paths>>();
+    expectTypeOf<Omit<KapsoClient, "withOptions">>().toEqualTypeOf<Omit<Client<paths>, never>>();
+    expectTypeOf(kapso.withOptions({ timeoutMs: 1 })).toEqualTypeOf<KapsoClient>();
+    expectTypeOf(kapso.withOptions({}).withOptions({ maxRetries: 0 })).toEqualTypeOf<KapsoClient>();
+  });
+
+  it("is generic over any paths type, so a custom route needs no cast", () => {
+    type MyPaths = {
+      "/internal/reports/{report_id}": {
+        parameters: { query?: never; header?: never; path?: never; cookie?: never };
+        get: {
+          parameters: { path: { report_id: string } };
+          responses: {
+            200: {
+              headers: Record<string, unknown>;
+              content: { "application/json": { id: string; rows: number } };
+            };
+          };
+        };
+      };
+    };
+    const custom = createKapsoClient<MyPaths>({ apiKey: "k" });
+    expectTypeOf(custom).toEqualTypeOf<KapsoClient<MyPaths>>();
+    expectTypeOf(custom).toExtend<Client<MyPaths>>();
+    const report = () =>
+      unwrap(custom.GET("/internal/reports/{report_id}", { params: { path: { report_id: "r1" } } }));
+    expectTypeOf(report).returns.resolves.toEqualTypeOf<{ id: string; rows: number }>();
+    const tuned = () =>
+      custom
+        .withOptions({ maxRetries: 0 })
+        .GET("/internal/reports/{report_id}", { params: { path: { report_id: "r1" } } });
+    expectTypeOf(tuned).returns.resolves.toHaveProperty("data");
+    const wrong = () => [
+      // @ts-expect-error a Kapso path is not a path of MyPaths
+      custom.GET("/workflows"),
+    ];
+    expectTypeOf(wrong).toBeFunction();
   });
 
   it("types the data of the seed endpoint as ListWorkflowExecutionsResponse", () => {
@@ -55,7 +92,7 @@ describe("types", () => {
   it("exposes the error hierarchy", () => {
     expectTypeOf(KapsoApiError.fromResult).parameters.toEqualTypeOf<
       [
-        { error?: unknown; response: Response },
+        { error?: unknown; response: Response; method?: string },
         (
           | { method?: string; context?: Record<string, string | number | boolean | null | undefined> }
           | undefined

@@ -21,8 +21,8 @@ import {
 
 // The project events and findings lists work with `paginate` as they are, with the item type of
 // their schema; event definitions and the notification lists have no pagination and must not
-// compile. Log search pages in a style of its own (a `cursor` parameter, `data.pagination` out), so
-// here only its response type is pinned. Calls sit in functions that never run: these tests are
+// compile. Log search pages in a style of its own (a `cursor` parameter, `data.pagination` out,
+// items in `data.events`), derived from its response type like the other two. Calls sit in functions that never run: these tests are
 // about types only.
 const kapso = createClient<paths>({ baseUrl: "http://127.0.0.1:9" });
 const finding_id = "8f14e45f-ceea-467a-9e1a-1b2c3d4e5f60";
@@ -40,7 +40,7 @@ describe("project events", () => {
         { params: { query: { name: "conversation.csat_scored", occurred_after: "2026-11-01T00:00:00Z" } } },
         { maxItems: 500, direction: "before" },
       );
-      expectTypeOf(items).toEqualTypeOf<AsyncIterableIterator<ProjectEvent>>();
+      expectTypeOf(items).toEqualTypeOf<AsyncGenerator<ProjectEvent, void, undefined>>();
       // @ts-expect-error the events list has no `page` parameter
       paginate(kapso, "/events", { params: { query: { page: 2 } } });
     };
@@ -115,6 +115,27 @@ describe("log search", () => {
     expectTypeOf<LogSearchEvent["source"]>().toEqualTypeOf<
       "external_api_log" | "whatsapp_webhook_event" | "flow_event" | "webhook_delivery"
     >();
+  });
+
+  test("paginate walks it as a log-search list of LogSearchEvent", () => {
+    expectTypeOf<"/log_search">().toExtend<PaginatablePath<paths>>();
+    expectTypeOf<PaginatedItem<paths, "/log_search">>().toEqualTypeOf<LogSearchEvent>();
+    expectTypeOf<PaginationStyleOf<paths, "/log_search">>().toEqualTypeOf<"log-search">();
+    () => {
+      const events = paginate(kapso, "/log_search", { params: { query: { source: "webhook_delivery" } } });
+      expectTypeOf(events).toEqualTypeOf<AsyncGenerator<LogSearchEvent, void, undefined>>();
+      const pages = paginatePages(kapso, "/log_search", { params: { query: { limit: 100 } } });
+      expectTypeOf(pages).toEqualTypeOf<
+        AsyncGenerator<
+          { data: LogSearchEvent[]; pagination: LogSearchPagination; response: Response },
+          void,
+          undefined
+        >
+      >();
+      // The log search walks forward only: it has no `before` cursor.
+      // @ts-expect-error direction applies to cursor lists only
+      paginate(kapso, "/log_search", {}, { direction: "before" });
+    };
   });
 
   test("the next page is asked for with the cursor query parameter", () => {

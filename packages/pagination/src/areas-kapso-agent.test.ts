@@ -27,7 +27,7 @@ describe("agent sessions", () => {
       const items = paginate(kapso, "/kapso-agent/modes/{mode}/sessions", {
         params: { path: mode, query: { limit: 100 } },
       });
-      expectTypeOf(items).toEqualTypeOf<AsyncIterableIterator<AgentSession>>();
+      expectTypeOf(items).toEqualTypeOf<AsyncGenerator<AgentSession, void, undefined>>();
 
       const pages = paginatePages(
         kapso,

@@ -82,7 +82,7 @@ describe("inbox embeds", () => {
     expectTypeOf<PaginatedItem<paths, "/inbox_embeds">>().toEqualTypeOf<InboxEmbed>();
     () => {
       const items = paginate(kapso, "/inbox_embeds", { params: { query: { status: "active" } } });
-      expectTypeOf(items).toEqualTypeOf<AsyncIterableIterator<InboxEmbed>>();
+      expectTypeOf(items).toEqualTypeOf<AsyncGenerator<InboxEmbed, void, undefined>>();
       // @ts-expect-error status is active or revoked
       paginate(kapso, "/inbox_embeds", { params: { query: { status: "paused" } } });
     };
@@ -102,7 +102,7 @@ describe("WhatsApp funding", () => {
         { params: { path: { portfolio_id }, query: { limit: 100 } } },
         { direction: "before", maxPages: 10 },
       );
-      expectTypeOf(items).toEqualTypeOf<AsyncIterableIterator<WhatsappFunding>>();
+      expectTypeOf(items).toEqualTypeOf<AsyncGenerator<WhatsappFunding, void, undefined>>();
     };
   });
 

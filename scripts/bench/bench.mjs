@@ -41,7 +41,9 @@ const BUDGETS = {
   prefetchSpeedup: 1.8,
   heapGrowthBytes: 2 * 1024 * 1024,
   listenersLeft: 2,
-  sizeBytes: 5120,
+  // 6 KB since the client gained logging, withOptions and the generic paths type, and the paginator a
+  // strategy per list style and the log-search style: 5.5 KB of readable code with every message kept.
+  sizeBytes: 6144,
   typeCheckRatio: 1.2,
 };
 

@@ -23,12 +23,13 @@ function readmeWithAreas(readme, doc) {
   const total = areas.reduce((sum, area) => sum + area.operations, 0);
   const table = [
     AREAS_START,
-    "| area | operations | cursor lists | page-number lists | unpaginated lists |",
-    "|---|---|---|---|---|",
+    "| area | operations | cursor lists | page-number lists | log-search lists | unpaginated lists |",
+    "|---|---|---|---|---|---|",
     ...areas.map(
-      (a) => `| ${a.name} | ${a.operations} | ${a.cursor || ""} | ${a.page || ""} | ${a.unpaginated || ""} |`,
+      (a) =>
+        `| ${a.name} | ${a.operations} | ${a.cursor || ""} | ${a.page || ""} | ${a.logSearch || ""} | ${a.unpaginated || ""} |`,
     ),
-    `| **all** | **${total}** | | | |`,
+    `| **all** | **${total}** | | | | |`,
     AREAS_END,
   ].join("\n");
   const start = readme.indexOf(AREAS_START);

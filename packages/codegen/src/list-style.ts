@@ -1,9 +1,10 @@
 // Which list style each GET answers with, the same reading @kapso/pagination's types make: `data`
-// an array plus cursor `paging`, or plus page-number `meta`, or neither (a list without pages).
+// an array plus cursor `paging`, or plus page-number `meta`, or neither (a list without pages); or
+// `data` an object holding the `events` array and its `pagination` (the log search).
 import { operationsById } from "./operations.js";
 import { deref, flatten, type Json } from "./spec.js";
 
-export type ListStyle = "cursor" | "page" | "unpaginated";
+export type ListStyle = "cursor" | "page" | "logSearch" | "unpaginated";
 
 /** The list style of an operation's 200 response, or undefined when it is not a list. */
 export function listStyle(doc: Json, op: Json): ListStyle | undefined {
@@ -12,7 +13,10 @@ export function listStyle(doc: Json, op: Json): ListStyle | undefined {
   const content = response?.content as Record<string, Json> | undefined;
   const schema = content?.["application/json"]?.schema;
   const props = ((schema && flatten(doc, schema)?.properties) ?? {}) as Json;
-  if (!props.data || deref<Json>(doc, props.data)?.type !== "array") return undefined;
+  const data = props.data ? flatten(doc, props.data) : undefined;
+  const inData = (data?.properties ?? {}) as Json;
+  if (inData.events && inData.pagination) return "logSearch";
+  if (data?.type !== "array") return undefined;
   if (props.paging) return "cursor";
   if (props.meta) return "page";
   return "unpaginated";
@@ -24,6 +28,7 @@ export interface ApiArea {
   operations: number;
   cursor: number;
   page: number;
+  logSearch: number;
   unpaginated: number;
 }
 
@@ -36,7 +41,7 @@ export function apiAreas(doc: Json): ApiArea[] {
   const areas = new Map(
     tags.map((tag): [string, ApiArea] => [
       tag.name,
-      { name: tag.name, operations: 0, cursor: 0, page: 0, unpaginated: 0 },
+      { name: tag.name, operations: 0, cursor: 0, page: 0, logSearch: 0, unpaginated: 0 },
     ]),
   );
   for (const { id, op, method } of operationsById(doc)) {

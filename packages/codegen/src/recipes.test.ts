@@ -64,8 +64,8 @@ describe("README recipes", () => {
     );
     expect(run).toMatchObject({ status: 0 });
     // The README's own code for recipes 1 and 2, and a misuse that must not compile.
-    project.write("src/workflows.ts", readmeBlock("typescript", "src/workflows.ts"));
-    project.write("src/report.ts", readmeBlock("typescript", "src/report.ts"));
+    project.write("src/workflows.ts", readmeBlock("ts nocheck", "src/workflows.ts"));
+    project.write("src/report.ts", readmeBlock("ts nocheck", "src/report.ts"));
     project.write(
       "src/misuse.ts",
       `import createClient from "openapi-fetch";

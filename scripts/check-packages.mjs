@@ -6,8 +6,8 @@
 // needed at run time. In the same project every README's ```ts blocks are type-checked
 // (./check-docs.mjs); last, the TSDoc coverage of each package's declarations is printed
 // (./tsdoc-coverage.mjs), which reports and does not fail.
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkReadmeBlocks, docsDependencySpecs, packageNames, reportReadmeBlocks } from "./check-docs.mjs";
@@ -92,6 +92,9 @@ try {
     }
   }
 
+  console.log("\n── downstream: kapso-codegen on the shipped spec plus a private route, used by the client");
+  downstreamRecipe(project);
+
   console.log("\n── README code blocks in the consumer project");
   const docsCompile = reportReadmeBlocks(checkReadmeBlocks(project));
 
@@ -111,4 +114,50 @@ try {
 } finally {
   if (keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
+}
+
+// What a team does in its own repo: generate types from the shipped spec plus its private route,
+// call both through createKapsoClient<paths>(), and let `--check` catch a spec edit nobody
+// regenerated after.
+function downstreamRecipe(project) {
+  const codegen = (...extra) =>
+    spawnSync(
+      join(project, "node_modules/.bin/kapso-codegen"),
+      [
+        "--spec",
+        "node_modules/@kapso/types/openapi.yaml",
+        "--spec",
+        "downstream/private.yaml",
+        "--out",
+        "downstream/kapso",
+        ...extra,
+      ],
+      { cwd: project, encoding: "utf8" },
+    );
+  const expectStatus = (result, status, what) => {
+    if (result.status !== status) {
+      throw new Error(
+        `downstream: ${what} exited ${result.status}, expected ${status}\n${result.stdout}${result.stderr}`,
+      );
+    }
+  };
+  expectStatus(codegen(), 0, "kapso-codegen");
+  run(bin("tsc"), ["-p", "downstream/tsconfig.json"], project);
+  expectStatus(codegen("--check"), 0, "kapso-codegen --check right after generating");
+  const privateSpec = join(project, "downstream/private.yaml");
+  const original = readFileSync(privateSpec, "utf8");
+  writeFileSync(
+    privateSpec,
+    original.replace("required: [week, workflows]", "required: [week]"),
+  );
+  const stale = codegen("--check");
+  expectStatus(stale, 1, "kapso-codegen --check after a spec edit");
+  if (!stale.stdout.concat(stale.stderr).includes("downstream/kapso")) {
+    throw new Error(`downstream: --check did not name the stale files:\n${stale.stdout}${stale.stderr}`);
+  }
+  expectStatus(codegen(), 0, "kapso-codegen after the edit");
+  expectStatus(codegen("--check"), 0, "kapso-codegen --check after regenerating");
+  console.log(
+    "downstream recipe passed: the private route and Kapso's typed through one client; --check failed after a spec edit and passed after regenerating",
+  );
 }

@@ -10,7 +10,6 @@
 // A block fenced ```ts is meant to compile. One that shows something else on purpose (a compile error,
 // pseudo-code) should be fenced differently; where it must stay highlighted as TypeScript, fence it
 // ```ts nocheck and it is counted as skipped.
-import { execFileSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -24,7 +23,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { packPackages } from "./lib/pack.mjs";
+import { installProject, packPackages } from "./lib/pack.mjs";
 import { root } from "./lib/spec.mjs";
 
 const ts = createRequire(join(root, "package.json"))("typescript");
@@ -237,20 +236,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const tarballs = packPackages(packageNames(), work);
     const project = join(work, "project");
     mkdirSync(project);
-    writeFileSync(join(project, "package.json"), `${JSON.stringify({ private: true }, null, 2)}\n`);
-    execFileSync(
-      "npm",
-      [
-        "install",
-        "--no-audit",
-        "--no-fund",
-        "--loglevel=error",
-        "@types/node@20",
-        ...docsDependencySpecs(),
-        ...tarballs.values(),
-      ],
-      { cwd: project, stdio: ["ignore", "ignore", "inherit"] },
-    );
+    installProject(project, [...docsDependencySpecs(), ...tarballs.values()]);
     process.exitCode = reportReadmeBlocks(checkReadmeBlocks(project)) ? 0 : 1;
   } finally {
     if (process.argv.includes("--keep")) console.log(`kept ${work}`);

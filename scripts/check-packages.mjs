@@ -11,7 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkReadmeBlocks, docsDependencySpecs, packageNames, reportReadmeBlocks } from "./check-docs.mjs";
-import { packPackages } from "./lib/pack.mjs";
+import { installProject, packPackages } from "./lib/pack.mjs";
 import { root } from "./lib/spec.mjs";
 import { printTsdocCoverage } from "./tsdoc-coverage.mjs";
 
@@ -47,23 +47,7 @@ try {
   console.log("\n── consumer project from the tarballs");
   const project = join(work, "consumer");
   cpSync(join(root, "scripts/consumer"), project, { recursive: true });
-  writeFileSync(
-    join(project, "package.json"),
-    `${JSON.stringify({ name: "consumer", private: true }, null, 2)}\n`,
-  );
-  run(
-    "npm",
-    [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--loglevel=error",
-      "@types/node@20",
-      ...docsDependencySpecs(),
-      ...tarballs,
-    ],
-    project,
-  );
+  installProject(project, [...docsDependencySpecs(), ...tarballs]);
 
   for (const setup of ["esm", "cjs", "bundler"]) {
     console.log(`\n── consumer setup: ${setup}`);
@@ -146,10 +130,7 @@ function downstreamRecipe(project) {
   expectStatus(codegen("--check"), 0, "kapso-codegen --check right after generating");
   const privateSpec = join(project, "downstream/private.yaml");
   const original = readFileSync(privateSpec, "utf8");
-  writeFileSync(
-    privateSpec,
-    original.replace("required: [week, workflows]", "required: [week]"),
-  );
+  writeFileSync(privateSpec, original.replace("required: [week, workflows]", "required: [week]"));
   const stale = codegen("--check");
   expectStatus(stale, 1, "kapso-codegen --check after a spec edit");
   if (!stale.stdout.concat(stale.stderr).includes("downstream/kapso")) {

@@ -1,7 +1,7 @@
 // Packs workspace packages the way they are published (`pnpm pack`: `files`, `publishConfig` and
 // `workspace:` ranges rewritten), for the checks that install them into projects outside the workspace.
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { root } from "./spec.mjs";
 
@@ -20,4 +20,21 @@ export function packPackages(names, destination) {
     tarballs.set(name, join(destination, added[0]));
   }
   return tarballs;
+}
+
+/**
+ * Makes `project` (an existing, empty folder) a private npm project with `specs` installed: tarball
+ * paths and registry specs, plus Node's types. npm, not pnpm, so the tarballs install the way a user
+ * outside this workspace gets them.
+ */
+export function installProject(project, specs, { name = "consumer" } = {}) {
+  writeFileSync(join(project, "package.json"), `${JSON.stringify({ name, private: true }, null, 2)}\n`);
+  execFileSync(
+    "npm",
+    ["install", "--no-audit", "--no-fund", "--loglevel=error", "@types/node@20", ...specs],
+    {
+      cwd: project,
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
 }

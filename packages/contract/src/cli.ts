@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_BASE_URL, KapsoConfigError } from "@kapso/client";
 import { type KapsoMock, startKapsoMock } from "@kapso/mock";
@@ -168,7 +168,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     const report = await runContract({ ...parsed.options, baseUrl, spec });
     process.stdout.write(formatReport(report, secrets));
-    if (parsed.junit) writeFileSync(parsed.junit, junitReport(report, secrets));
+    if (parsed.junit) {
+      // CI configs name a report folder that a fresh checkout does not have yet.
+      mkdirSync(dirname(parsed.junit), { recursive: true });
+      writeFileSync(parsed.junit, junitReport(report, secrets));
+    }
     return report.results.some((result) => result.outcome === "failed") ? 1 : 0;
   } catch (error) {
     const message = redact(error instanceof Error ? error.message : String(error), secrets);

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createKapsoClient, createKapsoClientWithTiming, type KapsoClientOptions } from "./client.js";
@@ -326,6 +327,16 @@ describe("timeouts and cancellation", () => {
     // Without the abort reaching the body stream, this read would hang until the test times out.
     await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
   }, 2000);
+
+  it("leaves no listener on a caller's signal shared by many requests", async () => {
+    server.handle((_req, res) => json(res, 200, page));
+    const { kapso } = setup();
+    const controller = new AbortController();
+    for (let i = 0; i < 50; i++) await list(kapso, { signal: controller.signal });
+    await Promise.all(Array.from({ length: 20 }, () => list(kapso, { signal: controller.signal })));
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    expect(server.requests).toHaveLength(70);
+  });
 });
 
 describe("redirects", () => {

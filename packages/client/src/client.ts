@@ -154,8 +154,22 @@ type Result = { data?: unknown; error?: unknown; response: Response };
 type Send = (
   method: string,
   path: string,
-  init?: { headers?: HeadersOptions; fetch?: unknown },
+  init?: { headers?: HeadersOptions; fetch?: unknown; signal?: AbortSignal | null; parseAs?: string },
 ) => Promise<Result>;
+
+/**
+ * A signal of the request's own that follows the caller's until `release()`. Node's Request follows
+ * the signal it is built with through a listener that lasts as long as the Request itself, so a
+ * signal shared by many requests would collect one listener per request; given its own signal, each
+ * request takes its listener with it, and the caller's signal is left as it was.
+ */
+function ownSignal(callerSignal: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const forward = () => controller.abort(callerSignal.reason);
+  if (callerSignal.aborted) forward();
+  else callerSignal.addEventListener("abort", forward);
+  return { signal: controller.signal, release: () => callerSignal.removeEventListener("abort", forward) };
+}
 
 /**
  * The client object: every method sends through the one openapi-fetch client (so middleware is
@@ -176,16 +190,24 @@ function bindClient<Paths extends {}>(
   });
   const request = inner.request as unknown as Send;
   const send: Send = async (method, path, init) => {
-    const result = await request(method, path, {
-      // A `fetch` given for one call replaces the client's, as it does in openapi-fetch.
-      fetch: kapsoFetch,
-      ...init,
-      headers: extraHeaders ? mergeHeaders(extraHeaders, init?.headers) : init?.headers,
-    });
-    // openapi-fetch results do not say which request they answer; a failed one carries its method
-    // (not enumerable, so the result still compares equal to openapi-fetch's) for `unwrap`'s message.
-    if (!result.response.ok) Object.defineProperty(result, "method", { value: method });
-    return result;
+    const callerSignal = init?.signal ?? undefined;
+    const own = callerSignal && ownSignal(callerSignal);
+    try {
+      const result = await request(method, path, {
+        // A `fetch` given for one call replaces the client's, as it does in openapi-fetch.
+        fetch: kapsoFetch,
+        ...init,
+        ...(own && { signal: own.signal }),
+        headers: extraHeaders ? mergeHeaders(extraHeaders, init?.headers) : init?.headers,
+      });
+      // openapi-fetch results do not say which request they answer; a failed one carries its method
+      // (not enumerable, so the result still compares equal to openapi-fetch's) for `unwrap`'s message.
+      if (!result.response.ok) Object.defineProperty(result, "method", { value: method });
+      return result;
+    } finally {
+      // A streamed body is still arriving when the result is returned, and must stay abortable.
+      if (init?.parseAs !== "stream") own?.release();
+    }
   };
   const client: Record<string, unknown> = {
     request: (method: string, path: string, init?: object) => send(method.toUpperCase(), path, init),

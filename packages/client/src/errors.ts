@@ -3,21 +3,25 @@ import { pathOf } from "./url.js";
 
 /** Base class of every error this SDK throws; `instanceof KapsoError` catches them all. */
 export class KapsoError extends Error {
+  /** Always `"KapsoError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoError";
 }
 
 /** The client was configured in a way that cannot work (no API key, an unsafe base URL, an option out of range). */
 export class KapsoConfigError extends KapsoError {
+  /** Always `"KapsoConfigError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoConfigError";
 }
 
 /** The request never got an HTTP response: DNS, TCP, TLS, a dropped connection or a refused redirect. */
 export class KapsoConnectionError extends KapsoError {
+  /** Always `"KapsoConnectionError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoConnectionError";
 }
 
 /** One attempt took longer than `timeoutMs`. */
 export class KapsoTimeoutError extends KapsoConnectionError {
+  /** Always `"KapsoTimeoutError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoTimeoutError";
 }
 
@@ -52,6 +56,7 @@ type ErrorFields = Record<string, { code?: unknown; message?: unknown } | undefi
 
 /** The API answered with a non-2xx status. */
 export class KapsoApiError extends KapsoError {
+  /** Always `"KapsoApiError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoApiError";
   /** HTTP status of the response, e.g. 404. */
   readonly status: number;

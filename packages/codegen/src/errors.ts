@@ -4,5 +4,6 @@
  * stack trace, and exits with status 2.
  */
 export class CodegenError extends Error {
+  /** Always `"CodegenError"`, so logs name the error even where the class is not at hand. */
   override name = "CodegenError";
 }

@@ -12,7 +12,9 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
 
 /** A file whose content on disk is not what was generated. */
 export interface StaleFile {
+  /** The file's name relative to the output folder, as in the generated files. */
   name: string;
+  /** `missing`: no such file on disk; `stale`: it exists but its content differs. */
   reason: "missing" | "stale";
 }
 

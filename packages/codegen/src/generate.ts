@@ -6,6 +6,7 @@ import { CodegenError } from "./errors.js";
 import { mergeSpecs } from "./merge.js";
 import type { Json } from "./spec.js";
 
+/** What {@link generate} reads: the spec (or specs) and the header of the generated files. */
 export interface GenerateOptions {
   /**
    * The spec's root file: a path or an http(s) URL, YAML or JSON, split over files or not. Several
@@ -24,9 +25,11 @@ export interface GenerateOptions {
 export interface Generated {
   /** The bundled document, components sorted by name. */
   document: Json;
+  /** Each output file's content; {@link TYPE_FILES} and {@link BUNDLE_FILES} say which a run writes. */
   files: GeneratedFiles;
 }
 
+/** The content of each output file, keyed by its file name in the output folder. */
 export interface GeneratedFiles {
   /** openapi-typescript's output: `paths`, `components`, `operations`, `webhooks`. */
   "schema.ts": string;
@@ -42,6 +45,7 @@ export interface GeneratedFiles {
 
 /** The TypeScript files every run writes; the bundled documents are written on request. */
 export const TYPE_FILES = ["schema.ts", "aliases.ts", "index.ts"] as const;
+/** The bundled spec's files, written beside the types only on request (`--bundle`). */
 export const BUNDLE_FILES = ["openapi.json", "openapi.yaml"] as const;
 
 const INDEX_BODY = [

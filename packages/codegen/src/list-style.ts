@@ -4,6 +4,10 @@
 import { operationsById } from "./operations.js";
 import { deref, flatten, type Json } from "./spec.js";
 
+/**
+ * How a GET list answers: `cursor` (`data` plus cursor `paging`), `page` (`data` plus page-number
+ * `meta`), `logSearch` (`data.events` plus `data.pagination`) or `unpaginated` (`data` alone, one page).
+ */
 export type ListStyle = "cursor" | "page" | "logSearch" | "unpaginated";
 
 /** The list style of an operation's 200 response, or undefined when it is not a list. */
@@ -24,11 +28,17 @@ export function listStyle(doc: Json, op: Json): ListStyle | undefined {
 
 /** Operations and GET lists of each style, counted per API area (an operation's first tag). */
 export interface ApiArea {
+  /** The tag's name, as declared in the document's `tags`. */
   name: string;
+  /** Operations of every method whose first tag is this one. */
   operations: number;
+  /** GET lists paged by cursor. */
   cursor: number;
+  /** GET lists paged by page number. */
   page: number;
+  /** GET lists shaped like the log search (`data.events` and `data.pagination`). */
   logSearch: number;
+  /** GET lists that answer in one page, without paging information. */
   unpaginated: number;
 }
 

@@ -20,6 +20,7 @@ function headline(result: OperationResult): string {
   return `${label} ${result.operationId} ${result.method} ${result.path}${statuses}`;
 }
 
+/** The report's last line: how many operations passed, failed and were skipped, and in how many seconds. */
 export function summary(report: ContractReport): string {
   const count = (outcome: OperationResult["outcome"]) =>
     report.results.filter((r) => r.outcome === outcome).length;

@@ -16,6 +16,7 @@ import { ResponseValidator, type Violation } from "./validate.js";
 /** Where path ids come from: the spec's examples (a mock answers any), or earlier answers (a real API). */
 export type IdSource = "examples" | "discover";
 
+/** What {@link runContract} checks, against which API, and how fast it may ask. */
 export interface ContractOptions {
   /** The API to check, e.g. a mock's URL or https://api.kapso.ai/platform/v1. */
   baseUrl: string;
@@ -23,6 +24,7 @@ export interface ContractOptions {
   apiKey: string;
   /** The document the answers are held to. */
   spec: Document;
+  /** Where path ids come from when `params` gives none: `examples` for a mock, `discover` for a real API. */
   ids: IdSource;
   /** At most this many requests a second, retries included; 0 for no cap. */
   rps: number;
@@ -38,27 +40,41 @@ export interface ContractOptions {
 
 /** Something wrong with one answer. `page` is 1 for the first request, 2 for the followed page. */
 export interface Problem {
+  /** Which request of the operation it came from: 1 for the first, 2 for the followed page. */
   page: number;
+  /** What went wrong, in words: an undocumented or error status, a schema violation, a thrown error. */
   message: string;
+  /** The schema rule the body broke; absent when the problem is not a schema violation. */
   violation?: Violation;
 }
 
+/** How one GET operation fared: what was asked, what came back and what was wrong with it. */
 export interface OperationResult {
+  /** The operation's `operationId`, or `"GET <path>"` when the spec gives none. */
   operationId: string;
+  /** HTTP method in capitals; always `GET`, the only operations run. */
   method: string;
+  /** The spec's path template, with `{placeholders}` rather than the values sent. */
   path: string;
+  /** `failed` when any problem was found, `skipped` when a path id could not be found (see `notes`). */
   outcome: "passed" | "failed" | "skipped";
   /** Status of each request made, in order (empty when skipped). */
   statuses: number[];
+  /** Everything wrong with the answers, in the order found (empty when passed or skipped). */
   problems: Problem[];
   /** Why the operation was not run, or how its ids were found / why no second page was asked for. */
   notes: string[];
+  /** Wall-clock milliseconds the operation took, including any list it ran first to find its ids. */
   durationMs: number;
 }
 
+/** What {@link runContract} returns: one result per operation run, for the report functions. */
 export interface ContractReport {
+  /** The API that was checked, as given in the options. */
   baseUrl: string;
+  /** One result per operation run, in the spec's order. */
   results: OperationResult[];
+  /** Wall-clock milliseconds of the whole run. */
   durationMs: number;
 }
 

@@ -10,9 +10,13 @@ import { parse as parseYaml } from "yaml";
 
 export type JsonSchema = Record<string, unknown>;
 
+/** A bundled OpenAPI document, as {@link loadSpec} reads it; only the parts the checks use are typed. */
 export interface Document {
+  /** The OpenAPI version the document declares, e.g. `"3.1.0"`. */
   openapi?: string;
+  /** The operations by path template, then by lower-case method; {@link loadSpec} ensures it is there. */
   paths?: Record<string, Record<string, unknown>>;
+  /** The schemas, responses and parameters the operations `$ref`, by kind and then by name. */
   components?: Record<string, Record<string, unknown>>;
 }
 

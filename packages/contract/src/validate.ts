@@ -10,6 +10,7 @@ export interface Violation {
   keyword: string;
   /** Where that keyword sits in the response schema. */
   schemaPath: string;
+  /** Ajv's words for the failure, e.g. `must have required property 'id'`; the keyword if it has none. */
   message: string;
 }
 

@@ -6,6 +6,7 @@ import { KapsoError, type KapsoErrorContext } from "@kapso/client";
  * a list whose style changes mid-walk. Options that cannot work are a `KapsoConfigError` instead.
  */
 export class KapsoPaginationError extends KapsoError {
+  /** Always `"KapsoPaginationError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoPaginationError";
   /**
    * Where the walk was: `pageIndex` is the 0-based index of the page in this walk, and `cursor` or

@@ -7,9 +7,14 @@ export type WebhookHeaders =
   | Headers
   | Readonly<Record<string, string | readonly string[] | null | undefined>>;
 
+/** What {@link constructWebhookEvent} verifies and parses: one delivery as received, and its secret. */
 export interface ConstructWebhookEventInput {
   /** The raw request body, byte for byte as received: not parsed JSON. */
   body: WebhookBody;
+  /**
+   * The request's headers: `X-Webhook-Signature` is required; the event, the payload version and the
+   * idempotency key are read from them too.
+   */
   headers: WebhookHeaders;
   /** The webhook's `secret_key`. */
   secret: string;

@@ -6,10 +6,13 @@
  * answers that retry 200 without running them.
  */
 export interface WebhookDedupeStore {
+  /** Records `key`: true if it was new, false if already claimed. A rejection is answered with 500. */
   claim(key: string): Promise<boolean>;
+  /** Forgets a claimed `key` after a handler failed, so Kapso's retry runs them again (errors ignored). */
   release?(key: string): Promise<void>;
 }
 
+/** Options of {@link createMemoryDedupeStore}. */
 export interface MemoryDedupeStoreOptions {
   /** How many keys to remember; the oldest are forgotten first. Default 10 000. */
   maxKeys?: number;

@@ -18,9 +18,13 @@ const STATUS_OF_REASON: Record<KapsoWebhookErrorReason, number> = {
   missing_secret: 500,
 };
 
+/** What a `KapsoWebhookError` is built from; `status` follows from `reason`. */
 export interface KapsoWebhookErrorInit {
+  /** Why the delivery was refused; it sets the error's `status`. */
   reason: KapsoWebhookErrorReason;
+  /** The error's message: what was wrong, without the secret or the signature. */
   message: string;
+  /** The underlying error, such as a JSON parse failure; becomes the error's `cause` when given. */
   cause?: unknown;
 }
 
@@ -30,7 +34,9 @@ export interface KapsoWebhookErrorInit {
  * message names the problem and never contains the secret or the signature.
  */
 export class KapsoWebhookError extends Error {
+  /** Always `"KapsoWebhookError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoWebhookError";
+  /** Why the delivery was refused, for code that answers or logs each case differently. */
   readonly reason: KapsoWebhookErrorReason;
   /** The HTTP status a receiver should answer with: 401, 400, or 500 for a missing secret. */
   readonly status: number;

@@ -5,7 +5,9 @@ export type KapsoWebhookPayloadVersion = "v1" | "v2";
 
 /** Payload of each event, per payload version, as the spec describes them (batches unwrapped). */
 export interface KapsoWebhookPayloads {
+  /** Payloads of webhooks on payload version `v1`, by event name. */
   v1: WebhookPayloadsV1;
+  /** Payloads of webhooks on payload version `v2` (the default of new webhooks), by event name. */
   v2: WebhookPayloadsV2;
 }
 

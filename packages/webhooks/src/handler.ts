@@ -17,6 +17,7 @@ export type KapsoWebhookHandlers<V extends KapsoWebhookPayloadVersion = "v2"> = 
   ) => unknown;
 };
 
+/** How {@link createWebhookHandler} verifies deliveries, which handlers it runs and how it drops repeats. */
 export interface CreateWebhookHandlerOptions<V extends KapsoWebhookPayloadVersion = "v2"> {
   /** The webhook's `secret_key`. */
   secret: string;

@@ -3,8 +3,11 @@
  * that this package needs no Node types.
  */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
+  /** The HTTP method; `GET` when absent. A GET or HEAD is passed on without a body. */
   method?: string;
+  /** The request target, path and query string, as on the request line; `/` when absent. */
   url?: string;
+  /** Header values by lower-case name, as Node parses them; `host` completes the URL the handler sees. */
   headers: Record<string, string | string[] | undefined>;
   /** Set by body parsers: a Buffer from `express.raw()` or a string from `express.text()` is used as is. */
   body?: unknown;
@@ -14,9 +17,13 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
 
 /** The parts of a `node:http` ServerResponse the adapter uses. */
 export interface NodeResponseLike {
+  /** Set to the handler's answer status before the body is written. */
   statusCode: number;
+  /** Called once per header of the handler's answer. */
   setHeader(name: string, value: string): unknown;
+  /** Called once with the whole answer body, which ends the response. */
   end(body?: Uint8Array): unknown;
+  /** When true (something else already answered), the adapter leaves the response alone. */
   headersSent?: boolean;
 }
 

@@ -10,7 +10,17 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 ensureCodegenBuilt();
 const library = await import("@kapso/codegen/spec");
 
-export const { HTTP_METHODS, operations, deref, parametersOf, flatten, withVariant, normalize } = library;
+export const {
+  HTTP_METHODS,
+  operations,
+  deref,
+  parametersOf,
+  flatten,
+  withVariant,
+  normalize,
+  exampleValue,
+  SAMPLE_UUID,
+} = library;
 
 /** Bundles spec/openapi.yaml (or another root file) into one document with components sorted by name. */
 export function bundleSpec(entry = join(root, "spec/openapi.yaml")) {

@@ -153,4 +153,58 @@ export function normalize(doc: object, raw: unknown): NormalizedSchema | undefin
   return { schema, types };
 }
 
+/** The UUID `exampleValue` gives where a schema asks for one and documents none. */
+export const SAMPLE_UUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+/** A parameter as `exampleValue` reads it: its schema and examples, `$ref`s allowed. */
+export interface ParameterLike {
+  schema?: unknown;
+  example?: unknown;
+  examples?: Record<string, unknown>;
+}
+
+/**
+ * A value the spec itself gives a parameter: its example, a named example, its schema's example, an
+ * enum member or default, or else a value its type, pattern and format accept. Against a mock that
+ * validates requests, this is what gets a documented answer back.
+ */
+export function exampleValue(doc: object, parameter: ParameterLike): string | number | boolean {
+  const schema = parameter.schema ? deref(doc, parameter.schema) : {};
+  const named = Object.values(parameter.examples ?? {})[0];
+  const documented =
+    parameter.example ??
+    (named ? deref<{ value?: unknown }>(doc, named).value : undefined) ??
+    schema.example ??
+    (schema.examples as unknown[] | undefined)?.[0];
+  if (typeof documented === "string" || typeof documented === "number" || typeof documented === "boolean") {
+    return documented;
+  }
+  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] as string;
+  if (schema.default !== undefined && typeof schema.default !== "object") return schema.default as string;
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  if (type === "integer" || type === "number") return typeof schema.minimum === "number" ? schema.minimum : 1;
+  if (type === "boolean") return true;
+  if (typeof schema.pattern === "string") {
+    // No general regex inverter: the first of a few common identifier shapes the pattern accepts.
+    const pattern = new RegExp(schema.pattern, "u");
+    const fits = ["sample", "123456789012345", SAMPLE_UUID, "sample_1", "SAMPLE", "+15551234567"].find((v) =>
+      pattern.test(v),
+    );
+    if (fits) return fits;
+  }
+  switch (schema.format) {
+    case "uuid":
+      return SAMPLE_UUID;
+    case "date-time":
+      return "2026-01-01T00:00:00Z";
+    case "date":
+      return "2026-01-01";
+    case "email":
+      return "someone@example.com";
+    case "uri":
+      return "https://example.com";
+  }
+  return "sample";
+}
+
 export { bundleSpec } from "./bundle.js";

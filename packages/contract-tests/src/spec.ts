@@ -166,47 +166,14 @@ export function exampleRequestBody(op: Operation): unknown {
   return Object.values(namedRequestExamples(op))[0];
 }
 
-export const SAMPLE_UUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+export const SAMPLE_UUID = specLibrary.SAMPLE_UUID;
 
 /** A value that satisfies a parameter's schema, for cases that need a valid request around an invalid bit. */
 export function sampleValue(
   schema: JsonSchema | undefined,
   parameter?: { example?: unknown },
 ): string | number | boolean {
-  const resolved = schema ? deref(schema) : {};
-  const documented =
-    parameter?.example ?? resolved.example ?? (resolved.examples as unknown[] | undefined)?.[0];
-  if (typeof documented === "string" || typeof documented === "number" || typeof documented === "boolean") {
-    return documented;
-  }
-  if (Array.isArray(resolved.enum) && resolved.enum.length > 0) return resolved.enum[0] as string;
-  if (resolved.default !== undefined && typeof resolved.default !== "object")
-    return resolved.default as string;
-  const type = Array.isArray(resolved.type) ? resolved.type.find((t) => t !== "null") : resolved.type;
-  if (type === "integer" || type === "number")
-    return typeof resolved.minimum === "number" ? resolved.minimum : 1;
-  if (type === "boolean") return true;
-  if (typeof resolved.pattern === "string") {
-    // No general regex inverter here: the first plausible identifier the pattern accepts will do.
-    const pattern = new RegExp(resolved.pattern, "u");
-    const fits = ["sample", "123456789012345", SAMPLE_UUID, "sample_1", "SAMPLE", "+15551234567"].find((v) =>
-      pattern.test(v),
-    );
-    if (fits) return fits;
-  }
-  switch (resolved.format) {
-    case "uuid":
-      return SAMPLE_UUID;
-    case "date-time":
-      return "2026-01-01T00:00:00Z";
-    case "date":
-      return "2026-01-01";
-    case "email":
-      return "someone@example.com";
-    case "uri":
-      return "https://example.com";
-  }
-  return "sample";
+  return specLibrary.exampleValue(spec, { schema, example: parameter?.example });
 }
 
 /** Valid values for every required path and query parameter of an operation. */

@@ -144,44 +144,11 @@ export function listStyle(doc: Document, op: Operation): ListStyle | undefined {
   return undefined;
 }
 
-export const SAMPLE_UUID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-
 /**
  * A value for a parameter from the spec itself: its example, its schema's example, an enum member
  * or default, or a value its type and format accept. Against a mock that validates requests this
  * is what gets a documented answer back.
  */
 export function exampleValue(doc: Document, parameter: Parameter): string | number | boolean {
-  const schema = parameter.schema ? deref(doc, parameter.schema) : {};
-  const named = Object.values(parameter.examples ?? {})[0];
-  const documented =
-    parameter.example ??
-    (named ? deref<{ value?: unknown }>(doc, named).value : undefined) ??
-    schema.example ??
-    (schema.examples as unknown[] | undefined)?.[0];
-  if (typeof documented === "string" || typeof documented === "number" || typeof documented === "boolean") {
-    return documented;
-  }
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0] as string;
-  if (schema.default !== undefined && typeof schema.default !== "object") return schema.default as string;
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
-  if (type === "integer" || type === "number") return typeof schema.minimum === "number" ? schema.minimum : 1;
-  if (type === "boolean") return true;
-  if (typeof schema.pattern === "string") {
-    // No general regex inverter: the first of a few common identifier shapes the pattern accepts.
-    const pattern = new RegExp(schema.pattern, "u");
-    const fits = [SAMPLE_UUID, "123456789012345", "sample", "sample_1", "SAMPLE", "+15551234567"].find((v) =>
-      pattern.test(v),
-    );
-    if (fits) return fits;
-  }
-  switch (schema.format) {
-    case "uuid":
-      return SAMPLE_UUID;
-    case "date-time":
-      return "2026-01-01T00:00:00Z";
-    case "date":
-      return "2026-01-01";
-  }
-  return "sample";
+  return specLibrary.exampleValue(doc, parameter);
 }

@@ -12,6 +12,7 @@ import { describe, expectTypeOf, test } from "vitest";
 import {
   type CursorPaging,
   collect,
+  type PageMeta,
   type PaginatablePath,
   type PaginatedItem,
   type PaginationStyleOf,
@@ -59,10 +60,24 @@ describe("messages", () => {
 });
 
 describe("contacts", () => {
-  test("listContacts is a cursor list of Contact", () => {
+  test("listContacts is a list of Contact in either style: cursors, or page numbers when asked", () => {
     expectTypeOf<"/whatsapp/contacts">().toExtend<PaginatablePath<paths>>();
     expectTypeOf<PaginatedItem<paths, "/whatsapp/contacts">>().toEqualTypeOf<Contact>();
-    expectTypeOf<PaginationStyleOf<paths, "/whatsapp/contacts">>().toEqualTypeOf<"cursor">();
+    expectTypeOf<PaginationStyleOf<paths, "/whatsapp/contacts">>().toEqualTypeOf<"cursor" | "page">();
+    () => {
+      // A page is either kind, so the caller checks which one came before reading its field.
+      const pages = paginatePages(kapso, "/whatsapp/contacts", { params: { query: { page: 2 } } });
+      expectTypeOf(pages).toEqualTypeOf<
+        AsyncGenerator<
+          | { data: Contact[]; paging: CursorPaging; response: Response }
+          | { data: Contact[]; meta: PageMeta; response: Response },
+          void,
+          undefined
+        >
+      >();
+      // A cursor walk may still go backward.
+      paginate(kapso, "/whatsapp/contacts", {}, { direction: "before" });
+    };
     () => {
       const all = collect(
         kapso,

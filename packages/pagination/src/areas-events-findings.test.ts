@@ -28,11 +28,11 @@ const kapso = createClient<paths>({ baseUrl: "http://127.0.0.1:9" });
 const finding_id = "8f14e45f-ceea-467a-9e1a-1b2c3d4e5f60";
 
 describe("project events", () => {
-  test("listProjectEvents is a cursor list of ProjectEvent", () => {
+  test("listProjectEvents is a list of ProjectEvent in either style", () => {
     expectTypeOf<"/events">().toExtend<PaginatablePath<paths>>();
     expectTypeOf<PaginatedItem<paths, "/events">>().toEqualTypeOf<ProjectEvent>();
-    // The list may answer with `meta` too; `paging` wins the style.
-    expectTypeOf<PaginationStyleOf<paths, "/events">>().toEqualTypeOf<"cursor">();
+    // Older answers carry `meta` instead of `paging`, so a page may be either kind.
+    expectTypeOf<PaginationStyleOf<paths, "/events">>().toEqualTypeOf<"cursor" | "page">();
     () => {
       const items = paginate(
         kapso,

@@ -4,6 +4,7 @@ import { describe, expectTypeOf, test } from "vitest";
 import {
   type CursorPaging,
   collect,
+  type PageMeta,
   type PaginatablePath,
   type PaginatedItem,
   type PaginationStyleOf,
@@ -19,10 +20,12 @@ const kapso = createClient<paths>({ baseUrl: "http://127.0.0.1:9" });
 const mode = { mode: "api" };
 
 describe("agent sessions", () => {
-  test("listAgentModeSessions is a list of AgentSession, walked by cursors", () => {
+  test("listAgentModeSessions is a list of AgentSession in either style (page numbers without a cursor)", () => {
     expectTypeOf<"/kapso-agent/modes/{mode}/sessions">().toExtend<PaginatablePath<paths>>();
     expectTypeOf<PaginatedItem<paths, "/kapso-agent/modes/{mode}/sessions">>().toEqualTypeOf<AgentSession>();
-    expectTypeOf<PaginationStyleOf<paths, "/kapso-agent/modes/{mode}/sessions">>().toEqualTypeOf<"cursor">();
+    expectTypeOf<PaginationStyleOf<paths, "/kapso-agent/modes/{mode}/sessions">>().toEqualTypeOf<
+      "cursor" | "page"
+    >();
     () => {
       const items = paginate(kapso, "/kapso-agent/modes/{mode}/sessions", {
         params: { path: mode, query: { limit: 100 } },
@@ -36,7 +39,12 @@ describe("agent sessions", () => {
         { direction: "before" },
       );
       expectTypeOf(pages).toEqualTypeOf<
-        AsyncGenerator<{ data: AgentSession[]; paging: CursorPaging; response: Response }, void, undefined>
+        AsyncGenerator<
+          | { data: AgentSession[]; paging: CursorPaging; response: Response }
+          | { data: AgentSession[]; meta: PageMeta; response: Response },
+          void,
+          undefined
+        >
       >();
 
       const all = collect(

@@ -30,12 +30,15 @@ type OkBody<Item> = Item extends GetOk<infer B> ? B : never;
 
 /**
  * The style of a GET 200 body, or never when it is not a list page. For `paging` and `meta` the key
- * is tested, not its value, because a list that answers either style (contacts: cursors, or page
- * numbers when asked) has both optional; `paging` wins then, as it is what such a list answers by default.
+ * is tested, not its value, because a list that answers either style (contacts, project events, an
+ * agent mode's sessions: cursors, or page numbers when asked or by default) has both optional; its
+ * style is then both, and its pages are typed as either, so a caller checks which one came.
  */
 type StyleOfBody<B> = B extends { data: readonly unknown[] }
   ? "paging" extends keyof B
-    ? "cursor"
+    ? "meta" extends keyof B
+      ? "cursor" | "page"
+      : "cursor"
     : "meta" extends keyof B
       ? "page"
       : never
@@ -159,13 +162,17 @@ type ListPath<Paths, P extends string> = P extends PaginatablePath<Paths> ? P : 
 
 type StyleAt<Paths, P> = P extends keyof Paths ? PaginationStyleOf<Paths, P> : never;
 
-/** The options a list accepts: `direction` only where the list has cursors to walk both ways. */
-type OptionsAt<Paths, P, Base> = [StyleAt<Paths, P>] extends ["cursor"]
-  ? Base
-  : Omit<Base, "direction"> & {
-      /** Only cursor lists can be walked backward; this list has no `before` cursor. */
-      direction?: DirectionNeedsCursors;
-    };
+/**
+ * The options a list accepts: `direction` only where the list may have cursors to walk both ways (a
+ * list that answers either style takes it, and refuses it at run time if it answers page numbers).
+ */
+type OptionsAt<Paths, P, Base> =
+  "cursor" extends StyleAt<Paths, P>
+    ? Base
+    : Omit<Base, "direction"> & {
+        /** Only cursor lists can be walked backward; this list has no `before` cursor. */
+        direction?: DirectionNeedsCursors;
+      };
 
 type InitAt<Paths, P> = P extends keyof Paths ? PaginateInit<Paths, P> : unknown;
 

@@ -8,9 +8,10 @@ export interface RetryRule {
   readonly timeout: boolean;
 }
 
-// A replayed request is only safe when sending it twice has the effect of sending it once. Kapso has
-// no idempotency keys, so a POST or PATCH that may have reached the server (a 5xx, a dropped
-// connection, a timeout) is never replayed: a duplicate workflow execution is worse than an error.
+// A replayed request is only safe when sending it twice has the effect of sending it once. Kapso's
+// writes take no idempotency key (only revoking a portfolio's funding does), so a POST or PATCH that
+// may have reached the server (a 5xx, a dropped connection, a timeout) is never replayed: a
+// duplicate workflow execution is worse than an error.
 // A 429 means the request was refused before any work was done, so it is safe for every method.
 const IDEMPOTENT: RetryRule = {
   statuses: new Set([408, 429, 500, 502, 503, 504]),

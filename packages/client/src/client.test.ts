@@ -520,6 +520,24 @@ describe("configuration", () => {
   });
 
   it.each([
+    ["https://user:s3cr3t@api.kapso.ai/platform/v1", "s3cr3t"],
+    ["https://api.kapso.ai/platform/v1?api_key=sk_live_123", "sk_live_123"],
+    ["https://api.kapso.ai/platform/v1#token=tok_456", "tok_456"],
+    ["api.kapso.ai/platform/v1?api_key=sk_live_789", "sk_live_789"],
+  ])("never quotes the credentials or query of a refused base URL %s", (baseUrl, secret) => {
+    const error = (() => {
+      try {
+        setup({ baseUrl });
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(KapsoConfigError);
+    expect(error?.message).toMatch(/^baseUrl /);
+    expect(error?.message).not.toContain(secret);
+  });
+
+  it.each([
     "http://localhost:4010",
     "http://127.0.0.1:4010/platform/v1/",
     "http://127.8.9.10",

@@ -1,6 +1,6 @@
 import { KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
 import type { AttemptLog } from "./log.js";
-import { retryWait } from "./retry.js";
+import { LONGEST_TIMER_MS, retryWait } from "./retry.js";
 import { pathOf } from "./url.js";
 
 /** The shape of `fetch` the client calls: `fetch(request, init)` for attempts, `fetch(url, init)` for redirect hops. */
@@ -25,9 +25,6 @@ export interface KapsoFetchOptions {
   log: AttemptLog | undefined;
   timing: Timing;
 }
-
-// setTimeout fires at once for delays above a signed 32-bit millisecond count: no timer at all then.
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 type Outcome = { response: Response } | { failure: "network" | "timeout"; error: unknown };
 
@@ -101,6 +98,7 @@ async function attempt(
   timeoutMs: number,
 ): Promise<Outcome> {
   init.signal = controller.signal;
+  // A timeout longer than a timer can hold means no timer at all (setTimeout would fire at once).
   const timer = timeoutMs <= LONGEST_TIMER_MS ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
   // The key is on the request's headers only while an attempt is sent, never while middleware
   // (which sees this request object before and after) can read them. Setting it here instead of on a

@@ -30,6 +30,9 @@ export function retryRuleFor(method: string): RetryRule {
  * between 0 and the exponential ceiling (0.5 s · 2^retry, capped at 8 s), so that many clients failing
  * together do not come back together. `retry` counts from 0 for the first retry.
  */
+/** The longest delay a timer holds; Node fires a longer one at once. */
+export const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 export function backoffDelay(retry: number, random: () => number): number {
   return Math.floor(random() * Math.min(8_000, 500 * 2 ** retry));
 }
@@ -62,16 +65,26 @@ export function retryWait(
   if (!rule.statuses.has(facts.response.status)) return undefined;
   const retryAfterMs = parseRetryAfter(facts.response.headers.get("retry-after"));
   if (retryAfterMs === undefined) return backoffDelay(retry, limits.random);
-  // A server asking for a longer pause than the caller accepts gets its answer passed on as is.
-  return retryAfterMs <= limits.maxRetryAfterMs ? retryAfterMs : undefined;
+  // A server asking for a longer pause than the caller accepts, or than a timer can hold, gets its
+  // answer passed on as is.
+  return retryAfterMs <= Math.min(limits.maxRetryAfterMs, LONGEST_TIMER_MS) ? retryAfterMs : undefined;
 }
 
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
+// The three HTTP-date forms RFC 9110 has recipients accept. Anything else Date.parse reads ("2, 2",
+// "-1", "+5") would be a date in the past, and an immediate retry.
+const HTTP_DATE_FORMS = [
+  /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/, // IMF-fixdate
+  /^[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT$/, // obsolete RFC 850
+  /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/, // obsolete asctime, always GMT
+];
+
 export function parseRetryAfter(value: string | null | undefined): number | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(+trimmed * 1000);
-  const date = Date.parse(trimmed);
+  if (!HTTP_DATE_FORMS.some((form) => form.test(trimmed))) return undefined;
+  const date = Date.parse(trimmed.endsWith("GMT") ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 

@@ -14,6 +14,12 @@ export function pathOf(url: string): string {
   return safeUrl(url)?.pathname ?? (url.split("?")[0] as string);
 }
 
+/** A URL as a message may quote it: credentials, query and fragment can hold secrets, so they are left out. */
+function shownUrl(value: string, url: URL | undefined): string {
+  if (url) return JSON.stringify(`${url.protocol}//${url.host}${url.pathname}`);
+  return /[?#@]/.test(value) ? "(not quoted: it may hold credentials)" : JSON.stringify(value);
+}
+
 const LOOPBACK_HOST = /^(localhost|\[::1\]|127\.\d+\.\d+\.\d+)$/;
 
 /** Validates a base URL and strips trailing slashes; throws `KapsoConfigError` when it cannot be used safely. */
@@ -30,6 +36,6 @@ export function normalizeBaseUrl(baseUrl: string, allowInsecureHttp?: boolean): 
     problem =
       "uses plain http:, which exposes the API key; use https:, a loopback host or allowInsecureHttp: true";
   }
-  if (problem || !url) throw new KapsoConfigError(`baseUrl ${JSON.stringify(baseUrl)} ${problem}`);
+  if (problem || !url) throw new KapsoConfigError(`baseUrl ${shownUrl(baseUrl, url)} ${problem}`);
   return url.href.replace(/\/+$/, "");
 }

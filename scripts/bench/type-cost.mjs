@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { root } from "../lib/spec.mjs";
+import { listStyle, root } from "../lib/spec.mjs";
 
 const OPERATIONS = 20;
 
@@ -19,24 +19,10 @@ function calls(spec) {
   });
 }
 
-// A $ref-free view of the few schema levels a list page needs: the 200 body's `data`, `paging`, `meta`.
-function resolve(spec, node) {
-  let current = node;
-  while (current?.$ref) {
-    const [, section, name] = current.$ref.replace(/^#\//, "").split("/");
-    current = spec.components?.[section]?.[name];
-  }
-  return current;
-}
-
 function paginateCalls(spec) {
   const lists = Object.entries(spec.paths).filter(([, item]) => {
-    const body = resolve(
-      spec,
-      resolve(spec, item.get?.responses?.["200"])?.content?.["application/json"]?.schema,
-    );
-    const fields = body?.properties ?? {};
-    return resolve(spec, fields.data)?.type === "array" && (fields.paging || fields.meta);
+    const style = item.get ? listStyle(spec, item.get) : undefined;
+    return style === "cursor" || style === "page";
   });
   return lists.map(([path], i) => {
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => `${m[1]}: "x"`);

@@ -20,6 +20,7 @@ export const {
   normalize,
   exampleValue,
   SAMPLE_UUID,
+  listStyle,
 } = library;
 
 /** Bundles spec/openapi.yaml (or another root file) into one document with components sorted by name. */

@@ -1,30 +1,10 @@
-// Which list style each GET answers with, the same reading @kapso/pagination's types make: `data`
-// an array plus cursor `paging`, or plus page-number `meta`, or neither (a list without pages); or
-// `data` an object holding the `events` array and its `pagination` (the log search).
+// The API areas of a document and the list styles each one has, for the README's table. The style of
+// one list is read by the spec library's `listStyle`, which the contract runner reads lists with too.
 import { operationsById } from "./operations.js";
-import { deref, flatten, type Json } from "./spec.js";
+import { type Json, type ListStyle, listStyle } from "./spec.js";
 
-/**
- * How a GET list answers: `cursor` (`data` plus cursor `paging`), `page` (`data` plus page-number
- * `meta`), `logSearch` (`data.events` plus `data.pagination`) or `unpaginated` (`data` alone, one page).
- */
-export type ListStyle = "cursor" | "page" | "logSearch" | "unpaginated";
-
-/** The list style of an operation's 200 response, or undefined when it is not a list. */
-export function listStyle(doc: Json, op: Json): ListStyle | undefined {
-  const responses = op.responses as Record<string, unknown> | undefined;
-  const response = responses?.["200"] ? deref<Json>(doc, responses["200"]) : undefined;
-  const content = response?.content as Record<string, Json> | undefined;
-  const schema = content?.["application/json"]?.schema;
-  const props = ((schema && flatten(doc, schema)?.properties) ?? {}) as Json;
-  const data = props.data ? flatten(doc, props.data) : undefined;
-  const inData = (data?.properties ?? {}) as Json;
-  if (inData.events && inData.pagination) return "logSearch";
-  if (data?.type !== "array") return undefined;
-  if (props.paging) return "cursor";
-  if (props.meta) return "page";
-  return "unpaginated";
-}
+export type { ListStyle };
+export { listStyle };
 
 /** Operations and GET lists of each style, counted per API area (an operation's first tag). */
 export interface ApiArea {

@@ -207,4 +207,34 @@ export function exampleValue(doc: object, parameter: ParameterLike): string | nu
   return "sample";
 }
 
+// Which list style each GET answers with, the same reading @kapso/pagination's types make: `data`
+// an array plus cursor `paging`, or plus page-number `meta`, or neither (a list without pages); or
+// `data` an object holding the `events` array and its `pagination` (the log search).
+
+/**
+ * How a GET list answers: `cursor` (`data` plus cursor `paging`), `page` (`data` plus page-number
+ * `meta`), `logSearch` (`data.events` plus `data.pagination`) or `unpaginated` (`data` alone, one page).
+ */
+export type ListStyle = "cursor" | "page" | "logSearch" | "unpaginated";
+
+/** The list style of an operation's 200 response, or undefined when it is not a list. */
+export function listStyle(doc: object, op: Json): ListStyle | undefined {
+  const responses = op.responses as Record<string, unknown> | undefined;
+  const response = responses?.["200"] ? deref<Json>(doc, responses["200"]) : undefined;
+  const content = response?.content as Record<string, Json> | undefined;
+  return listStyleOfBody(doc, content?.["application/json"]?.schema);
+}
+
+/** The list style of a response body's schema, or undefined when it is not a list. */
+export function listStyleOfBody(doc: object, schema: unknown): ListStyle | undefined {
+  const props = ((schema && flatten(doc, schema)?.properties) ?? {}) as Json;
+  const data = props.data ? flatten(doc, props.data) : undefined;
+  const inData = (data?.properties ?? {}) as Json;
+  if (inData.events && inData.pagination) return "logSearch";
+  if (data?.type !== "array") return undefined;
+  if (props.paging) return "cursor";
+  if (props.meta) return "page";
+  return "unpaginated";
+}
+
 export { bundleSpec } from "./bundle.js";

@@ -121,27 +121,17 @@ export function responseSchema(doc: Document, op: Operation, status: number): Js
 /** How a list answer says where the next page is, read from its 200 schema. */
 export type ListStyle = "cursor" | "page";
 
-function listProperties(doc: Document, op: Operation): Record<string, unknown> | undefined {
-  const schema = responseSchema(doc, op, 200);
-  if (!schema) return undefined;
-  const properties = (specLibrary.flatten(doc, schema).properties ?? {}) as Record<string, unknown>;
-  const data = properties.data ? specLibrary.flatten(doc, properties.data) : undefined;
-  return data?.type === "array" ? properties : undefined;
-}
-
 /** Whether the 200 body is a list (`data: []`), paginated or not. */
 export function isList(doc: Document, op: Operation): boolean {
-  return listProperties(doc, op) !== undefined;
+  const style = specLibrary.listStyleOfBody(doc, responseSchema(doc, op, 200));
+  return style === "cursor" || style === "page" || style === "unpaginated";
 }
 
 /** Whether the 200 body is a list page (`data: []` plus `paging` or `meta`), and which style. */
 export function listStyle(doc: Document, op: Operation): ListStyle | undefined {
-  const properties = listProperties(doc, op);
-  if (!properties) return undefined;
-  // Like the paginator, `paging` wins when a list documents both.
-  if (properties.paging) return "cursor";
-  if (properties.meta) return "page";
-  return undefined;
+  // Like the paginator, `paging` wins when a list documents both. Log-search pages are not followed.
+  const style = specLibrary.listStyleOfBody(doc, responseSchema(doc, op, 200));
+  return style === "cursor" || style === "page" ? style : undefined;
 }
 
 /**

@@ -236,7 +236,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const tarballs = packPackages(packageNames(), work);
     const project = join(work, "project");
     mkdirSync(project);
-    installProject(project, [...docsDependencySpecs(), ...tarballs.values()]);
+    installProject(project, ["@types/node@20", ...docsDependencySpecs(), ...tarballs.values()]);
     process.exitCode = reportReadmeBlocks(checkReadmeBlocks(project)) ? 0 : 1;
   } finally {
     if (process.argv.includes("--keep")) console.log(`kept ${work}`);

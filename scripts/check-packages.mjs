@@ -47,7 +47,7 @@ try {
   console.log("\n── consumer project from the tarballs");
   const project = join(work, "consumer");
   cpSync(join(root, "scripts/consumer"), project, { recursive: true });
-  installProject(project, [...docsDependencySpecs(), ...tarballs]);
+  installProject(project, ["@types/node@20", ...docsDependencySpecs(), ...tarballs]);
 
   for (const setup of ["esm", "cjs", "bundler"]) {
     console.log(`\n── consumer setup: ${setup}`);

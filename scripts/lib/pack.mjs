@@ -23,15 +23,15 @@ export function packPackages(names, destination) {
 }
 
 /**
- * Makes `project` (an existing, empty folder) a private npm project with `specs` installed: tarball
- * paths and registry specs, plus Node's types. npm, not pnpm, so the tarballs install the way a user
+ * Makes `project` (an existing, empty folder) a private npm project with `manifest` and `specs`
+ * installed: tarball paths and registry specs. npm, not pnpm, so the tarballs install the way a user
  * outside this workspace gets them.
  */
-export function installProject(project, specs, { name = "consumer" } = {}) {
-  writeFileSync(join(project, "package.json"), `${JSON.stringify({ name, private: true }, null, 2)}\n`);
+export function installProject(project, specs, manifest = { name: "consumer", private: true }) {
+  writeFileSync(join(project, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   execFileSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--loglevel=error", "@types/node@20", ...specs],
+    ["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error", ...specs],
     {
       cwd: project,
       stdio: ["ignore", "ignore", "inherit"],

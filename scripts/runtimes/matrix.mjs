@@ -5,23 +5,15 @@
 // that does not start is a failure of this check, never a skip. Prints one timing line per runtime.
 //
 //   node scripts/runtimes/matrix.mjs [--only=node,deno] [--keep]
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { json, listFixture, startLoopbackServer } from "@kapso/test-support";
-import { packPackages } from "../lib/pack.mjs";
+import { installProject, packPackages } from "../lib/pack.mjs";
 import { root } from "../lib/spec.mjs";
 
 const PACKAGES = ["types", "client", "pagination", "webhooks"];
@@ -65,7 +57,7 @@ const server = await startLoopbackServer(routes());
 let failures = 0;
 try {
   const setupStarted = Date.now();
-  const project = installProject(work);
+  const project = smokeProject(work);
   console.log(
     `packed and installed ${PACKAGES.map((name) => `@kapso/${name}`).join(", ")} in ${Date.now() - setupStarted} ms`,
   );
@@ -111,25 +103,13 @@ if (failures > 0) {
 console.log(`runtime matrix: ${selected.map((runtime) => runtime.name).join(", ")} passed`);
 
 /** A project outside the workspace with the packed packages installed, and the smoke files beside them. */
-function installProject(dir) {
+function smokeProject(dir) {
   const tarballs = packPackages(PACKAGES, dir);
   const project = join(dir, "project");
   mkdirSync(project);
-  writeFileSync(
-    join(project, "package.json"),
-    `${JSON.stringify({ private: true, type: "module" }, null, 2)}\n`,
-  );
-  execQuiet(
-    "npm",
-    ["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error", ...tarballs.values()],
-    project,
-  );
+  installProject(project, [...tarballs.values()], { private: true, type: "module" });
   for (const file of SMOKE_FILES) copyFileSync(join(here, file), join(project, file));
   return project;
-}
-
-function execQuiet(command, args, cwd) {
-  execFileSync(command, args, { cwd, stdio: ["ignore", "ignore", "inherit"] });
 }
 
 /** The loopback routes the smoke calls; anything else is the shared cursor-list fixture. */

@@ -8,4 +8,4 @@ export {
   runContract,
 } from "./run.js";
 export { type Document, loadSpec, shippedSpecPath } from "./spec.js";
-export type { Violation } from "./validate.js";
+export { ResponseValidator, type Violation } from "./validate.js";

@@ -34,7 +34,10 @@ function pointRefsAtDocument(node: unknown): unknown {
   return copy;
 }
 
-/** Validates response bodies against the schemas of one document. */
+/**
+ * Validates bodies against the schemas of one document (a response's, a parameter's), each schema
+ * compiled once; the document's components are compiled once for all of them.
+ */
 export class ResponseValidator {
   // OpenAPI keywords such as `example` and `discriminator` are not JSON Schema: strict mode is off.
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true });

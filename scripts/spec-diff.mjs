@@ -3,7 +3,7 @@
 // breaking or not for a TypeScript client. With --require-changeset it fails when a breaking change
 // has no major changeset for @kapso/types, which is how CI keeps releases honest.
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { diffSpecs } from "./lib/diff.mjs";
 import { bundleSpec, root } from "./lib/spec.mjs";
@@ -21,15 +21,28 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 
-const git = (...gitArgs) =>
-  execFileSync("git", gitArgs, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-const tryGit = (...gitArgs) => {
+// The repository is the one the command runs in (pnpm runs it from the root), so the same script can
+// judge a clone or a worktree of this repository.
+const repo = tryGitIn(process.cwd(), "rev-parse", "--show-toplevel") ?? root;
+
+// Bundled specs pass 1 MiB, execFileSync's default output limit, so reads are unbounded; a read that
+// fails is reported, never mistaken for a missing spec.
+function runGit(cwd, gitArgs) {
+  return execFileSync("git", gitArgs, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: Number.POSITIVE_INFINITY,
+    stdio: ["ignore", "pipe", "pipe"],
+  }).trim();
+}
+function tryGitIn(cwd, ...gitArgs) {
   try {
-    return git(...gitArgs);
+    return runGit(cwd, gitArgs);
   } catch {
     return undefined;
   }
-};
+}
+const tryGit = (...gitArgs) => tryGitIn(repo, ...gitArgs);
 
 // The last release of @kapso/types is the contract users have; without one, the branch point from main.
 function defaultBase() {
@@ -47,13 +60,28 @@ if (!tryGit("rev-parse", "--verify", `${base}^{commit}`)) {
   console.error(`spec:diff: ${base} is not a commit, tag or branch of this repository`);
   process.exit(2);
 }
-const shipped = tryGit("show", `${base}:packages/types/openapi.json`);
-const before = shipped ? JSON.parse(shipped) : { paths: {} };
-const after = await bundleSpec();
+const shippedPath = "packages/types/openapi.json";
+// Only a base that predates the bundled spec counts as "everything is new".
+const shippedExists = tryGit("cat-file", "-e", `${base}:${shippedPath}`) !== undefined;
+let before = { paths: {} };
+if (shippedExists) {
+  try {
+    before = JSON.parse(runGit(repo, ["show", `${base}:${shippedPath}`]));
+  } catch (error) {
+    const cause = String(error?.stderr || error?.message || error)
+      .trim()
+      .split("\n")[0];
+    console.error(`spec:diff: could not read ${shippedPath} at ${base}: ${cause}`);
+    process.exit(2);
+  }
+}
+const after = await bundleSpec(join(repo, "spec/openapi.yaml"));
 const changes = diffSpecs(before, after);
 const breaking = changes.filter((c) => c.kind === "breaking");
 
-console.log(`Spec changes since ${base}${shipped ? "" : " (no bundled spec there: everything is new)"}:`);
+console.log(
+  `Spec changes since ${base}${shippedExists ? "" : ` (no ${shippedPath} there: everything is new)`}:`,
+);
 if (changes.length === 0) console.log("  none");
 for (const change of [...breaking, ...changes.filter((c) => c.kind !== "breaking")]) {
   console.log(
@@ -71,7 +99,8 @@ if (breaking.length > 0 && requireChangeset && !hasMajorTypesChangeset()) {
 if (breaking.length > 0 && failOnBreaking) process.exit(1);
 
 function hasMajorTypesChangeset() {
-  const dir = join(root, ".changeset");
+  const dir = join(repo, ".changeset");
+  if (!existsSync(dir)) return false;
   return readdirSync(dir)
     .filter((f) => f.endsWith(".md") && f !== "README.md")
     .some((f) => {

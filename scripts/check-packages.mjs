@@ -7,7 +7,16 @@
 // (./check-docs.mjs); last, the TSDoc coverage of each package's declarations is printed
 // (./tsdoc-coverage.mjs), which reports and does not fail.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkReadmeBlocks, docsDependencySpecs, packageNames, reportReadmeBlocks } from "./check-docs.mjs";
@@ -79,6 +88,11 @@ try {
   console.log("\n── downstream: kapso-codegen on the shipped spec plus a private route, used by the client");
   downstreamRecipe(project);
 
+  console.log(
+    "\n── TypeScript 7 consumer: the tarballs installed without flags, kapso-codegen, --check, strict type check",
+  );
+  typescript7Project(tarballs, project);
+
   console.log("\n── README code blocks in the consumer project");
   const docsCompile = reportReadmeBlocks(checkReadmeBlocks(project));
 
@@ -140,5 +154,47 @@ function downstreamRecipe(project) {
   expectStatus(codegen("--check"), 0, "kapso-codegen --check after regenerating");
   console.log(
     "downstream recipe passed: the private route and Kapso's typed through one client; --check failed after a spec edit and passed after regenerating",
+  );
+}
+
+// TypeScript 7 is what `npm i -D typescript` installs, and it has no JavaScript compiler API: the
+// packages must install beside it without --legacy-peer-deps (kapso-codegen brings its own compiler),
+// generate the same files as on 5.9, and type-check under it.
+function typescript7Project(tarballs, project59) {
+  const dir = join(work, "typescript7");
+  cpSync(join(root, "scripts/consumer/typescript7"), dir, { recursive: true });
+  cpSync(join(project59, "smoke.ts"), join(dir, "smoke.ts"));
+  installProject(dir, ["typescript@7", "@types/node@20", ...tarballs], {
+    name: "consumer-typescript7",
+    private: true,
+    type: "module",
+  });
+  const tsc = join(dir, "node_modules/.bin/tsc");
+  const version = execFileSync(tsc, ["--version"], { cwd: dir, encoding: "utf8" }).trim();
+  if (!/\b7\.\d+\.\d+/.test(version)) throw new Error(`typescript7: expected TypeScript 7, got ${version}`);
+
+  const codegen = (cwd, out, ...extra) =>
+    execFileSync(
+      join(cwd, "node_modules/.bin/kapso-codegen"),
+      ["--spec", "node_modules/@kapso/types/openapi.yaml", "--out", out, ...extra],
+      { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
+  codegen(dir, "kapso");
+  codegen(dir, "kapso", "--check");
+  // The same command in the TypeScript 5.9 project writes the same bytes.
+  codegen(project59, "kapso-typescript59");
+  const written = readdirSync(join(dir, "kapso")).sort();
+  const expected = readdirSync(join(project59, "kapso-typescript59")).sort();
+  if (written.join() !== expected.join()) {
+    throw new Error(`typescript7: kapso-codegen wrote ${written.join(", ")}; on 5.9 ${expected.join(", ")}`);
+  }
+  for (const file of written) {
+    const on7 = readFileSync(join(dir, "kapso", file));
+    const on59 = readFileSync(join(project59, "kapso-typescript59", file));
+    if (!on7.equals(on59)) throw new Error(`typescript7: kapso/${file} differs from what 5.9 generates`);
+  }
+  run(tsc, ["-p", "tsconfig.json"], dir);
+  console.log(
+    `TypeScript 7 consumer passed (${version}): installed without flags, kapso-codegen wrote ${written.length} files byte-identical to 5.9's, --check clean, smoke.ts and the generated types type-check strict`,
   );
 }

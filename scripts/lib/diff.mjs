@@ -112,6 +112,11 @@ function diffSchema(before, after, where, oldRaw, newRaw, direction, add, depth 
       add(reading ? "non-breaking" : "breaking", where, `type no longer allows ${removed.join(", ")}`);
     }
   }
+  if (oldTypes.size > 0 && isUnconstrained(newSchema)) {
+    add(reading ? "breaking" : "non-breaking", where, "type lifted: any value allowed");
+  } else if (isUnconstrained(oldSchema) && newTypes.size > 0) {
+    add(reading ? "non-breaking" : "breaking", where, `values restricted to ${[...newTypes].join(", ")}`);
+  }
   if (oldSchema.format !== newSchema.format) {
     add(
       "breaking",
@@ -165,6 +170,8 @@ function diffSchema(before, after, where, oldRaw, newRaw, direction, add, depth 
     );
   }
 
+  diffAdditionalProperties(before, after, where, oldSchema, newSchema, direction, add, depth);
+
   if (oldSchema.items && newSchema.items) {
     diffSchema(before, after, `${where}[]`, oldSchema.items, newSchema.items, direction, add, depth + 1);
   }
@@ -199,6 +206,26 @@ function diffSchema(before, after, where, oldRaw, newRaw, direction, add, depth 
     }
   }
 }
+
+// The values of a map (`additionalProperties`): a schema on both sides is compared like a property;
+// a schema lifted to "any value" breaks a reader (it may now get what it does not handle), and a
+// schema imposed where any value went breaks a writer.
+function diffAdditionalProperties(before, after, where, oldSchema, newSchema, direction, add, depth) {
+  const reading = direction === "response";
+  const schemaOf = (value) => (typeof value === "object" && value !== null ? value : undefined);
+  const oldValues = schemaOf(oldSchema.additionalProperties);
+  const newValues = schemaOf(newSchema.additionalProperties);
+  const label = `${where} .*`;
+  if (oldValues && newValues) {
+    diffSchema(before, after, label, oldValues, newValues, direction, add, depth + 1);
+  } else if (oldValues && newSchema.additionalProperties !== false && !isUnconstrained(oldValues)) {
+    add(reading ? "breaking" : "non-breaking", label, "map values lifted: any value allowed");
+  } else if (newValues && oldSchema.additionalProperties !== false && !isUnconstrained(newValues)) {
+    add(reading ? "non-breaking" : "breaking", label, "map values restricted to a schema");
+  }
+}
+
+const isUnconstrained = (schema) => Object.keys(schema).every((key) => key === "description");
 
 // Only a writer can be hurt by a tighter constraint: a value it sent before may now be rejected.
 function diffConstraints(where, oldSchema, newSchema, add) {

@@ -137,4 +137,28 @@ describe("diffSpecs", () => {
       "non-breaking: GET /ping: operation added",
     ]);
   });
+  it("compares the values of a map, and calls values lifted to any value breaking in a response", () => {
+    const withMap = (values) =>
+      edit((doc) => {
+        summary(doc).properties.labels = { type: "object", additionalProperties: values };
+      });
+    const strings = withMap({ type: "string" });
+    const where = `${LIST} 200 .data[] .labels .*`;
+    expect(kinds(diffSpecs(strings, withMap(true)))).toContain(
+      `breaking: ${where}: map values lifted: any value allowed`,
+    );
+    expect(kinds(diffSpecs(strings, withMap({ type: ["string", "integer"] })))).toContain(
+      `breaking: ${where}: type now also allows integer`,
+    );
+    expect(diffSpecs(withMap(true), strings).filter((c) => c.kind === "breaking")).toEqual([]);
+  });
+
+  it("calls a response field whose type is lifted to any value breaking", () => {
+    const after = edit((doc) => {
+      summary(doc).properties.tracking_id = { description: "Anything." };
+    });
+    expect(kinds(diffSpecs(shipped, after))).toContain(
+      `breaking: ${LIST} 200 .data[] .tracking_id: type lifted: any value allowed`,
+    );
+  });
 });

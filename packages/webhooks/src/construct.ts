@@ -1,6 +1,14 @@
+import { checkMaxBodyBytes, receiveBody } from "./body.js";
 import { KapsoWebhookError } from "./errors.js";
 import { isKnownEvent, type KapsoWebhookDelivery, type KapsoWebhookPayloadVersion } from "./events.js";
-import { bodyBytes, checkSecret, hmacKey, verifyWithKey, type WebhookBody } from "./signature.js";
+import {
+  bodyBytes,
+  checkSecret,
+  checkSignatureHeader,
+  hmacKey,
+  verifyWithKey,
+  type WebhookBody,
+} from "./signature.js";
 
 /** Request headers: a Fetch `Headers`, or a Node-style record (any case; arrays take their first value). */
 export type WebhookHeaders =
@@ -90,13 +98,7 @@ export async function readDelivery(
 ): Promise<ParsedDelivery> {
   const bytes = bodyBytes(body);
   const signature = headerValue(headers, "x-webhook-signature");
-  if (!signature?.trim()) {
-    throw new KapsoWebhookError({
-      reason: "missing_signature",
-      message:
-        "The request has no X-Webhook-Signature header: it was not sent by Kapso, or a proxy dropped it.",
-    });
-  }
+  checkSignatureHeader(signature);
   if (!(await verifyWithKey(bytes, signature, key))) {
     throw new KapsoWebhookError({
       reason: "invalid_signature",
@@ -126,25 +128,30 @@ export async function constructWebhookEvent(
   return parsed.delivery;
 }
 
-/** `constructWebhookEvent` for a Fetch `Request`: reads its raw body and headers. */
+/** Options of {@link receiveWebhook}. */
+export interface ReceiveWebhookOptions {
+  /** The webhook's `secret_key`. */
+  secret: string;
+  /**
+   * The longest body read, in bytes; a longer one is refused (`payload_too_large`) without being
+   * read to its end. Default 5 MB (`DEFAULT_MAX_BODY_BYTES`).
+   */
+  maxBodyBytes?: number;
+}
+
+/**
+ * `constructWebhookEvent` for a Fetch `Request`. A request without a well-formed
+ * `X-Webhook-Signature` is refused before its body is read; the body is read up to `maxBodyBytes`.
+ */
 export async function receiveWebhook(
   request: Request,
-  options: { secret: string },
+  options: ReceiveWebhookOptions,
 ): Promise<KapsoWebhookDelivery> {
   checkSecret(options.secret);
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
   return constructWebhookEvent({
-    body: await requestBody(request),
+    body: await receiveBody(request, maxBodyBytes),
     headers: request.headers,
     secret: options.secret,
   });
-}
-
-/** The raw body of a Fetch `Request`, refusing one whose body something else already read. */
-export async function requestBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  if (request.bodyUsed) {
-    throw invalid(
-      "The request body was already read (for example by request.json()) before the webhook could verify it; pass the untouched Request.",
-    );
-  }
-  return new Uint8Array(await request.arrayBuffer());
 }

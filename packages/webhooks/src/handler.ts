@@ -1,4 +1,5 @@
-import { readDelivery, requestBody } from "./construct.js";
+import { checkMaxBodyBytes, receiveBody } from "./body.js";
+import { readDelivery } from "./construct.js";
 import { createMemoryDedupeStore, type WebhookDedupeStore } from "./dedupe.js";
 import { KapsoWebhookError } from "./errors.js";
 import type {
@@ -38,6 +39,11 @@ export interface CreateWebhookHandlerOptions<V extends KapsoWebhookPayloadVersio
    * memory, `false` runs them for every delivery, or pass a shared store for several instances.
    */
   dedupe?: boolean | WebhookDedupeStore;
+  /**
+   * The longest body the endpoint reads, in bytes: a longer one is answered 413 and not read to its
+   * end. Default 5 MB (`DEFAULT_MAX_BODY_BYTES`), far above Kapso's largest batch.
+   */
+  maxBodyBytes?: number;
 }
 
 const json = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
@@ -50,7 +56,8 @@ const json = (status: number, body: Record<string, unknown>, headers: Record<str
  * A Fetch-style endpoint for Kapso's webhooks, `(request) => Promise<Response>`: verifies the
  * signature over the raw body, parses and unwraps batches, runs the handler of the event once per
  * payload (in order), and answers so that Kapso retries exactly what needs retrying:
- * 401 bad or missing signature, 400 unreadable payload, 200 handled (or a repeated delivery, or an
+ * 401 bad or missing signature (refused before the body is read), 413 a body over `maxBodyBytes`,
+ * 400 unreadable payload, 200 handled (or a repeated delivery, or an
  * event without a handler), 500 a handler threw. Kapso waits 10 s for the answer: do slow work after
  * acknowledging (queue it), not in the handler.
  */
@@ -75,6 +82,7 @@ export function createWebhookHandler<V extends KapsoWebhookPayloadVersion = "v2"
       : options.dedupe === true || options.dedupe === undefined
         ? createMemoryDedupeStore()
         : options.dedupe;
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
   const key = hmacKey(options.secret);
 
   const report = async (error: unknown, delivery: KapsoWebhookDelivery | undefined) => {
@@ -91,7 +99,8 @@ export function createWebhookHandler<V extends KapsoWebhookPayloadVersion = "v2"
     }
     let delivery: KapsoWebhookDelivery;
     try {
-      const parsed = await readDelivery(await requestBody(request), request.headers, await key);
+      const body = await receiveBody(request, maxBodyBytes);
+      const parsed = await readDelivery(body, request.headers, await key);
       if (!parsed.known) return json(200, { received: true, handled: false });
       delivery = parsed.delivery;
       if (delivery.payloadVersion !== payloadVersion) {

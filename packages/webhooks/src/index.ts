@@ -1,6 +1,8 @@
+export { DEFAULT_MAX_BODY_BYTES } from "./body.js";
 export {
   type ConstructWebhookEventInput,
   constructWebhookEvent,
+  type ReceiveWebhookOptions,
   receiveWebhook,
   type WebhookHeaders,
 } from "./construct.js";

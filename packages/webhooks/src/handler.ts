@@ -8,7 +8,7 @@ import type {
   KapsoWebhookPayloads,
   KapsoWebhookPayloadVersion,
 } from "./events.js";
-import { checkSecret, hmacKey } from "./signature.js";
+import { checkSecret, hmacKey, sha256Hex } from "./signature.js";
 
 /** One handler per event; the payload type follows from the event name. */
 export type KapsoWebhookHandlers<V extends KapsoWebhookPayloadVersion = "v2"> = {
@@ -35,8 +35,10 @@ export interface CreateWebhookHandlerOptions<V extends KapsoWebhookPayloadVersio
    */
   onError?: (error: unknown, delivery: KapsoWebhookDelivery | undefined) => unknown;
   /**
-   * Run the handlers once per `X-Idempotency-Key`: `true` (the default) remembers recent keys in
-   * memory, `false` runs them for every delivery, or pass a shared store for several instances.
+   * Run the handlers once per `X-Idempotency-Key` (or, for a delivery without one, once per body:
+   * the key is then `sha256:` and the hex SHA-256 of the signed body): `true` (the default)
+   * remembers recent keys in memory, `false` runs them for every delivery, or pass a shared store
+   * for several instances.
    */
   dedupe?: boolean | WebhookDedupeStore;
   /**
@@ -98,8 +100,9 @@ export function createWebhookHandler<V extends KapsoWebhookPayloadVersion = "v2"
       return json(405, { error: "method_not_allowed" }, { allow: "POST" });
     }
     let delivery: KapsoWebhookDelivery;
+    let body: Uint8Array<ArrayBuffer>;
     try {
-      const body = await receiveBody(request, maxBodyBytes);
+      body = await receiveBody(request, maxBodyBytes);
       const parsed = await readDelivery(body, request.headers, await key);
       if (!parsed.known) return json(200, { received: true, handled: false });
       delivery = parsed.delivery;
@@ -118,8 +121,11 @@ export function createWebhookHandler<V extends KapsoWebhookPayloadVersion = "v2"
     const handler = handlers[delivery.event];
     if (!handler) return json(200, { received: true, handled: false });
 
-    const idempotencyKey = store ? delivery.idempotencyKey : undefined;
+    let idempotencyKey: string | undefined;
     try {
+      // Without the header, the signed body itself names the delivery: Kapso's retries resend the
+      // same bytes, and a body carries its own message ids and timestamps.
+      if (store) idempotencyKey = delivery.idempotencyKey ?? `sha256:${await sha256Hex(body)}`;
       if (idempotencyKey !== undefined && !(await store?.claim(idempotencyKey))) {
         return json(200, { received: true, duplicate: true });
       }

@@ -121,13 +121,21 @@ export async function verifyWebhookSignature(
   return verifyWithKey(bytes, signature, await hmacKey(secret));
 }
 
+const hex = (bytes: Uint8Array): string => {
+  let text = "";
+  for (const byte of bytes) text += HEX_DIGITS[byte];
+  return text;
+};
+
+/** The lowercase hex SHA-256 of `bytes`, by WebCrypto. */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return hex(new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes)));
+}
+
 /** The signature Kapso would send for `body`: lowercase hex HMAC-SHA256. For tests. */
 export async function signWebhookPayload(body: string | Uint8Array, secret: string): Promise<string> {
   checkSecret(secret);
-  const mac = new Uint8Array(
-    await globalThis.crypto.subtle.sign("HMAC", await hmacKey(secret), bodyBytes(body)),
+  return hex(
+    new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", await hmacKey(secret), bodyBytes(body))),
   );
-  let hex = "";
-  for (const byte of mac) hex += HEX_DIGITS[byte];
-  return hex;
 }

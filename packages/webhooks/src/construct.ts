@@ -1,19 +1,17 @@
 import { checkMaxBodyBytes, receiveBody } from "./body.js";
-import { KapsoWebhookError } from "./errors.js";
-import { isKnownEvent, type KapsoWebhookDelivery, type KapsoWebhookPayloadVersion } from "./events.js";
 import {
-  bodyBytes,
-  checkSecret,
-  checkSignatureHeader,
-  hmacKey,
-  verifyWithKey,
-  type WebhookBody,
-} from "./signature.js";
+  headerValue,
+  idempotencyKeyOf,
+  invalidPayload as invalid,
+  isObject,
+  parseJsonObject,
+  verifyDelivery,
+  type WebhookHeaders,
+} from "./delivery.js";
+import { isKnownEvent, type KapsoWebhookDelivery, type KapsoWebhookPayloadVersion } from "./events.js";
+import { checkSecret, hmacKey, type WebhookBody } from "./signature.js";
 
-/** Request headers: a Fetch `Headers`, or a Node-style record (any case; arrays take their first value). */
-export type WebhookHeaders =
-  | Headers
-  | Readonly<Record<string, string | readonly string[] | null | undefined>>;
+export type { WebhookHeaders } from "./delivery.js";
 
 /** What {@link constructWebhookEvent} verifies and parses: one delivery as received, and its secret. */
 export interface ConstructWebhookEventInput {
@@ -28,26 +26,10 @@ export interface ConstructWebhookEventInput {
   secret: string;
 }
 
-export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value == null) continue;
-    return typeof value === "string" ? value : value[0];
-  }
-  return undefined;
-}
-
-const invalid = (message: string, cause?: unknown) =>
-  new KapsoWebhookError({ reason: "invalid_payload", message, cause });
-
 /** What a verified body turned out to be: a delivery of a known event, or of one this version does not know. */
 export type ParsedDelivery =
   | { known: true; delivery: KapsoWebhookDelivery }
   | { known: false; event: string; payloadVersion: KapsoWebhookPayloadVersion };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Parses a body whose signature has been verified. */
 export function parseDelivery(bytes: Uint8Array, headers: WebhookHeaders): ParsedDelivery {
@@ -56,13 +38,7 @@ export function parseDelivery(bytes: Uint8Array, headers: WebhookHeaders): Parse
   if (payloadVersion !== "v1" && payloadVersion !== "v2") {
     throw invalid(`Unsupported X-Webhook-Payload-Version "${versionHeader}": expected v1 or v2.`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (error) {
-    throw invalid("The webhook body is not valid UTF-8 JSON.", error);
-  }
-  if (!isObject(json)) throw invalid("The webhook body is not a JSON object.");
+  const json = parseJsonObject(bytes);
 
   const batch = json.batch === true;
   let payloads: unknown[];
@@ -85,7 +61,7 @@ export function parseDelivery(bytes: Uint8Array, headers: WebhookHeaders): Parse
   if (!event) throw invalid("The delivery names no event: no X-Webhook-Event header, and the body has none.");
   if (!isKnownEvent(payloadVersion, event)) return { known: false, event, payloadVersion };
 
-  const idempotencyKey = headerValue(headers, "x-idempotency-key")?.trim() || undefined;
+  const idempotencyKey = idempotencyKeyOf(headers);
   const delivery = { event, payloadVersion, idempotencyKey, batch, payloads } as KapsoWebhookDelivery;
   return { known: true, delivery };
 }
@@ -96,17 +72,7 @@ export async function readDelivery(
   headers: WebhookHeaders,
   key: CryptoKey,
 ): Promise<ParsedDelivery> {
-  const bytes = bodyBytes(body);
-  const signature = headerValue(headers, "x-webhook-signature");
-  checkSignatureHeader(signature);
-  if (!(await verifyWithKey(bytes, signature, key))) {
-    throw new KapsoWebhookError({
-      reason: "invalid_signature",
-      message:
-        "The X-Webhook-Signature does not match the body: a different secret, or a body changed on the way (verify the raw bytes, not re-serialised JSON).",
-    });
-  }
-  return parseDelivery(bytes, headers);
+  return parseDelivery(await verifyDelivery(body, headers, key), headers);
 }
 
 /**

@@ -22,4 +22,5 @@ export {
   type KapsoWebhookHandlers,
 } from "./handler.js";
 export { type NodeRequestLike, type NodeResponseLike, toNodeListener } from "./node.js";
+export type { WebhookReceiverOptions } from "./receiver.js";
 export { signWebhookPayload, verifyWebhookSignature, type WebhookBody } from "./signature.js";

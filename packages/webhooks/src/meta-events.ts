@@ -26,6 +26,7 @@ export interface MetaWebhookContact {
   parent_user_id?: string;
   /** Present when the business enabled identity change checks. */
   identity_key_hash?: string;
+  /** The user's WhatsApp profile. */
   profile?: {
     /** The user's profile name. */
     name?: string;
@@ -38,8 +39,11 @@ export interface MetaWebhookContact {
 export interface MetaWebhookError {
   /** Meta's error code, for example `131026` (message undeliverable). */
   code: number;
+  /** A short title of the error. */
   title?: string;
+  /** What went wrong. */
   message?: string;
+  /** More detail, when Meta gives it. */
   error_data?: { details?: string };
   /** Link to Meta's error code reference. */
   href?: string;
@@ -51,6 +55,7 @@ export interface MetaMessageContext {
   from?: string;
   /** The WAMID of the message replied to. */
   id?: string;
+  /** The message was forwarded. */
   forwarded?: boolean;
   /** Forwarded more than five times. */
   frequently_forwarded?: boolean;
@@ -60,14 +65,23 @@ export interface MetaMessageContext {
 
 /** The ad or post a user came from (click-to-WhatsApp), on their first message. */
 export interface MetaMessageReferral {
+  /** The ad's or post's URL. */
   source_url?: string;
+  /** `ad` or `post`. */
   source_type?: string;
+  /** The ad's or post's id. */
   source_id?: string;
+  /** The ad's headline. */
   headline?: string;
+  /** The ad's text. */
   body?: string;
+  /** `image` or `video`. */
   media_type?: string;
+  /** The ad's image. */
   image_url?: string;
+  /** The ad's video. */
   video_url?: string;
+  /** The video's thumbnail. */
   thumbnail_url?: string;
   /** Click id of a click-to-WhatsApp ad. */
   ctwa_clid?: string;
@@ -89,6 +103,7 @@ interface MetaMessageBase {
 export interface MetaWebhookMedia {
   /** Media id. */
   id: string;
+  /** The file's MIME type, for example `image/jpeg`. */
   mime_type: string;
   /** SHA-256 of the file. */
   sha256?: string;
@@ -96,38 +111,59 @@ export interface MetaWebhookMedia {
   url?: string;
 }
 
+/** A text message. */
 export interface MetaTextMessage extends MetaMessageBase {
+  /** The message type. */
   type: "text";
+  /** The message text. */
   text: { body: string };
 }
+/** An image. */
 export interface MetaImageMessage extends MetaMessageBase {
+  /** The message type. */
   type: "image";
+  /** The image, and the caption the user wrote. */
   image: MetaWebhookMedia & { caption?: string };
 }
+/** An audio file or voice note. */
 export interface MetaAudioMessage extends MetaMessageBase {
+  /** The message type. */
   type: "audio";
-  /** `voice` is true for a voice note recorded in WhatsApp. */
+  /** The audio; `voice` is true for a voice note recorded in WhatsApp. */
   audio: MetaWebhookMedia & { voice?: boolean };
 }
+/** A video. */
 export interface MetaVideoMessage extends MetaMessageBase {
+  /** The message type. */
   type: "video";
+  /** The video, and its caption. */
   video: MetaWebhookMedia & { caption?: string };
 }
+/** A document (any file). */
 export interface MetaDocumentMessage extends MetaMessageBase {
+  /** The message type. */
   type: "document";
+  /** The file, its name and caption. */
   document: MetaWebhookMedia & { caption?: string; filename?: string };
 }
+/** A sticker. */
 export interface MetaStickerMessage extends MetaMessageBase {
+  /** The message type. */
   type: "sticker";
+  /** The sticker image (WebP). */
   sticker: MetaWebhookMedia & { animated?: boolean };
 }
+/** A location the user shared. */
 export interface MetaLocationMessage extends MetaMessageBase {
+  /** The message type. */
   type: "location";
+  /** Coordinates, and the place's name and address when the user picked one. */
   location: { latitude: number; longitude: number; name?: string; address?: string; url?: string };
 }
 
 /** One contact card a user shared. */
 export interface MetaSharedContact {
+  /** The name as the card shows it (`formatted_name`) and its parts. */
   name: {
     formatted_name: string;
     first_name?: string;
@@ -136,8 +172,11 @@ export interface MetaSharedContact {
     prefix?: string;
     suffix?: string;
   };
+  /** Phone numbers; `wa_id` when the number is on WhatsApp. */
   phones?: { phone?: string; wa_id?: string; type?: string }[];
+  /** Email addresses. */
   emails?: { email?: string; type?: string }[];
+  /** Postal addresses. */
   addresses?: {
     street?: string;
     city?: string;
@@ -147,44 +186,72 @@ export interface MetaSharedContact {
     country_code?: string;
     type?: string;
   }[];
+  /** Company, department and job title. */
   org?: { company?: string; department?: string; title?: string };
+  /** Web addresses. */
   urls?: { url?: string; type?: string }[];
   /** `YYYY-MM-DD`. */
   birthday?: string;
   /** The card as a vCard, when Meta includes it. */
   vcard?: string;
 }
+/** Contact cards the user shared. */
 export interface MetaContactsMessage extends MetaMessageBase {
+  /** The message type. */
   type: "contacts";
+  /** The cards. */
   contacts: MetaSharedContact[];
 }
 
 /** A user's answer to an interactive message. */
 export type MetaInteractiveReply =
-  | { type: "button_reply"; button_reply: { id: string; title: string } }
-  | { type: "list_reply"; list_reply: { id: string; title: string; description?: string } }
-  /** A completed WhatsApp Flow; `response_json` is the flow's answers as a JSON string. */
-  | { type: "nfm_reply"; nfm_reply: { name?: string; body?: string; response_json: string } };
+  | {
+      /** A tap on a reply button. */
+      type: "button_reply";
+      /** The button's id (set when sending) and its title. */
+      button_reply: { id: string; title: string };
+    }
+  | {
+      /** A choice from a list message. */
+      type: "list_reply";
+      /** The row's id (set when sending), title and description. */
+      list_reply: { id: string; title: string; description?: string };
+    }
+  | {
+      /** A completed WhatsApp Flow. */
+      type: "nfm_reply";
+      /** `response_json` is the flow's answers, as a JSON string. */
+      nfm_reply: { name?: string; body?: string; response_json: string };
+    };
 
 /** Every interactive reply `type` this version types, at run time. */
 export const META_INTERACTIVE_REPLY_TYPES = ["button_reply", "list_reply", "nfm_reply"] as const;
+/** A reply to an interactive message: a button, a list row, a Flow. */
 export interface MetaInteractiveMessage extends MetaMessageBase {
+  /** The message type. */
   type: "interactive";
+  /** The reply, by its own `type`. */
   interactive: MetaInteractiveReply;
 }
 /** A tap on a quick-reply button of a template message. */
 export interface MetaButtonMessage extends MetaMessageBase {
+  /** The message type. */
   type: "button";
+  /** The button's label, and the payload set in the template. */
   button: { text: string; payload?: string };
 }
 /** A reaction to a message; `emoji` is absent when the user removed their reaction. */
 export interface MetaReactionMessage extends MetaMessageBase {
+  /** The message type. */
   type: "reaction";
+  /** The WAMID of the message reacted to, and the emoji. */
   reaction: { message_id: string; emoji?: string };
 }
 /** An order placed from a catalog or product message. */
 export interface MetaOrderMessage extends MetaMessageBase {
+  /** The message type. */
   type: "order";
+  /** The catalog, the user's note, and the items with quantity and unit price. */
   order: {
     catalog_id: string;
     text?: string;
@@ -193,7 +260,9 @@ export interface MetaOrderMessage extends MetaMessageBase {
 }
 /** A change on the user's side, such as a new phone number (`system.type` `user_changed_number`). */
 export interface MetaSystemMessage extends MetaMessageBase {
+  /** The message type. */
   type: "system";
+  /** What changed: `type` (for example `user_changed_number`), a readable `body`, the new ids. */
   system: {
     body?: string;
     type?: string;
@@ -208,11 +277,14 @@ export interface MetaSystemMessage extends MetaMessageBase {
 }
 /** A message WhatsApp could not pass on (Meta's `unsupported`, formerly `unknown`); see `errors`. */
 export interface MetaUnsupportedMessage extends MetaMessageBase {
+  /** The message type. */
   type: "unsupported" | "unknown";
+  /** What the user sent, when Meta says (for example `edit`). */
   unsupported?: { type?: string };
 }
 /** A user opened the chat for the first time and asked for the business's welcome message. */
 export interface MetaRequestWelcomeMessage extends MetaMessageBase {
+  /** The message type. */
   type: "request_welcome";
 }
 /**
@@ -220,7 +292,9 @@ export interface MetaRequestWelcomeMessage extends MetaMessageBase {
  * interactive reply of a type it does not know, or a known type without its content object.
  */
 export interface MetaUnknownMessage extends MetaMessageBase {
+  /** The type Meta sent. */
   type: string;
+  /** Everything else Meta sent, untyped. */
   [field: string]: unknown;
 }
 
@@ -264,6 +338,7 @@ export const META_MESSAGE_TYPES = [
 
 /** The conversation a status belongs to, in Meta's conversation-based pricing. */
 export interface MetaStatusConversation {
+  /** Meta's conversation id. */
   id: string;
   /** When the conversation window ends: Unix seconds, as a string (on `sent` statuses). */
   expiration_timestamp?: string;
@@ -273,6 +348,7 @@ export interface MetaStatusConversation {
 
 /** How a message is billed. */
 export interface MetaStatusPricing {
+  /** Whether the message is charged. */
   billable?: boolean;
   /** `CBP` (per conversation) or `PMP` (per message). */
   pricing_model?: string;
@@ -305,11 +381,14 @@ interface MetaStatusBase {
 
 /** Sent to WhatsApp, delivered to the user's device, read by the user, or failed (see `errors`). */
 export interface MetaKnownStatus extends MetaStatusBase {
+  /** Where the message got to. */
   status: "sent" | "delivered" | "read" | "failed";
 }
 /** A status this version does not know, kept as Meta sent it. */
 export interface MetaUnknownStatus extends MetaStatusBase {
+  /** The status Meta sent. */
   status: string;
+  /** Everything else Meta sent, untyped. */
   [field: string]: unknown;
 }
 /** A status update on a message the business sent, of a status this version knows. */
@@ -320,11 +399,15 @@ export const META_STATUSES = ["sent", "delivered", "read", "failed"] as const;
 
 /** The `value` of a `messages` change: what happened on one business phone number. */
 export interface MetaMessagesValue {
+  /** Always `whatsapp`. */
   messaging_product: "whatsapp";
+  /** The business phone number the change is about. */
   metadata: MetaWebhookMetadata;
   /** The users of `messages` (usually one per message). */
   contacts?: MetaWebhookContact[];
+  /** Inbound messages, as Meta sent them (the delivery's `messages` sorts known from unknown). */
   messages?: (MetaMessage | MetaUnknownMessage)[];
+  /** Status updates on the business's messages, as Meta sent them. */
   statuses?: (MetaStatus | MetaUnknownStatus)[];
   /** Errors about the phone number or the app rather than one message. */
   errors?: MetaWebhookError[];
@@ -332,7 +415,9 @@ export interface MetaMessagesValue {
 
 /** A change of field `messages`: inbound messages, status updates, errors. */
 export interface MetaMessagesChange {
+  /** The subscription field. */
   field: "messages";
+  /** What happened on one business phone number. */
   value: MetaMessagesValue;
 }
 /**
@@ -340,15 +425,19 @@ export interface MetaMessagesChange {
  * calls, history, message echoes, …). This package does not type their values.
  */
 export interface MetaOtherChange {
+  /** The subscription field, for example `message_template_status_update`. */
   field: string;
+  /** The change, as Meta sent it. */
   value: unknown;
 }
+/** One change of an entry, as Meta sent it. */
 export type MetaWebhookChange = MetaMessagesChange | MetaOtherChange;
 
 /** One entry: the changes of one WhatsApp Business Account. */
 export interface MetaWebhookEntry {
   /** The WhatsApp Business Account id. */
   id: string;
+  /** What changed, in order. */
   changes: MetaWebhookChange[];
 }
 
@@ -356,6 +445,7 @@ export interface MetaWebhookEntry {
 export interface MetaWebhookPayload {
   /** `whatsapp_business_account` for WhatsApp. */
   object: string;
+  /** The changes, by business account. */
   entry: MetaWebhookEntry[];
 }
 
@@ -366,13 +456,27 @@ export interface MetaWebhookPayload {
 export type MetaWebhookChangeItem = {
   /** The `entry.id`: the WhatsApp Business Account id. */
   businessAccountId: string;
-} & ({ known: true; change: MetaMessagesChange } | { known: false; change: MetaOtherChange });
+} & (
+  | {
+      /** A `messages` change. */
+      known: true;
+      /** The change, typed. */
+      change: MetaMessagesChange;
+    }
+  | {
+      /** A change of another field. */
+      known: false;
+      /** The change; its `value` untyped. */
+      change: MetaOtherChange;
+    }
+);
 
 /**
  * One inbound message, with where it arrived and who sent it. Check `known` first: a known message
  * narrows on `message.type`; an unknown one is kept as Meta sent it.
  */
 export type MetaWebhookMessage = {
+  /** The `entry.id`: the WhatsApp Business Account id. */
   businessAccountId: string;
   /** The business phone number that received it. */
   metadata: MetaWebhookMetadata;
@@ -381,13 +485,41 @@ export type MetaWebhookMessage = {
    * only contact of the change; undefined when neither picks one.
    */
   contact: MetaWebhookContact | undefined;
-} & ({ known: true; message: MetaMessage } | { known: false; message: MetaUnknownMessage });
+} & (
+  | {
+      /** A message of a type this version types. */
+      known: true;
+      /** The message, as Meta sent it. */
+      message: MetaMessage;
+    }
+  | {
+      /** A message this version does not type. */
+      known: false;
+      /** The message, as Meta sent it. */
+      message: MetaUnknownMessage;
+    }
+);
 
 /** One status update, with the business phone number that sent the message; check `known` first. */
 export type MetaWebhookStatus = {
+  /** The `entry.id`: the WhatsApp Business Account id. */
   businessAccountId: string;
+  /** The business phone number that sent the message. */
   metadata: MetaWebhookMetadata;
-} & ({ known: true; status: MetaStatus } | { known: false; status: MetaUnknownStatus });
+} & (
+  | {
+      /** A status this version types. */
+      known: true;
+      /** The status update, as Meta sent it. */
+      status: MetaStatus;
+    }
+  | {
+      /** A status this version does not know. */
+      known: false;
+      /** The status update, as Meta sent it. */
+      status: MetaUnknownStatus;
+    }
+);
 
 /** A verified, parsed delivery of a webhook of kind `meta`. */
 export interface MetaWebhookDelivery {

@@ -125,7 +125,7 @@ function parseMetaItems(bytes: Uint8Array): { payload: MetaWebhookPayload; items
     const where = `entry[${entryIndex}]`;
     if (!isObject(entry)) throw invalid(`${where} is not an object.`);
     if (typeof entry.id !== "string") throw invalid(`${where}.id is not a string.`);
-    arrayOfObjects(entry.changes ?? [], where, "changes").forEach((change, changeIndex) => {
+    arrayOfObjects(entry.changes, where, "changes").forEach((change, changeIndex) => {
       const changeWhere = `${where}.changes[${changeIndex}]`;
       if (typeof change.field !== "string") throw invalid(`${changeWhere}.field is not a string.`);
       const businessAccountId = entry.id as string;

@@ -76,8 +76,10 @@ function requestUrl(req: NodeRequestLike): string {
 }
 
 /**
- * Adapts a Fetch-style handler (from `createWebhookHandler`) to `node:http`'s `(req, res)`, and so
- * to Express, Fastify's raw mode, Koa's `ctx.req`/`ctx.res` and the like.
+ * Adapts a Fetch-style handler (from `createWebhookHandler` or `createMetaWebhookHandler`) to
+ * `node:http`'s `(req, res)`, and so to Express, Fastify's raw mode, Koa's `ctx.req`/`ctx.res` and
+ * the like. The body is not buffered here: the handler gets it as a stream that reads from Node as
+ * the handler reads, so the handler's signature check and body cap decide how much is read.
  */
 export function toNodeListener(
   handler: (request: Request) => Promise<Response>,

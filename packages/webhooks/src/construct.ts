@@ -1,11 +1,17 @@
-import { KapsoWebhookError } from "./errors.js";
+import { checkMaxBodyBytes, receiveBody } from "./body.js";
+import {
+  headerValue,
+  idempotencyKeyOf,
+  invalidPayload as invalid,
+  isObject,
+  parseJsonObject,
+  verifyDelivery,
+  type WebhookHeaders,
+} from "./delivery.js";
 import { isKnownEvent, type KapsoWebhookDelivery, type KapsoWebhookPayloadVersion } from "./events.js";
-import { bodyBytes, checkSecret, hmacKey, verifyWithKey, type WebhookBody } from "./signature.js";
+import { checkSecret, hmacKey, type WebhookBody } from "./signature.js";
 
-/** Request headers: a Fetch `Headers`, or a Node-style record (any case; arrays take their first value). */
-export type WebhookHeaders =
-  | Headers
-  | Readonly<Record<string, string | readonly string[] | null | undefined>>;
+export type { WebhookHeaders } from "./delivery.js";
 
 /** What {@link constructWebhookEvent} verifies and parses: one delivery as received, and its secret. */
 export interface ConstructWebhookEventInput {
@@ -20,26 +26,10 @@ export interface ConstructWebhookEventInput {
   secret: string;
 }
 
-export function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== wanted || value == null) continue;
-    return typeof value === "string" ? value : value[0];
-  }
-  return undefined;
-}
-
-const invalid = (message: string, cause?: unknown) =>
-  new KapsoWebhookError({ reason: "invalid_payload", message, cause });
-
 /** What a verified body turned out to be: a delivery of a known event, or of one this version does not know. */
 export type ParsedDelivery =
   | { known: true; delivery: KapsoWebhookDelivery }
   | { known: false; event: string; payloadVersion: KapsoWebhookPayloadVersion };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Parses a body whose signature has been verified. */
 export function parseDelivery(bytes: Uint8Array, headers: WebhookHeaders): ParsedDelivery {
@@ -48,13 +38,7 @@ export function parseDelivery(bytes: Uint8Array, headers: WebhookHeaders): Parse
   if (payloadVersion !== "v1" && payloadVersion !== "v2") {
     throw invalid(`Unsupported X-Webhook-Payload-Version "${versionHeader}": expected v1 or v2.`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (error) {
-    throw invalid("The webhook body is not valid UTF-8 JSON.", error);
-  }
-  if (!isObject(json)) throw invalid("The webhook body is not a JSON object.");
+  const json = parseJsonObject(bytes);
 
   const batch = json.batch === true;
   let payloads: unknown[];
@@ -77,7 +61,7 @@ export function parseDelivery(bytes: Uint8Array, headers: WebhookHeaders): Parse
   if (!event) throw invalid("The delivery names no event: no X-Webhook-Event header, and the body has none.");
   if (!isKnownEvent(payloadVersion, event)) return { known: false, event, payloadVersion };
 
-  const idempotencyKey = headerValue(headers, "x-idempotency-key")?.trim() || undefined;
+  const idempotencyKey = idempotencyKeyOf(headers);
   const delivery = { event, payloadVersion, idempotencyKey, batch, payloads } as KapsoWebhookDelivery;
   return { known: true, delivery };
 }
@@ -88,23 +72,7 @@ export async function readDelivery(
   headers: WebhookHeaders,
   key: CryptoKey,
 ): Promise<ParsedDelivery> {
-  const bytes = bodyBytes(body);
-  const signature = headerValue(headers, "x-webhook-signature");
-  if (!signature?.trim()) {
-    throw new KapsoWebhookError({
-      reason: "missing_signature",
-      message:
-        "The request has no X-Webhook-Signature header: it was not sent by Kapso, or a proxy dropped it.",
-    });
-  }
-  if (!(await verifyWithKey(bytes, signature, key))) {
-    throw new KapsoWebhookError({
-      reason: "invalid_signature",
-      message:
-        "The X-Webhook-Signature does not match the body: a different secret, or a body changed on the way (verify the raw bytes, not re-serialised JSON).",
-    });
-  }
-  return parseDelivery(bytes, headers);
+  return parseDelivery(await verifyDelivery(body, headers, key), headers);
 }
 
 /**
@@ -126,25 +94,30 @@ export async function constructWebhookEvent(
   return parsed.delivery;
 }
 
-/** `constructWebhookEvent` for a Fetch `Request`: reads its raw body and headers. */
+/** Options of {@link receiveWebhook}. */
+export interface ReceiveWebhookOptions {
+  /** The webhook's `secret_key`. */
+  secret: string;
+  /**
+   * The longest body read, in bytes; a longer one is refused (`payload_too_large`) without being
+   * read to its end. Default 5 MB (`DEFAULT_MAX_BODY_BYTES`).
+   */
+  maxBodyBytes?: number;
+}
+
+/**
+ * `constructWebhookEvent` for a Fetch `Request`. A request without a well-formed
+ * `X-Webhook-Signature` is refused before its body is read; the body is read up to `maxBodyBytes`.
+ */
 export async function receiveWebhook(
   request: Request,
-  options: { secret: string },
+  options: ReceiveWebhookOptions,
 ): Promise<KapsoWebhookDelivery> {
   checkSecret(options.secret);
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
   return constructWebhookEvent({
-    body: await requestBody(request),
+    body: await receiveBody(request, maxBodyBytes),
     headers: request.headers,
     secret: options.secret,
   });
-}
-
-/** The raw body of a Fetch `Request`, refusing one whose body something else already read. */
-export async function requestBody(request: Request): Promise<Uint8Array<ArrayBuffer>> {
-  if (request.bodyUsed) {
-    throw invalid(
-      "The request body was already read (for example by request.json()) before the webhook could verify it; pass the untouched Request.",
-    );
-  }
-  return new Uint8Array(await request.arrayBuffer());
 }

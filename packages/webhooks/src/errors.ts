@@ -3,18 +3,21 @@
  * - `missing_signature`: no `X-Webhook-Signature` header (answer 401);
  * - `invalid_signature`: the signature does not match the body and secret (answer 401);
  * - `invalid_payload`: signed, but not a delivery this package can read (answer 400);
+ * - `payload_too_large`: the body is longer than the receiver's `maxBodyBytes` (answer 413);
  * - `missing_secret`: no secret was configured, so nothing can be verified (a setup mistake).
  */
 export type KapsoWebhookErrorReason =
   | "missing_signature"
   | "invalid_signature"
   | "invalid_payload"
+  | "payload_too_large"
   | "missing_secret";
 
 const STATUS_OF_REASON: Record<KapsoWebhookErrorReason, number> = {
   missing_signature: 401,
   invalid_signature: 401,
   invalid_payload: 400,
+  payload_too_large: 413,
   missing_secret: 500,
 };
 
@@ -38,7 +41,7 @@ export class KapsoWebhookError extends Error {
   override name = "KapsoWebhookError";
   /** Why the delivery was refused, for code that answers or logs each case differently. */
   readonly reason: KapsoWebhookErrorReason;
-  /** The HTTP status a receiver should answer with: 401, 400, or 500 for a missing secret. */
+  /** The HTTP status a receiver should answer with: 401, 400, 413, or 500 for a missing secret. */
   readonly status: number;
 
   constructor(init: KapsoWebhookErrorInit) {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import type { WebhookDedupeStore } from "./dedupe.js";
 import { createMemoryDedupeStore } from "./dedupe.js";
@@ -230,6 +231,66 @@ describe("dedupe", () => {
     expect(store.claim).toHaveBeenCalledWith("key-1");
     expect((await handle(request("broken"))).status).toBe(500);
     expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it("dedupes a delivery without X-Idempotency-Key on the SHA-256 of its signed body", async () => {
+    const handler = vi.fn();
+    const claimed: string[] = [];
+    const memory = createMemoryDedupeStore();
+    const handle = createWebhookHandler({
+      secret,
+      on: { "whatsapp.message.received": handler },
+      dedupe: {
+        claim: (key) => {
+          claimed.push(key);
+          return memory.claim(key);
+        },
+      },
+    });
+    const keyless = (body: string) => {
+      const { "x-idempotency-key": _key, ...headers } = deliveryHeaders("whatsapp.message.received", body);
+      return new Request("http://localhost/", { method: "POST", headers, body });
+    };
+    const first = await handle(keyless(receivedBody));
+    const repeat = await handle(keyless(receivedBody));
+    expect(await repeat.json()).toEqual({ received: true, duplicate: true });
+    expect([first.status, repeat.status]).toEqual([200, 200]);
+    // Another body is another delivery, even with the same contents re-serialised.
+    const reformatted = JSON.stringify(received, null, 2);
+    expect((await handle(keyless(reformatted))).status).toBe(200);
+    expect(handler).toHaveBeenCalledTimes(2);
+    const digest = createHash("sha256").update(receivedBody).digest("hex");
+    expect(claimed.slice(0, 2)).toEqual([`sha256:${digest}`, `sha256:${digest}`]);
+  });
+
+  it("does not stop a signed body replayed under another X-Idempotency-Key (the key is not signed)", async () => {
+    const handler = vi.fn();
+    const handle = createWebhookHandler({ secret, on: { "whatsapp.message.received": handler } });
+    await handle(request("key-1"));
+    await handle(request("key-chosen-by-whoever-replays"));
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
+  it("releases the body's digest when a handler fails, so the retry runs the handlers again", async () => {
+    let calls = 0;
+    const handle = createWebhookHandler({
+      secret,
+      on: {
+        "whatsapp.message.received": () => {
+          calls++;
+          if (calls === 1) throw new Error("transient");
+        },
+      },
+    });
+    const { "x-idempotency-key": _key, ...headers } = deliveryHeaders(
+      "whatsapp.message.received",
+      receivedBody,
+    );
+    const keyless = () => new Request("http://localhost/", { method: "POST", headers, body: receivedBody });
+    expect((await handle(keyless())).status).toBe(500);
+    expect((await handle(keyless())).status).toBe(200);
+    expect((await handle(keyless())).status).toBe(200);
+    expect(calls).toBe(2);
   });
 
   it("bounds the in-memory store, forgetting the oldest keys first", async () => {

@@ -31,24 +31,39 @@ const PARSED_BODY_MESSAGE =
   "The request body was parsed before the Kapso webhook handler, so its signature cannot be checked. " +
   "Mount the handler before express.json(), or give its route express.raw({ type: 'application/json' }).";
 
-async function rawBody(req: NodeRequestLike): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (req.body instanceof Uint8Array) return req.body as Uint8Array<ArrayBuffer>;
-  if (typeof req.body === "string") return new TextEncoder().encode(req.body);
-  if (req.readableEnded) return undefined;
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of req) {
-    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
-    chunks.push(bytes);
-    length += bytes.length;
-  }
-  const body = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
+/** A request body the handler pulls from as it reads, and whether it was read to its end. */
+interface StreamedBody {
+  stream: ReadableStream<Uint8Array>;
+  readonly ended: () => boolean;
+}
+
+/**
+ * The request's body as a stream that reads from Node only when the handler pulls: a request the
+ * handler refuses before reading (no signature, a Content-Length over the cap) is never read, and one
+ * it stops reading (past the cap) is not read further. Cancelling only stops reading: destroying the
+ * request would close the socket before the answer is written.
+ */
+function streamedBody(req: NodeRequestLike): StreamedBody {
+  const encoder = new TextEncoder();
+  let iterator: AsyncIterator<Uint8Array | string> | undefined;
+  let ended = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        iterator ??= req[Symbol.asyncIterator]();
+        const next = await iterator.next();
+        if (next.done) {
+          ended = true;
+          controller.close();
+          return;
+        }
+        controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
+      },
+    },
+    // Nothing is read ahead of the handler: the default high-water mark would pull one chunk at once.
+    { highWaterMark: 0 },
+  );
+  return { stream, ended: () => ended };
 }
 
 function requestUrl(req: NodeRequestLike): string {
@@ -61,14 +76,17 @@ function requestUrl(req: NodeRequestLike): string {
 }
 
 /**
- * Adapts a Fetch-style handler (from `createWebhookHandler`) to `node:http`'s `(req, res)`, and so
- * to Express, Fastify's raw mode, Koa's `ctx.req`/`ctx.res` and the like.
+ * Adapts a Fetch-style handler (from `createWebhookHandler` or `createMetaWebhookHandler`) to
+ * `node:http`'s `(req, res)`, and so to Express, Fastify's raw mode, Koa's `ctx.req`/`ctx.res` and
+ * the like. The body is not buffered here: the handler gets it as a stream that reads from Node as
+ * the handler reads, so the handler's signature check and body cap decide how much is read.
  */
 export function toNodeListener(
   handler: (request: Request) => Promise<Response>,
 ): (req: NodeRequestLike, res: NodeResponseLike) => Promise<void> {
   return async (req, res) => {
     let response: Response;
+    let unreadBody = false;
     try {
       const method = (req.method ?? "GET").toUpperCase();
       const headers = new Headers();
@@ -76,14 +94,25 @@ export function toNodeListener(
         if (value === undefined) continue;
         for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
       }
-      const body = method === "GET" || method === "HEAD" ? undefined : await rawBody(req);
-      if (body === undefined && method !== "GET" && method !== "HEAD") {
+      const url = requestUrl(req);
+      if (method === "GET" || method === "HEAD") {
+        response = await handler(new Request(url, { method, headers }));
+      } else if (req.body instanceof Uint8Array || typeof req.body === "string") {
+        // A body parser (express.raw(), express.text()) already holds the raw body; use it as is.
+        response = await handler(new Request(url, { method, headers, body: req.body as BodyInit }));
+      } else if (req.readableEnded) {
         response = new Response(PARSED_BODY_MESSAGE, {
           status: 500,
           headers: { "content-type": "text/plain" },
         });
       } else {
-        response = await handler(new Request(requestUrl(req), { method, headers, body }));
+        const body = streamedBody(req);
+        // `duplex` is required by Node's fetch for a stream body, and missing from TypeScript's DOM types.
+        const init = { method, headers, body: body.stream, duplex: "half" } as RequestInit;
+        response = await handler(new Request(url, init));
+        // The handler answered without reading the whole body (refused it, or stopped at the cap):
+        // close the connection after the answer instead of reading the rest to keep it alive.
+        if (!body.ended()) unreadBody = true;
       }
     } catch {
       response = new Response(JSON.stringify({ error: "bad_request" }), {
@@ -96,6 +125,7 @@ export function toNodeListener(
     response.headers.forEach((value, name) => {
       res.setHeader(name, value);
     });
+    if (unreadBody) res.setHeader("connection", "close");
     res.end(new Uint8Array(await response.arrayBuffer()));
   };
 }

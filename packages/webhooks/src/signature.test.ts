@@ -85,6 +85,15 @@ describe("verifyWebhookSignature", () => {
     expect(await verifyWebhookSignature(body, ` ${signature}\t`, secret)).toBe(true);
   });
 
+  it("accepts the hex behind an optional sha256= prefix, as Kapso's own receiving code does", async () => {
+    const signature = nodeHmac(body);
+    expect(await verifyWebhookSignature(body, `sha256=${signature}`, secret)).toBe(true);
+    expect(await verifyWebhookSignature(body, ` SHA256=${signature.toUpperCase()} `, secret)).toBe(true);
+    // The prefix does not make a wrong signature right.
+    const other = nodeHmac(`${body} `);
+    expect(await verifyWebhookSignature(body, `sha256=${other}`, secret)).toBe(false);
+  });
+
   it("returns false, without throwing, for missing, truncated, padded or garbage signatures", async () => {
     const signature = nodeHmac(body);
     const bad = [
@@ -95,7 +104,10 @@ describe("verifyWebhookSignature", () => {
       signature.slice(0, 63),
       signature.slice(0, 32),
       `${signature}00`,
-      `sha256=${signature}`,
+      `sha256:${signature}`,
+      `sha1=${signature}`,
+      `sha256=${signature.slice(0, 63)}`,
+      `sha256=sha256=${signature}`,
       "z".repeat(64),
       "not a signature",
       Buffer.from(signature, "hex").toString("base64"),

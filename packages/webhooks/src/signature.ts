@@ -5,7 +5,9 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer;
 
 const encoder = new TextEncoder();
 const HEX_DIGITS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
-const SIGNATURE_PATTERN = /^[0-9a-f]{64}$/i;
+// Kapso sends bare hex. Kapso's own receiving code also accepts it behind `sha256=` (the form GitHub
+// and Meta sign with), so both read as the same 32 bytes.
+const SIGNATURE_PATTERN = /^(?:sha256=)?([0-9a-f]{64})$/i;
 
 /** The body as bytes; anything else (typically JSON a framework already parsed) is refused clearly. */
 export function bodyBytes(body: WebhookBody): Uint8Array<ArrayBuffer> {
@@ -56,14 +58,39 @@ export function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-/** The 32 bytes of a hex signature (either case, surrounding whitespace ignored), or undefined. */
-function signatureBytes(signature: unknown): Uint8Array<ArrayBuffer> | undefined {
+/**
+ * The 32 bytes of a hex signature (either case, an optional `sha256=` prefix, surrounding whitespace
+ * ignored), or undefined when it is not one. Receivers call it before reading a body, so that a
+ * request that cannot be Kapso's is refused without reading what it sends.
+ */
+export function signatureBytes(signature: unknown): Uint8Array<ArrayBuffer> | undefined {
   if (typeof signature !== "string") return undefined;
-  const hex = signature.trim();
-  if (!SIGNATURE_PATTERN.test(hex)) return undefined;
+  const hex = SIGNATURE_PATTERN.exec(signature.trim())?.[1];
+  if (hex === undefined) return undefined;
   const bytes = new Uint8Array(32);
   for (let i = 0; i < 32; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return bytes;
+}
+
+/**
+ * Refuses a request whose `X-Webhook-Signature` is missing or is not a hex HMAC-SHA256, without
+ * reading its body: such a request cannot be Kapso's, and reading first would let anyone make the
+ * receiver hold whatever they send.
+ */
+export function checkSignatureHeader(signature: string | null | undefined): void {
+  if (!signature?.trim()) {
+    throw new KapsoWebhookError({
+      reason: "missing_signature",
+      message:
+        "The request has no X-Webhook-Signature header: it was not sent by Kapso, or a proxy dropped it.",
+    });
+  }
+  if (!signatureBytes(signature)) {
+    throw new KapsoWebhookError({
+      reason: "invalid_signature",
+      message: "The X-Webhook-Signature is not a hex HMAC-SHA256 (64 hex digits, optionally after sha256=).",
+    });
+  }
 }
 
 /** Verifies with an imported key; shared by the one-off function and the handler. */
@@ -80,7 +107,7 @@ export async function verifyWithKey(
 
 /**
  * Whether `signature` (the `X-Webhook-Signature` header) is the HMAC-SHA256 of `body` keyed with
- * `secret`. Pass the raw body, byte for byte as received. Returns false, never throws, for a missing
+ * `secret`. Pass the raw body, byte for byte as received. The hex may be prefixed with `sha256=`. Returns false, never throws, for a missing
  * or malformed signature; throws `KapsoWebhookError` only for a missing secret or a body that is not
  * raw bytes, which are setup mistakes rather than bad deliveries.
  */
@@ -94,13 +121,21 @@ export async function verifyWebhookSignature(
   return verifyWithKey(bytes, signature, await hmacKey(secret));
 }
 
+const hex = (bytes: Uint8Array): string => {
+  let text = "";
+  for (const byte of bytes) text += HEX_DIGITS[byte];
+  return text;
+};
+
+/** The lowercase hex SHA-256 of `bytes`, by WebCrypto. */
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return hex(new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes)));
+}
+
 /** The signature Kapso would send for `body`: lowercase hex HMAC-SHA256. For tests. */
 export async function signWebhookPayload(body: string | Uint8Array, secret: string): Promise<string> {
   checkSecret(secret);
-  const mac = new Uint8Array(
-    await globalThis.crypto.subtle.sign("HMAC", await hmacKey(secret), bodyBytes(body)),
+  return hex(
+    new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", await hmacKey(secret), bodyBytes(body))),
   );
-  let hex = "";
-  for (const byte of mac) hex += HEX_DIGITS[byte];
-  return hex;
 }

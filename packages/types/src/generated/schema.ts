@@ -5932,9 +5932,9 @@ export interface components {
             events?: components["schemas"]["PhoneNumberWebhookEvent"][];
             /** @description Events to batch when buffering is on. */
             buffer_events?: components["schemas"]["PhoneNumberWebhookEvent"][];
-            /** @description Extra headers to send with every delivery. */
+            /** @description Extra headers to send with every delivery, by name. Kapso accepts any JSON value here; send strings, since how another value is written into a request header is not documented. */
             headers?: {
-                [key: string]: string;
+                [key: string]: unknown;
             } | null;
             payload_version?: components["schemas"]["WebhookPayloadVersion"];
         } & ({
@@ -6119,9 +6119,9 @@ export interface components {
             events?: components["schemas"]["WebhookEvent"][];
             /** @description Events to batch when buffering is on. */
             buffer_events?: components["schemas"]["WebhookEvent"][];
-            /** @description Extra headers to send with every delivery. */
+            /** @description Extra headers to send with every delivery, by name. Kapso accepts any JSON value here; send strings, since how another value is written into a request header is not documented. */
             headers?: {
-                [key: string]: string;
+                [key: string]: unknown;
             } | null;
             payload_version?: components["schemas"]["WebhookPayloadVersion"];
         };
@@ -6663,9 +6663,9 @@ export interface components {
             events?: components["schemas"]["WebhookEvent"][];
             /** @description Events to batch when buffering is on. */
             buffer_events?: components["schemas"]["WebhookEvent"][];
-            /** @description Extra headers to send with every delivery. */
+            /** @description Extra headers to send with every delivery, by name. Kapso accepts any JSON value here; send strings, since how another value is written into a request header is not documented. */
             headers?: {
-                [key: string]: string;
+                [key: string]: unknown;
             } | null;
             payload_version?: components["schemas"]["WebhookPayloadVersion"];
         };
@@ -7147,9 +7147,9 @@ export interface components {
             active: boolean;
             /** @description Key of the delivery signature. */
             secret_key?: string | null;
-            /** @description Extra headers sent with every delivery. */
+            /** @description Extra headers sent with every delivery, by name. Kapso's document allows any JSON value here, and does not say how a value that is not a string is written into the request. */
             headers?: {
-                [key: string]: string;
+                [key: string]: unknown;
             } | null;
             /** @description Whether events are batched before delivery. */
             buffer_enabled?: boolean | null;

@@ -5,42 +5,73 @@ import type { components, operations, webhooks } from "./schema.js";
 // Schemas
 /** An amount of money as Meta writes it, `value` in units of `1/offset` (1000 with offset 100 is 10.00). */
 export type Amount = components["schemas"]["Amount"];
+/** An audio file to send, by `id` or `link`; `voice` makes it a voice note. */
 export type AudioMessage = components["schemas"]["AudioMessage"];
+/** The business profile fields to change. */
 export type BusinessProfileUpdate = components["schemas"]["BusinessProfileUpdate"];
+/** Whether the profile was updated. */
 export type BusinessProfileUpdateResponse = components["schemas"]["BusinessProfileUpdateResponse"];
+/** The industry of a business profile. */
 export type BusinessVertical = components["schemas"]["BusinessVertical"];
+/** A WhatsApp voice call of the phone number, as Kapso records it. */
 export type Call = components["schemas"]["Call"];
+/** A WhatsApp user the phone number talks to, as Kapso records them. */
 export type Contact = components["schemas"]["Contact"];
+/** A contact card, as the `contacts` of a message carry them. */
 export type ContactCard = components["schemas"]["ContactCard"];
+/** A conversation between the phone number and one contact, as Kapso tracks it. */
 export type Conversation = components["schemas"]["Conversation"];
+/** A WhatsApp Flow with the fields asked for in `fields`. */
 export type Flow = components["schemas"]["Flow"];
+/** A new Flow: its name and categories, and optionally a Flow to clone, its JSON, its endpoint, and whether to publish it at once. */
 export type FlowCreateRequest = components["schemas"]["FlowCreateRequest"];
+/** The new Flow's id, and the validation errors of its JSON if any. */
 export type FlowCreateResponse = components["schemas"]["FlowCreateResponse"];
+/** One page of WhatsApp Flows. */
 export type FlowList = components["schemas"]["FlowList"];
+/** The Flow metadata to change. */
 export type FlowMetadataUpdate = components["schemas"]["FlowMetadataUpdate"];
+/** Whether the Flow was updated. */
 export type FlowMetadataUpdateResult = components["schemas"]["FlowMetadataUpdateResult"];
+/** A WhatsApp Flow as lists show it: id, name, status, categories and any validation errors of its JSON. */
+export type FlowSummary = components["schemas"]["FlowSummary"];
+/** A problem Meta found in a Flow's JSON, with where it is. */
+export type FlowValidationError = components["schemas"]["FlowValidationError"];
+/** An interactive message: its `type` decides which parts of `action` (buttons, sections, cards, a Flow, parameters) it needs. */
 export type InteractiveMessage = components["schemas"]["InteractiveMessage"];
 /** An error from one of Kapso's own checks, in Kapso's shape rather than Meta's: a message in `error` and, for some, a machine-readable `code`. */
 export type KapsoError = components["schemas"]["KapsoError"];
+/** A location pin. */
 export type LocationMessage = components["schemas"]["LocationMessage"];
 /** A marketing template for one person, sent through Meta's marketing messages channel; the recipient is given in `to` or `recipient` as for any message. */
 export type MarketingMessage = components["schemas"]["MarketingMessage"];
+/** The recipient asked WhatsApp to stop marketing messages from this number. Nothing was sent or charged; retrying will not help (send a utility or authentication template, or use another number). */
 export type MarketingPreferenceStoppedError = components["schemas"]["MarketingPreferenceStoppedError"];
 /** Marks a received message (and those before it) as read, so the sender sees blue ticks, and optionally shows a typing indicator until the reply is sent or about 25 seconds pass. */
 export type MarkReadRequest = components["schemas"]["MarkReadRequest"];
+/** Whether the media file was deleted. */
 export type MediaDeleteResult = components["schemas"]["MediaDeleteResult"];
+/** A media file to send, by the id of an upload (`id`, preferred) or a public URL (`link`). */
 export type MediaMessage = components["schemas"]["MediaMessage"];
+/** Where to fetch a media file: Meta's short-lived `url` (needs Meta's auth) and Kapso's `download_url`, which carries its own token. */
 export type MediaUrl = components["schemas"]["MediaUrl"];
+/** A message of the phone number in Meta's format (id, timestamp, type, sender and the object of its type), with Kapso's own fields under `kapso` when asked for. */
 export type Message = components["schemas"]["Message"];
+/** Another message to the same recipient is still being sent; wait a moment and retry. */
 export type MessageInFlightError = components["schemas"]["MessageInFlightError"];
 /** Who receives a message: a phone number (or group id) in `to`, or a business-scoped user id (BSUID, or a parent BSUID) in `recipient`. At least one is required; when both are given the phone number in `to` wins. */
 export type MessageRecipient = components["schemas"]["MessageRecipient"];
+/** What Meta answers to a send: the recipient as given and as resolved, and the new message's `wamid` (and pacing status, for templates Meta holds back). */
 export type MessageSendResult = components["schemas"]["MessageSendResult"];
+/** A message template of a WhatsApp Business Account as Meta lists it: its name and language, its review status and category, and its components (header, body, footer, buttons). */
+export type MessageTemplate = components["schemas"]["MessageTemplate"];
+/** The kinds of WhatsApp message. */
 export type MessageType = components["schemas"]["MessageType"];
 /** The send names a `messaging_account_id` that is not the account of the phone number. Nothing was sent. */
 export type MessagingAccountMismatchError = components["schemas"]["MessagingAccountMismatchError"];
 /** An error in Meta's Graph API shape, which the proxy passes through from Meta or uses for its own checks. `code` and `error_subcode` are Meta's numeric error codes (for example 131047: more than 24 hours since the user last wrote); `fbtrace_id` identifies the request for Meta's support. */
 export type MetaError = components["schemas"]["MetaError"];
+/** The order a customer sent from a catalog. */
 export type OrderMessage = components["schemas"]["OrderMessage"];
 /** An audio file (AAC, AMR, MP3, M4A or OGG, up to 16 MB) by `id` or `link`; `voice: true` sends an OGG/OPUS file as a voice note. */
 export type OutgoingAudioMessage = components["schemas"]["OutgoingAudioMessage"];
@@ -68,17 +99,29 @@ export type OutgoingTemplateMessage = components["schemas"]["OutgoingTemplateMes
 export type OutgoingTextMessage = components["schemas"]["OutgoingTextMessage"];
 /** A video (MP4 or 3GPP, H.264 and AAC, up to 16 MB) by `id` or `link`, with an optional caption. */
 export type OutgoingVideoMessage = components["schemas"]["OutgoingVideoMessage"];
+/** Where a cursor-paginated page sits: the cursors of its first and last item. */
 export type Paging = components["schemas"]["Paging"];
+/** Opaque cursors; pass `after` to read the next page and `before` to read the previous one. */
 export type PagingCursors = components["schemas"]["PagingCursors"];
+/** A WhatsApp business phone number as Meta describes it: display number, verified name, quality rating, throughput and more, as far as `fields` asks for them. */
 export type PhoneNumber = components["schemas"]["PhoneNumber"];
+/** A phone number of a business account as the list shows it, with the fields asked for in `fields`. */
+export type PhoneNumberSummary = components["schemas"]["PhoneNumberSummary"];
+/** The phone number settings to change. */
 export type PhoneNumberUpdate = components["schemas"]["PhoneNumberUpdate"];
+/** Whether the settings were changed. */
 export type PhoneNumberUpdateResult = components["schemas"]["PhoneNumberUpdateResult"];
+/** An emoji reaction to an earlier message. */
 export type ReactionMessage = components["schemas"]["ReactionMessage"];
+/** A sticker as a received message carries it. */
 export type StickerMessage = components["schemas"]["StickerMessage"];
+/** Which approved template to send, in which language, with the values of its variables in `components`. */
 export type TemplateMessage = components["schemas"]["TemplateMessage"];
+/** The text of a text message. */
 export type TextMessage = components["schemas"]["TextMessage"];
 /** What to do with the conversation with the user in `to` or `recipient`. */
 export type ThreadControlRequest = components["schemas"]["ThreadControlRequest"];
+/** On a shared number, another app holds the conversation, so Kapso refused a regular message before it reached Meta. Templates are still allowed; or take the conversation over. */
 export type ThreadOwnershipError = components["schemas"]["ThreadOwnershipError"];
 
 // Operations: parameters, request bodies and success responses
@@ -134,8 +177,8 @@ export type DeprecateFlowPathParams = operations["deprecateFlow"]["parameters"][
 export type DeprecateFlowResponse = operations["deprecateFlow"]["responses"][200]["content"]["application/json"];
 /** Download a media file (`GET /media_download`): query parameters. */
 export type DownloadMediaQuery = NonNullable<operations["downloadMedia"]["parameters"]["query"]>;
-/** Download a media file (`GET /media_download`): the 200 response has no body. */
-export type DownloadMediaResponse = void;
+/** Download a media file (`GET /media_download`): the application/octet-stream body of the 200 response. */
+export type DownloadMediaResponse = operations["downloadMedia"]["responses"][200]["content"]["application/octet-stream"];
 /** Read the business profile (`GET /{phone_number_id}/whatsapp_business_profile`): path parameters. */
 export type GetBusinessProfilePathParams = operations["getBusinessProfile"]["parameters"]["path"];
 /** Read the business profile (`GET /{phone_number_id}/whatsapp_business_profile`): query parameters. */

@@ -795,12 +795,14 @@ export interface components {
             value: number;
             offset: number;
         };
+        /** @description An audio file to send, by `id` or `link`; `voice` makes it a voice note. */
         AudioMessage: {
             id?: string;
             /** Format: uri */
             link?: string;
             voice?: boolean;
         };
+        /** @description The business profile fields to change. */
         BusinessProfileUpdate: {
             /** @enum {string} */
             messaging_product: "whatsapp";
@@ -813,11 +815,16 @@ export interface components {
             vertical?: components["schemas"]["BusinessVertical"];
             websites?: string[];
         };
+        /** @description Whether the profile was updated. */
         BusinessProfileUpdateResponse: {
             success: boolean;
         };
-        /** @enum {string} */
+        /**
+         * @description The industry of a business profile.
+         * @enum {string}
+         */
         BusinessVertical: "ALCOHOL" | "APPAREL" | "AUTO" | "BEAUTY" | "EDU" | "ENTERTAIN" | "EVENT_PLAN" | "FINANCE" | "GOVT" | "GROCERY" | "HEALTH" | "HOTEL" | "NONPROFIT" | "ONLINE_GAMBLING" | "OTC_DRUGS" | "OTHER" | "PHYSICAL_GAMBLING" | "PROF_SERVICES" | "RESTAURANT" | "RETAIL" | "TRAVEL";
+        /** @description A WhatsApp voice call of the phone number, as Kapso records it. */
         Call: {
             id: string;
             call_id?: string;
@@ -861,6 +868,7 @@ export interface components {
                 last_active_at?: string;
             } | null;
         };
+        /** @description A WhatsApp user the phone number talks to, as Kapso records them. */
         Contact: {
             id: string;
             wa_id?: string | null;
@@ -878,6 +886,7 @@ export interface components {
             /** Format: date-time */
             updated_at?: string;
         };
+        /** @description A contact card, as the `contacts` of a message carry them. */
         ContactCard: {
             addresses?: {
                 street?: string;
@@ -918,6 +927,7 @@ export interface components {
                 type?: string;
             }[];
         };
+        /** @description A conversation between the phone number and one contact, as Kapso tracks it. */
         Conversation: {
             id: string;
             phone_number?: string | null;
@@ -951,6 +961,7 @@ export interface components {
                 last_outbound_at?: string | null;
             };
         };
+        /** @description A WhatsApp Flow with the fields asked for in `fields`. */
         Flow: {
             id?: string;
             name?: string;
@@ -970,6 +981,7 @@ export interface components {
             };
             health_status?: Record<string, never>;
         };
+        /** @description A new Flow: its name and categories, and optionally a Flow to clone, its JSON, its endpoint, and whether to publish it at once. */
         FlowCreateRequest: {
             name: string;
             categories: ("SIGN_UP" | "SIGN_IN" | "APPOINTMENT_BOOKING" | "LEAD_GENERATION" | "CONTACT_US" | "CUSTOMER_SUPPORT" | "SURVEY" | "OTHER")[];
@@ -979,6 +991,7 @@ export interface components {
             flow_json?: string;
             publish?: boolean;
         };
+        /** @description The new Flow's id, and the validation errors of its JSON if any. */
         FlowCreateResponse: {
             id?: string;
             success?: boolean;
@@ -992,25 +1005,12 @@ export interface components {
                 column_end?: number;
             }[];
         };
+        /** @description One page of WhatsApp Flows. */
         FlowList: {
-            data?: {
-                id?: string;
-                name?: string;
-                /** @enum {string} */
-                status?: "DRAFT" | "PUBLISHED" | "DEPRECATED" | "BLOCKED" | "THROTTLED";
-                categories?: string[];
-                validation_errors?: {
-                    error?: string;
-                    error_type?: string;
-                    message?: string;
-                    line_start?: number;
-                    line_end?: number;
-                    column_start?: number;
-                    column_end?: number;
-                }[];
-            }[];
+            data: components["schemas"]["FlowSummary"][];
             paging?: components["schemas"]["Paging"];
         };
+        /** @description The Flow metadata to change. */
         FlowMetadataUpdate: {
             name?: string;
             categories?: ("SIGN_UP" | "SIGN_IN" | "APPOINTMENT_BOOKING" | "LEAD_GENERATION" | "CONTACT_US" | "CUSTOMER_SUPPORT" | "SURVEY" | "OTHER")[];
@@ -1018,9 +1018,30 @@ export interface components {
             endpoint_uri?: string;
             application_id?: string;
         };
+        /** @description Whether the Flow was updated. */
         FlowMetadataUpdateResult: {
             success?: boolean;
         };
+        /** @description A WhatsApp Flow as lists show it: id, name, status, categories and any validation errors of its JSON. */
+        FlowSummary: {
+            id?: string;
+            name?: string;
+            /** @enum {string} */
+            status?: "DRAFT" | "PUBLISHED" | "DEPRECATED" | "BLOCKED" | "THROTTLED";
+            categories?: string[];
+            validation_errors?: components["schemas"]["FlowValidationError"][];
+        };
+        /** @description A problem Meta found in a Flow's JSON, with where it is. */
+        FlowValidationError: {
+            error?: string;
+            error_type?: string;
+            message?: string;
+            line_start?: number;
+            line_end?: number;
+            column_start?: number;
+            column_end?: number;
+        };
+        /** @description An interactive message: its `type` decides which parts of `action` (buttons, sections, cards, a Flow, parameters) it needs. */
         InteractiveMessage: {
             /** @enum {string} */
             type: "button" | "list" | "flow" | "cta_url" | "carousel" | "location_request_message" | "request_contact_info" | "address_message" | "order_details" | "order_status" | "product" | "product_list" | "call_permission_request" | "catalog_message";
@@ -1178,6 +1199,7 @@ export interface components {
             /** @description What went wrong, for programs, when Kapso names it. */
             code?: string;
         };
+        /** @description A location pin. */
         LocationMessage: {
             /** Format: double */
             latitude: number;
@@ -1194,11 +1216,10 @@ export interface components {
              */
             messaging_product: "whatsapp";
             /**
-             * @description Marketing messages go to one person at a time.
-             * @default individual
+             * @description Marketing messages go to one person at a time; `individual` is also what an omitted value means. (Not declared as a `default`: generated types would then demand it.)
              * @enum {string}
              */
-            recipient_type: "individual";
+            recipient_type?: "individual";
             /** @description Any text of yours; the status webhooks of this message carry it back. */
             biz_opaque_callback_data?: string;
             /**
@@ -1208,6 +1229,7 @@ export interface components {
             type: "template";
             template: components["schemas"]["TemplateMessage"];
         } & components["schemas"]["MessageRecipient"];
+        /** @description The recipient asked WhatsApp to stop marketing messages from this number. Nothing was sent or charged; retrying will not help (send a utility or authentication template, or use another number). */
         MarketingPreferenceStoppedError: {
             error: string;
             /** @enum {string} */
@@ -1230,9 +1252,11 @@ export interface components {
                 type?: "text";
             };
         };
+        /** @description Whether the media file was deleted. */
         MediaDeleteResult: {
             success?: boolean;
         };
+        /** @description A media file to send, by the id of an upload (`id`, preferred) or a public URL (`link`). */
         MediaMessage: {
             id?: string;
             /** Format: uri */
@@ -1240,6 +1264,7 @@ export interface components {
             caption?: string;
             filename?: string;
         };
+        /** @description Where to fetch a media file: Meta's short-lived `url` (needs Meta's auth) and Kapso's `download_url`, which carries its own token. */
         MediaUrl: {
             /** @enum {string} */
             messaging_product?: "whatsapp";
@@ -1254,6 +1279,7 @@ export interface components {
             /** Format: date-time */
             download_url_expires_at?: string;
         };
+        /** @description A message of the phone number in Meta's format (id, timestamp, type, sender and the object of its type), with Kapso's own fields under `kapso` when asked for. */
         Message: {
             id: string;
             timestamp: string;
@@ -1341,6 +1367,7 @@ export interface components {
                 order_text?: string;
             };
         };
+        /** @description Another message to the same recipient is still being sent; wait a moment and retry. */
         MessageInFlightError: {
             error: string;
         };
@@ -1356,6 +1383,7 @@ export interface components {
             /** @description The recipient's business-scoped user id (BSUID) or parent BSUID. */
             recipient: string;
         };
+        /** @description What Meta answers to a send: the recipient as given and as resolved, and the new message's `wamid` (and pacing status, for templates Meta holds back). */
         MessageSendResult: {
             /** @enum {string} */
             messaging_product: "whatsapp";
@@ -1370,7 +1398,29 @@ export interface components {
                 message_status?: "accepted" | "held_for_quality_assessment";
             }[];
         };
-        /** @enum {string} */
+        /** @description A message template of a WhatsApp Business Account as Meta lists it: its name and language, its review status and category, and its components (header, body, footer, buttons). */
+        MessageTemplate: {
+            /** @description Meta's id of the template. */
+            id?: string;
+            name?: string;
+            /** @description The template's language code, such as `en_US`. */
+            language?: string;
+            /**
+             * @description Where Meta's review stands.
+             * @enum {string}
+             */
+            status?: "APPROVED" | "PENDING" | "REJECTED";
+            /** @enum {string} */
+            category?: "AUTHENTICATION" | "MARKETING" | "UTILITY";
+            /** @description The category before Meta changed it, when it did. */
+            previous_category?: string;
+            /** @description The template's components in Meta's format. */
+            components?: unknown[];
+        };
+        /**
+         * @description The kinds of WhatsApp message.
+         * @enum {string}
+         */
         MessageType: "text" | "image" | "video" | "audio" | "document" | "sticker" | "location" | "contacts" | "interactive" | "template" | "reaction";
         /** @description The send names a `messaging_account_id` that is not the account of the phone number. Nothing was sent. */
         MessagingAccountMismatchError: {
@@ -1396,6 +1446,7 @@ export interface components {
                 href?: string;
             };
         };
+        /** @description The order a customer sent from a catalog. */
         OrderMessage: {
             catalog_id?: string;
             product_items?: Record<string, never>[];
@@ -1483,11 +1534,10 @@ export interface components {
              */
             messaging_product: "whatsapp";
             /**
-             * @description `individual` for one person, `group` when `to` is the id of a WhatsApp group.
-             * @default individual
+             * @description `individual` for one person (also what an omitted value means), `group` when `to` is the id of a WhatsApp group. (Not declared as a `default`: generated types would then demand it.)
              * @enum {string}
              */
-            recipient_type: "individual" | "group";
+            recipient_type?: "individual" | "group";
             /** @description Any text of yours; the status webhooks of this message carry it back. */
             biz_opaque_callback_data?: string;
             /** @description The WhatsApp Business Account to send from. It must be the account of the phone number; otherwise the send is refused with `messaging_account_mismatch`. */
@@ -1563,13 +1613,16 @@ export interface components {
              */
             type: "video";
         };
+        /** @description Where a cursor-paginated page sits: the cursors of its first and last item. */
         Paging: {
             cursors?: components["schemas"]["PagingCursors"];
         };
+        /** @description Opaque cursors; pass `after` to read the next page and `before` to read the previous one. */
         PagingCursors: {
             before?: string;
             after?: string;
         };
+        /** @description A WhatsApp business phone number as Meta describes it: display number, verified name, quality rating, throughput and more, as far as `fields` asks for them. */
         PhoneNumber: {
             id?: string;
             verified_name?: string;
@@ -1589,16 +1642,38 @@ export interface components {
             certificate?: string;
             messaging_limit_tier?: string;
         };
+        /** @description A phone number of a business account as the list shows it, with the fields asked for in `fields`. */
+        PhoneNumberSummary: {
+            id?: string;
+            verified_name?: string;
+            display_phone_number?: string;
+            /** @enum {string} */
+            quality_rating?: "GREEN" | "YELLOW" | "RED" | "NA" | "UNKNOWN";
+            code_verification_status?: string;
+            is_official_business_account?: boolean;
+            name_status?: string;
+            new_name_status?: string;
+            platform_type?: string;
+            throughput?: Record<string, never>;
+            /** @enum {string} */
+            account_mode?: "SANDBOX" | "LIVE";
+            certificate?: string;
+            messaging_limit_tier?: string;
+        };
+        /** @description The phone number settings to change. */
         PhoneNumberUpdate: {
             pin?: string;
         };
+        /** @description Whether the settings were changed. */
         PhoneNumberUpdateResult: {
             success?: boolean;
         };
+        /** @description An emoji reaction to an earlier message. */
         ReactionMessage: {
             message_id: string;
             emoji: string;
         };
+        /** @description A sticker as a received message carries it. */
         StickerMessage: {
             id?: string;
             /** Format: uri */
@@ -1606,6 +1681,7 @@ export interface components {
             mime_type?: string;
             animated?: boolean;
         };
+        /** @description Which approved template to send, in which language, with the values of its variables in `components`. */
         TemplateMessage: {
             name: string;
             language: {
@@ -1613,6 +1689,7 @@ export interface components {
             };
             components?: Record<string, never>[];
         };
+        /** @description The text of a text message. */
         TextMessage: {
             body: string;
             preview_url?: boolean;
@@ -1635,6 +1712,7 @@ export interface components {
             };
             metadata?: string;
         };
+        /** @description On a shared number, another app holds the conversation, so Kapso refused a regular message before it reached Meta. Templates are still allowed; or take the conversation over. */
         ThreadOwnershipError: {
             error: string;
             /** @enum {string} */
@@ -1933,7 +2011,7 @@ export interface operations {
                 "application/json": {
                     username: string;
                     /**
-                     * @default none
+                     * @description `force_transfer` takes the username from another number of the same business; omitted, it means `none`.
                      * @enum {string}
                      */
                     transfer_action?: "none" | "force_transfer";
@@ -2772,17 +2850,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: {
-                            id?: string;
-                            name?: string;
-                            language?: string;
-                            /** @enum {string} */
-                            status?: "APPROVED" | "PENDING" | "REJECTED";
-                            /** @enum {string} */
-                            category?: "AUTHENTICATION" | "MARKETING" | "UTILITY";
-                            previous_category?: string;
-                            components?: unknown[];
-                        }[];
+                        data: components["schemas"]["MessageTemplate"][];
                         paging?: components["schemas"]["Paging"];
                     };
                 };
@@ -3495,23 +3563,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data?: {
-                            id?: string;
-                            verified_name?: string;
-                            display_phone_number?: string;
-                            /** @enum {string} */
-                            quality_rating?: "GREEN" | "YELLOW" | "RED" | "NA" | "UNKNOWN";
-                            code_verification_status?: string;
-                            is_official_business_account?: boolean;
-                            name_status?: string;
-                            new_name_status?: string;
-                            platform_type?: string;
-                            throughput?: Record<string, never>;
-                            /** @enum {string} */
-                            account_mode?: "SANDBOX" | "LIVE";
-                            certificate?: string;
-                            messaging_limit_tier?: string;
-                        }[];
+                        data: components["schemas"]["PhoneNumberSummary"][];
                         paging?: components["schemas"]["Paging"];
                     };
                 };

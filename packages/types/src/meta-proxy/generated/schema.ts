@@ -447,7 +447,13 @@ export interface paths {
         };
         /**
          * Download a media file
-         * @description The bytes of a media file, from the `download_url` that reading the media file returned. This route is not under the versioned base URL; the token in the query string authenticates the request, so no API key is sent.
+         * @description The bytes of a media file, from the `download_url` that reading the media file returned
+         *     (valid 4 minutes). The token in the query string authenticates the request: no API key is
+         *     needed, and none should be sent.
+         *
+         *     This route is not under the versioned base URL: it is served from
+         *     `https://api.kapso.ai/meta/whatsapp/media_download`. A client should reach it on the origin of
+         *     its own base URL (so a mock's URL stays a mock's), never on another host.
          */
         get: operations["downloadMedia"];
         put?: never;

@@ -284,10 +284,10 @@ function unionOfVariants(doc, schema) {
       ? { type: resolved[0].type, enum: [...new Set(resolved.map((shape) => shape.const))] }
       : shapes[0];
   }
-  const everyShape = variants
-    .map((variant) => new Set(variant.required ?? []))
-    .reduce((common, required) => new Set([...common].filter((name) => required.has(name))));
-  const required = [...new Set([...(schema.required ?? []), ...everyShape])];
+  const requiredByEveryShape = (variants[0].required ?? []).filter((name) =>
+    variants.every((variant) => (variant.required ?? []).includes(name)),
+  );
+  const required = [...new Set([...(schema.required ?? []), ...requiredByEveryShape])];
   const types = new Set(variants.map((variant) => JSON.stringify(variant.type)));
   const type = schema.type ?? (types.size === 1 ? variants[0].type : undefined);
   return { ...rest, ...(type === undefined ? {} : { type }), properties, required };

@@ -18,7 +18,9 @@ export const routeOf = (key) => key.replace(/\{[^}]+\}/g, "{}");
  * they are paired by operationId, and their differences are keyed `ROUTE [operationId]`.
  * Give our document with its shared templates split (splitSharedTemplates), so each has its own.
  *
- * @returns {{ shared: string[], onlyUpstream: string[], onlyOurs: string[], differences: Difference[] }}
+ * `pairs` says which of our operations stands for which published one (`METHOD /path` keys).
+ *
+ * @returns {{ shared: string[], pairs: { ours: string, upstream: string }[], onlyUpstream: string[], onlyOurs: string[], differences: Difference[] }}
  */
 export function compareWithUpstream(ours, upstream) {
   const byRoute = (doc) => {
@@ -32,6 +34,7 @@ export function compareWithUpstream(ours, upstream) {
   const ourRoutes = byRoute(ours);
   const upstreamRoutes = byRoute(upstream);
   const paired = new Set();
+  const pairs = [];
   const shared = [];
   const onlyUpstream = [];
   const differences = [];
@@ -47,6 +50,7 @@ export function compareWithUpstream(ours, upstream) {
         continue;
       }
       paired.add(mine);
+      pairs.push({ ours: mine.key, upstream: theirs.key });
       shared.push(mine.key);
       const label = ambiguous ? `${route} [${theirs.op.operationId}]` : route;
       const report = (where, what) =>
@@ -63,7 +67,7 @@ export function compareWithUpstream(ours, upstream) {
     .flat()
     .filter((op) => !paired.has(op))
     .map((op) => op.key);
-  return { shared, onlyUpstream, onlyOurs, differences };
+  return { shared, pairs, onlyUpstream, onlyOurs, differences };
 }
 
 function compareOperation(ours, upstream, mine, theirs, report) {

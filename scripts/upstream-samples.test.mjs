@@ -39,9 +39,11 @@ const FILES = [
   { file: "whatsapp/openapi-whatsapp.yaml", spec: "whatsapp", required: ["data"], listsOnly: true },
 ];
 const SAMPLES_PER_RESPONSE = 40;
-const available = FILES.every(({ file }) => existsSync(join(UPSTREAM_DIR, file)));
-if (!available) {
-  console.log(`upstream samples: skipped, Kapso's published documents are not at ${UPSTREAM_DIR}`);
+// Each document present is checked; a missing one is said, not failed.
+const present = FILES.filter(({ file }) => existsSync(join(UPSTREAM_DIR, file)));
+const available = present.length > 0;
+for (const { file } of FILES.filter((entry) => !present.includes(entry))) {
+  console.log(`upstream samples: ${file} skipped, it is not in ${UPSTREAM_DIR}`);
 }
 
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -54,7 +56,7 @@ const pointer = (...parts) =>
 function cases() {
   if (!available) return [];
   const list = [];
-  for (const { file, spec, required, listsOnly } of FILES) {
+  for (const { file, spec, required, listsOnly } of present) {
     const ours = SPECS[spec].doc;
     const upstream = parse(readFileSync(join(UPSTREAM_DIR, file), "utf8"));
     for (const pair of compareWithUpstream(ours, upstream).pairs.filter((p) => p.ours.startsWith("GET "))) {

@@ -241,9 +241,9 @@ export type GetTemplateResponse = operations["getTemplate"]["responses"][200]["c
 export type GetUsernamePathParams = operations["getUsername"]["parameters"]["path"];
 /** Read the number's username (`GET /{phone_number_id}/username`): the JSON body of the 200 response. */
 export type GetUsernameResponse = operations["getUsername"]["responses"][200]["content"]["application/json"];
-/** Suggest usernames (`GET /{phone_number_id}/username_suggestions`): path parameters. */
+/** Read suggested usernames (`GET /{phone_number_id}/username_suggestions`): path parameters. */
 export type GetUsernameSuggestionsPathParams = operations["getUsernameSuggestions"]["parameters"]["path"];
-/** Suggest usernames (`GET /{phone_number_id}/username_suggestions`): the JSON body of the 200 response. */
+/** Read suggested usernames (`GET /{phone_number_id}/username_suggestions`): the JSON body of the 200 response. */
 export type GetUsernameSuggestionsResponse = operations["getUsernameSuggestions"]["responses"][200]["content"]["application/json"];
 /** List blocked users (`GET /{phone_number_id}/block_users`): path parameters. */
 export type ListBlockedUsersPathParams = operations["listBlockedUsers"]["parameters"]["path"];
@@ -315,11 +315,11 @@ export type SendMessagePathParams = operations["sendMessage"]["parameters"]["pat
 export type SendMessageRequestBody = operations["sendMessage"]["requestBody"]["content"]["application/json"];
 /** Send a message, or mark one as read (`POST /{phone_number_id}/messages`): the JSON body of the 200 response. */
 export type SendMessageResponse = operations["sendMessage"]["responses"][200]["content"]["application/json"];
-/** Reserve or change the username (`POST /{phone_number_id}/username`): path parameters. */
+/** Claim or change the username (`POST /{phone_number_id}/username`): path parameters. */
 export type SetUsernamePathParams = operations["setUsername"]["parameters"]["path"];
-/** Reserve or change the username (`POST /{phone_number_id}/username`): the JSON request body. */
+/** Claim or change the username (`POST /{phone_number_id}/username`): the JSON request body. */
 export type SetUsernameRequestBody = operations["setUsername"]["requestBody"]["content"]["application/json"];
-/** Reserve or change the username (`POST /{phone_number_id}/username`): the JSON body of the 200 response. */
+/** Claim or change the username (`POST /{phone_number_id}/username`): the JSON body of the 200 response. */
 export type SetUsernameResponse = operations["setUsername"]["responses"][200]["content"]["application/json"];
 /** Pass, take or release a shared conversation (`POST /{phone_number_id}/thread_control`): path parameters. */
 export type ThreadControlPathParams = operations["threadControl"]["parameters"]["path"];

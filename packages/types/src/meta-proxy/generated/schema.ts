@@ -15,7 +15,7 @@ export interface paths {
         };
         /**
          * List a number's messages
-         * @description Messages sent and received on one phone number, newest first, in Meta's message format. Narrow them to one conversation, a direction, a delivery status or a time window. The list is cursor-paginated: pass `paging.cursors.after` of a page as `after` to read the next one. Kapso's own fields (direction, status, content and more) come with `fields=kapso(...)`.
+         * @description Messages sent and received on one phone number, in Meta's message format, from Kapso's records. Narrow them to one conversation, a direction, a delivery status or a time window. The list is cursor-paginated: pass `paging.cursors.after` of a page as `after` to read the next one. Kapso's own fields (direction, status, processing state, content and more) come with `fields=kapso(...)`.
          */
         get: operations["listMessages"];
         put?: never;
@@ -75,13 +75,13 @@ export interface paths {
         };
         /**
          * Read the number's username
-         * @description The WhatsApp business username reserved for the phone number, if any, and its status.
+         * @description The WhatsApp business username of the phone number, if any, and its status.
          */
         get: operations["getUsername"];
         put?: never;
         /**
-         * Reserve or change the username
-         * @description Asks WhatsApp to give the phone number a business username. Meta may refuse names that are taken or break its rules; the answer says whether the name was approved or is pending.
+         * Claim or change the username
+         * @description Claims a business username for the phone number, or changes it. The answer says whether WhatsApp approved it or holds it as reserved.
          */
         post: operations["setUsername"];
         /**
@@ -108,8 +108,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Suggest usernames
-         * @description Usernames WhatsApp proposes for the phone number, to choose one before reserving it.
+         * Read suggested usernames
+         * @description Usernames WhatsApp has reserved as suggestions for the phone number.
          */
         get: operations["getUsernameSuggestions"];
         put?: never;
@@ -166,7 +166,7 @@ export interface paths {
         };
         /**
          * List a number's conversations
-         * @description Conversations of one phone number, most recently active first. Filter by status, assignee, activity window or the contact's phone number. Cursor-paginated like the other Kapso read endpoints.
+         * @description Conversations of one phone number, the most recently active first. Filter by status, assignee, activity window or the contact's phone number. Cursor-paginated like Kapso's other read endpoints; message counts and the contact come with each conversation.
          */
         get: operations["listConversations"];
         put?: never;
@@ -197,7 +197,7 @@ export interface paths {
         };
         /**
          * Read one conversation
-         * @description One conversation of the phone number by its Kapso id (UUID).
+         * @description One conversation of the phone number by its Kapso id, with its contact and message counts.
          */
         get: operations["getConversation"];
         put?: never;
@@ -256,7 +256,7 @@ export interface paths {
         };
         /**
          * List a number's contacts
-         * @description WhatsApp contacts that wrote to or were written by the phone number, newest first, cursor-paginated. Filter by WhatsApp id or by customer.
+         * @description The project's WhatsApp contacts, read through one of its phone numbers, cursor-paginated. Filter by WhatsApp id, by customer, or by whether a customer is linked.
          */
         get: operations["listContacts"];
         put?: never;
@@ -313,13 +313,13 @@ export interface paths {
         };
         /**
          * List a number's calls
-         * @description WhatsApp voice calls of the phone number, newest first, cursor-paginated. Filter by direction, status and time window.
+         * @description WhatsApp voice calls of the phone number as Kapso recorded them (not read from Meta), cursor-paginated. Filter by direction, status and time window.
          */
         get: operations["listCalls"];
         put?: never;
         /**
          * Act on a call
-         * @description Starts a business-initiated call, or acts on an existing one: accept or pre-accept an incoming call, reject it, or end it. Media negotiation uses an SDP offer or answer in `session`.
+         * @description Acts through the WhatsApp Calling API: `connect` calls a user, `pre_accept` sets up the WebRTC connection of an incoming call before accepting it, `accept` and `reject` answer it, `terminate` ends a call. Media is negotiated with an SDP offer or answer in `session`.
          */
         post: operations["performCallAction"];
         delete?: never;
@@ -366,7 +366,7 @@ export interface paths {
         };
         /**
          * Read a phone number
-         * @description One phone number by its Meta id: display number, verified name, quality rating, throughput and the other fields asked for.
+         * @description One phone number by its Meta id. Without `fields` Meta returns the basics; `fields` asks for more, such as throughput, account mode or certificate.
          */
         get: operations["getPhoneNumber"];
         put?: never;
@@ -423,7 +423,7 @@ export interface paths {
         };
         /**
          * Read a Flow
-         * @description One WhatsApp Flow with the fields asked for. Kapso needs to know whose Flow it is: give `phone_number_id` or `business_account_id` when the key's project has more than one account.
+         * @description One WhatsApp Flow. Without `fields` Meta returns its id, name, status, categories and validation errors; `fields` asks for more (preview URL, health, metrics, ...). Give `phone_number_id` or `business_account_id`: Kapso needs one of them to reach the Flow.
          */
         get: operations["getFlow"];
         put?: never;
@@ -479,13 +479,13 @@ export interface paths {
         };
         /**
          * List message templates
-         * @description Message templates of a WhatsApp Business Account, in Meta's format. Filter by name, status, category or language.
+         * @description Message templates of a WhatsApp Business Account, in Meta's format. Filter by name, status, category or language. Only approved templates can be sent.
          */
         get: operations["listTemplates"];
         put?: never;
         /**
          * Create or edit a message template
-         * @description Submits a new message template for Meta's review, or, with `hsm_id`, edits an existing one. Components follow Meta's template syntax (header, body, footer, buttons) with examples for every variable.
+         * @description Submits a new message template for Meta's review, or, with `hsm_id`, edits an existing one. Components follow Meta's template syntax (header, body, footer, buttons) with examples for every variable. A new template is `PENDING` until Meta reviews it. When it succeeds Kapso also refreshes its own copy of the account's templates.
          */
         post: operations["createOrUpdateTemplate"];
         /**
@@ -544,13 +544,13 @@ export interface paths {
         };
         /**
          * Read the business profile
-         * @description The WhatsApp business profile that contacts see for the phone number: description, address, email, websites, vertical and picture.
+         * @description The WhatsApp business profile that users see when they tap the business's name or number: about text, address, description, email, websites, vertical and picture.
          */
         get: operations["getBusinessProfile"];
         put?: never;
         /**
          * Update the business profile
-         * @description Changes fields of the phone number's business profile; fields not sent stay as they are.
+         * @description Changes fields of the phone number's business profile; fields not sent stay as they are. Meta's limits apply: about text 1 to 139 characters, address up to 256, description up to 512, email up to 128, at most two websites; the picture is a handle from a resumable upload.
          */
         post: operations["updateBusinessProfile"];
         delete?: never;
@@ -574,7 +574,7 @@ export interface paths {
         };
         /**
          * Check permission to call a user
-         * @description Whether the business may call a WhatsApp user now, and which actions (sending a permission request, starting a call) are allowed and how many remain.
+         * @description Whether the business may call a WhatsApp user (no permission, or a temporary one until it expires), and which actions it may take (send a permission request, start a call) with their limits over time.
          */
         get: operations["getCallPermissions"];
         put?: never;
@@ -600,18 +600,18 @@ export interface paths {
         };
         /**
          * List blocked users
-         * @description WhatsApp users the phone number has blocked.
+         * @description WhatsApp users the phone number has blocked, as Meta lists them.
          */
         get: operations["listBlockedUsers"];
         put?: never;
         /**
          * Block users
-         * @description Blocks WhatsApp users from messaging the phone number. Meta only allows blocking users who wrote to the number recently.
+         * @description Blocks WhatsApp users from messaging the phone number. Meta receives the call as it is.
          */
         post: operations["blockUsers"];
         /**
          * Unblock users
-         * @description Lets blocked WhatsApp users message the phone number again.
+         * @description Lets blocked WhatsApp users message the phone number again. Meta receives the call as it is.
          */
         delete: operations["unblockUsers"];
         options?: never;
@@ -691,7 +691,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a Flow's JSON
-         * @description Replaces the Flow JSON of a draft Flow (multipart form). Meta validates it and lists any errors.
+         * @description Uploads or replaces a Flow's JSON (multipart form). Meta validates it and the answer lists any errors it found.
          */
         post: operations["uploadFlowAssets"];
         delete?: never;
@@ -715,7 +715,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a draft Flow
-         * @description Deletes a Flow that was never published. Published Flows can only be deprecated.
+         * @description Deletes a Flow that was never published; there is no undo. Published Flows can only be deprecated. The path starts with `/flows/`, unlike the Flow's other paths.
          */
         delete: operations["deleteFlow"];
         options?: never;
@@ -737,7 +737,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a Flow
-         * @description Publishes a draft Flow; it can then be sent in messages and can no longer be edited.
+         * @description Publishes a draft Flow; there is no undo. From then on it can be sent in messages, and it and its assets can no longer be changed.
          */
         post: operations["publishFlow"];
         delete?: never;
@@ -781,7 +781,7 @@ export interface paths {
         };
         /**
          * List an account's phone numbers
-         * @description Phone numbers of a WhatsApp Business Account, with the fields asked for.
+         * @description Phone numbers of a WhatsApp Business Account: verification status, quality rating and the other fields asked for.
          */
         get: operations["listPhoneNumbers"];
         put?: never;
@@ -2025,7 +2025,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The username was approved or is waiting for approval. */
+            /** @description The username's status: `approved`, or `reserved`. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -832,12 +832,18 @@ export interface components {
         BusinessVertical: "ALCOHOL" | "APPAREL" | "AUTO" | "BEAUTY" | "EDU" | "ENTERTAIN" | "EVENT_PLAN" | "FINANCE" | "GOVT" | "GROCERY" | "HEALTH" | "HOTEL" | "NONPROFIT" | "ONLINE_GAMBLING" | "OTC_DRUGS" | "OTHER" | "PHYSICAL_GAMBLING" | "PROF_SERVICES" | "RESTAURANT" | "RETAIL" | "TRAVEL";
         /** @description A WhatsApp voice call of the phone number, as Kapso records it. */
         Call: {
+            /** @description Kapso's id of the call (UUID). */
             id: string;
+            /** @description WhatsApp's id of the call. */
             call_id?: string;
-            /** @enum {string} */
+            /**
+             * @description Whether the user or the business called.
+             * @enum {string}
+             */
             direction?: "inbound" | "outbound";
             /** @enum {string} */
             status?: "initiated" | "ringing" | "answered" | "completed" | "failed";
+            /** @description How long the call lasted, in seconds. */
             duration_seconds?: number | null;
             /** Format: date-time */
             started_at?: string | null;
@@ -849,23 +855,31 @@ export interface components {
             created_at?: string;
             /** Format: date-time */
             updated_at?: string;
+            /** @description The user's WhatsApp id (phone-based), when known. */
             user_wa_id?: string | null;
             business_scoped_user_id?: string | null;
             parent_business_scoped_user_id?: string | null;
             username?: string | null;
+            /** @description Kapso's id of the contact (UUID). */
             whatsapp_contact_id?: string | null;
+            /** @description Kapso's id of the conversation (UUID). */
             whatsapp_conversation_id?: string | null;
+            /** @description Kapso's id of the project (UUID). */
             project_id: string;
+            /** @description Kapso's id of the phone number's WhatsApp configuration (UUID). */
             whatsapp_config_id: string;
             config_display_name?: string | null;
             config_display_phone_number?: string | null;
+            /** @description Meta's id of the business phone number. */
             phone_number_id: string;
+            /** @description The contact, in short. */
             whatsapp_contact?: {
                 id?: string;
                 wa_id?: string;
                 profile_name?: string;
                 display_name?: string | null;
             } | null;
+            /** @description The conversation, in short. */
             whatsapp_conversation?: {
                 id?: string;
                 phone_number?: string;
@@ -876,14 +890,21 @@ export interface components {
         };
         /** @description A WhatsApp user the phone number talks to, as Kapso records them. */
         Contact: {
+            /** @description Kapso's id of the contact (UUID). */
             id: string;
+            /** @description The contact's WhatsApp id (phone-based); `null` when Meta identifies them only by business-scoped user id. */
             wa_id?: string | null;
+            /** @description The contact's business-scoped user id. */
             business_scoped_user_id?: string | null;
+            /** @description The contact's parent business-scoped user id, when Meta gives one. */
             parent_business_scoped_user_id?: string | null;
+            /** @description The contact's WhatsApp username, when known. */
             username?: string | null;
+            /** @description The name the contact set in WhatsApp. */
             profile_name?: string;
             /** @description The name the project gave the contact, if any. */
             display_name?: string | null;
+            /** @description Your own data about the contact. */
             metadata?: {
                 [key: string]: unknown;
             } | null;
@@ -935,35 +956,63 @@ export interface components {
         };
         /** @description A conversation between the phone number and one contact, as Kapso tracks it. */
         Conversation: {
+            /** @description Kapso's id of the conversation (UUID). */
             id: string;
+            /** @description The contact's phone number, normalised; `null` when the contact is known only by business-scoped user id. */
             phone_number?: string | null;
+            /** @description The contact's business-scoped user id. */
             business_scoped_user_id?: string | null;
+            /** @description The contact's parent business-scoped user id, when Meta gives one. */
             parent_business_scoped_user_id?: string | null;
+            /** @description The contact's WhatsApp username, when known. */
             username?: string | null;
-            /** @enum {string} */
+            /**
+             * @description Whether the conversation is active or ended.
+             * @enum {string}
+             */
             status: "active" | "ended";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the conversation last had activity.
+             */
             last_active_at: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
+            /** @description Kapso's id of the phone number's WhatsApp configuration (UUID). */
             whatsapp_config_id: string;
+            /** @description Your own data about the conversation. */
             metadata?: {
                 [key: string]: unknown;
             } | null;
+            /** @description Meta's id of the business phone number. */
             phone_number_id: string;
+            /** @description Kapso's summary of the conversation. */
             kapso?: {
                 contact_name?: string | null;
+                /** @description How many messages the conversation has. */
                 messages_count?: number;
+                /** @description The `wamid` of the last message. */
                 last_message_id?: string | null;
+                /** @description The type of the last message. */
                 last_message_type?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the last message was sent (ISO 8601).
+                 */
                 last_message_timestamp?: string | null;
+                /** @description The last message's text, when it was a text message. */
                 last_message_text?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the contact last wrote (ISO 8601).
+                 */
                 last_inbound_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the business last wrote (ISO 8601).
+                 */
                 last_outbound_at?: string | null;
             };
         };
@@ -1264,42 +1313,77 @@ export interface components {
         };
         /** @description A media file to send, by the id of an upload (`id`, preferred) or a public URL (`link`). */
         MediaMessage: {
+            /** @description The id of an uploaded media file; faster for WhatsApp than `link`. */
             id?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description A public URL WhatsApp fetches the file from.
+             */
             link?: string;
+            /** @description Text under an image, video or document (not stickers or audio). */
             caption?: string;
+            /** @description The document's file name; its extension picks the icon WhatsApp shows. */
             filename?: string;
         };
         /** @description Where to fetch a media file: Meta's short-lived `url` (needs Meta's auth) and Kapso's `download_url`, which carries its own token. */
         MediaUrl: {
-            /** @enum {string} */
+            /**
+             * @description Always `whatsapp`.
+             * @enum {string}
+             */
             messaging_product?: "whatsapp";
+            /** @description The media id. */
             id?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Meta's URL of the file; it expires after about 5 minutes and needs Meta's authorisation.
+             */
             url?: string;
+            /** @description The file's MIME type. */
             mime_type?: string;
+            /** @description The SHA-256 hash of the file. */
             sha256?: string;
+            /** @description The file's size in bytes, as a string. */
             file_size?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description Kapso's URL of the file (`GET /media_download?token=...`), valid 4 minutes; its token authenticates it, so no API key is sent.
+             */
             download_url?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When `download_url` stops working (ISO 8601).
+             */
             download_url_expires_at?: string;
         };
         /** @description A message of the phone number in Meta's format (id, timestamp, type, sender and the object of its type), with Kapso's own fields under `kapso` when asked for. */
         Message: {
+            /** @description The message's WhatsApp id (`wamid`). */
             id: string;
+            /** @description When the message was sent, in Unix seconds, as a string (Meta's format). */
             timestamp: string;
             type: components["schemas"]["MessageType"];
+            /** @description The sender's WhatsApp id (phone-based), when known. */
             from?: string | null;
+            /** @description The sender's business-scoped user id, when known. */
             from_user_id?: string | null;
+            /** @description The sender's parent business-scoped user id, when known. */
             from_parent_user_id?: string | null;
+            /** @description The recipient's WhatsApp id (phone-based), when known. */
             to?: string | null;
+            /** @description The recipient's business-scoped user id, when known. */
             to_user_id?: string | null;
+            /** @description The recipient's parent business-scoped user id, when known. */
             to_parent_user_id?: string | null;
+            /** @description The user's WhatsApp username, when known. */
             username?: string | null;
+            /** @description What this message replies to. */
             context?: {
+                /** @description Who sent the message replied to. */
                 from?: string;
+                /** @description The `wamid` of the message replied to. */
                 id?: string;
+                /** @description The catalog product the message is about. */
                 referred_product?: {
                     catalog_id?: string;
                     product_retailer_id?: string;
@@ -1314,6 +1398,7 @@ export interface components {
             location?: components["schemas"]["LocationMessage"];
             contacts?: components["schemas"]["ContactCard"][];
             order?: components["schemas"]["OrderMessage"];
+            /** @description The interactive part: a user's reply to an interactive message, or an interactive message sent. */
             interactive?: {
                 /**
                  * @description For a received message, the kind of reply (`button_reply`, `list_reply`, `nfm_reply`); for a sent one, the interactive type it was sent as (`button`, `list`, ...).
@@ -1324,35 +1409,55 @@ export interface components {
                 body?: {
                     text?: string;
                 };
+                /** @description The reply button the user tapped. */
                 button_reply?: {
                     id?: string;
                     title?: string;
                 };
+                /** @description The list row the user chose. */
                 list_reply?: {
                     id?: string;
                     title?: string;
                     description?: string;
                 };
+                /** @description A user's answer to a native Flow message (such as an address request): `response_json` holds the answers as a JSON string, `body` a readable summary. */
                 nfm_reply?: {
                     name?: string;
                     response_json?: string;
                     body?: string;
                 };
             };
+            /** @description The template sent, in Meta's format. */
             template?: Record<string, never>;
             reaction?: components["schemas"]["ReactionMessage"];
+            /** @description Kapso's own fields, present when asked for with `fields=kapso(...)`. */
             kapso?: {
-                /** @enum {string} */
+                /**
+                 * @description Whether the message came in or went out.
+                 * @enum {string}
+                 */
                 direction?: "inbound" | "outbound";
-                /** @enum {string} */
+                /**
+                 * @description Where delivery stands.
+                 * @enum {string}
+                 */
                 status?: "pending" | "sent" | "delivered" | "read" | "failed";
-                /** @enum {string} */
+                /**
+                 * @description Where Kapso's processing of the message stands.
+                 * @enum {string}
+                 */
                 processing_status?: "pending" | "processing" | "completed" | "failed";
+                /** @description The contact's phone number, when the identity is phone-based. */
                 phone_number?: string | null;
+                /** @description Whether a media file is attached (then `media_data` and `media_url` describe it). */
                 has_media?: boolean;
+                /** @description Kapso's id of the conversation (UUID). */
                 whatsapp_conversation_id?: string;
+                /** @description The contact's name, as the conversation knows it. */
                 contact_name?: string | null;
+                /** @description The message's text. */
                 content?: string | null;
+                /** @description The attached media file, when `has_media` is true. */
                 media_data?: {
                     /** Format: uri */
                     url?: string;
@@ -1360,16 +1465,24 @@ export interface components {
                     content_type?: string;
                     byte_size?: number;
                 };
-                /** Format: uri */
+                /**
+                 * Format: uri
+                 * @description The attached file's URL alone, when `has_media` is true.
+                 */
                 media_url?: string;
+                /** @description Data of the message's type; its shape depends on the type. */
                 message_type_data?: {
                     [key: string]: unknown;
                 };
+                /** @description What the user answered in a Flow. */
                 flow_response?: {
                     [key: string]: unknown;
                 };
+                /** @description The Flow session's token. */
                 flow_token?: string;
+                /** @description The Flow's name. */
                 flow_name?: string;
+                /** @description The text of an order. */
                 order_text?: string;
             };
         };
@@ -1394,13 +1507,20 @@ export interface components {
             /** @enum {string} */
             messaging_product: "whatsapp";
             contacts: {
+                /** @description The recipient as the request gave it (phone number or business-scoped user id). */
                 input?: string;
+                /** @description The recipient's WhatsApp phone number, for a send to a phone number. */
                 wa_id?: string | null;
+                /** @description The recipient's business-scoped user id, for a send to `recipient`. */
                 user_id?: string | null;
             }[];
             messages: {
+                /** @description The new message's `wamid`; its status webhooks carry it. */
                 id: string;
-                /** @enum {string} */
+                /**
+                 * @description For templates Meta paces: whether it was accepted or held for a quality check.
+                 * @enum {string}
+                 */
                 message_status?: "accepted" | "held_for_quality_assessment";
             }[];
         };
@@ -1621,11 +1741,14 @@ export interface components {
         };
         /** @description Where a cursor-paginated page sits: the cursors of its first and last item. */
         Paging: {
+            /** @description The cursors of this page. */
             cursors?: components["schemas"]["PagingCursors"];
         };
         /** @description Opaque cursors; pass `after` to read the next page and `before` to read the previous one. */
         PagingCursors: {
+            /** @description The cursor of the page's first item: pass it as `before` for the page before. */
             before?: string;
+            /** @description The cursor of the page's last item: pass it as `after` for the page after. */
             after?: string;
         };
         /** @description A WhatsApp business phone number as Meta describes it: display number, verified name, quality rating, throughput and more, as far as `fields` asks for them. */
@@ -1689,15 +1812,20 @@ export interface components {
         };
         /** @description Which approved template to send, in which language, with the values of its variables in `components`. */
         TemplateMessage: {
+            /** @description The template's name. */
             name: string;
             language: {
+                /** @description The language of the template to send, such as `en_US`. */
                 code: string;
             };
+            /** @description The values of the template's variables, per component, in Meta's format. */
             components?: Record<string, never>[];
         };
         /** @description The text of a text message. */
         TextMessage: {
+            /** @description The text (links included). */
             body: string;
+            /** @description Whether WhatsApp shows a preview of the first link; off unless set. */
             preview_url?: boolean;
         };
         /** @description What to do with the conversation with the user in `to` or `recipient`. */

@@ -79,7 +79,9 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   let schema: string;
   try {
     schema = astToString(
-      await openapiTS(typed as unknown as OpenAPI3, {
+      // openapi-typescript writes into the document it is given (a discriminator's mapped schemas get
+      // an extra `allOf` part), so it gets a copy: the bundled document ships as written.
+      await openapiTS(structuredClone(typed) as unknown as OpenAPI3, {
         alphabetize: false,
         immutable: false,
         silent: true,

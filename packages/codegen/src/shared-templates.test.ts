@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "./generate.js";
 import { type Json, operations, splitSharedTemplates } from "./spec.js";
+import { SHIPPED_SPEC, tempProject } from "./test-helpers.js";
 
 // A Graph-API-shaped document: reading a phone number and reading a media file share `/{}`.
 const read = (operationId: string, name: string, body: Json) => ({
@@ -99,6 +100,45 @@ describe("splitSharedTemplates", () => {
   });
 });
 
+describe("generate", () => {
+  it("ships the bundled document as written, though openapi-typescript adds to discriminated unions", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kapso-codegen-discriminator-"));
+    try {
+      const part = (type: string) => ({
+        type: "object",
+        required: ["type"],
+        properties: { type: { type: "string", const: type } },
+      });
+      const spec = join(dir, "openapi.json");
+      const source = {
+        openapi: "3.1.0",
+        info: { title: "messages", version: "1" },
+        paths: {},
+        components: {
+          schemas: {
+            Message: {
+              oneOf: [{ $ref: "#/components/schemas/Text" }, { $ref: "#/components/schemas/Image" }],
+              discriminator: {
+                propertyName: "type",
+                mapping: { text: "#/components/schemas/Text", image: "#/components/schemas/Image" },
+              },
+            },
+            Text: { allOf: [part("text")] },
+            Image: { allOf: [part("image")] },
+          },
+        },
+      };
+      writeFileSync(spec, JSON.stringify(source));
+      const { document, files } = await generate({ spec });
+      expect(files["schema.ts"]).toContain("discriminator enum property added by openapi-typescript");
+      expect((document.components as Json).schemas).toEqual(source.components.schemas);
+      expect(files["openapi.json"]).not.toContain("added by openapi-typescript");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("generate with shared paths", () => {
   it("types each operation under its own template and keeps the shared path in the bundled document", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kapso-codegen-shared-"));
@@ -120,6 +160,42 @@ describe("generate with shared paths", () => {
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// The README's "Meta proxy's spec" section, as a user runs it: the shipped proxy spec through the bin,
+// and code against the output that tsc accepts only with each operation's own types.
+const PROXY_SPEC = join(SHIPPED_SPEC, "../whatsapp/openapi.yaml");
+const PROXY_CONSUMER = `import createClient from "openapi-fetch";
+import type { MediaUrl, paths, SendMessageRequestBody } from "./kapso-whatsapp/index.js";
+
+const wa = createClient<paths>({ baseUrl: "https://api.kapso.ai/meta/whatsapp/v24.0" });
+const body: SendMessageRequestBody = { messaging_product: "whatsapp", to: "15551234567", type: "text", text: { body: "Hi" } };
+await wa.POST("/{phone_number_id}/messages", { params: { path: { phone_number_id: "1" } }, body });
+const { data } = await wa.GET("/{media_id}", { params: { path: { media_id: "2" }, query: { phone_number_id: "1" } } });
+export const file: MediaUrl | undefined = data;
+// @ts-expect-error: reading a media file needs the phone number that owns it
+await wa.GET("/{media_id}", { params: { path: { media_id: "2" } } });
+// @ts-expect-error: a text message needs its text
+export const noText: SendMessageRequestBody = { messaging_product: "whatsapp", to: "15551234567", type: "text" };
+`;
+
+describe("kapso-codegen on the shipped Meta proxy spec", () => {
+  it("writes the types @kapso/types/whatsapp has, which type each operation of a shared template", () => {
+    const project = tempProject();
+    try {
+      project.write("openapi.yaml", readFileSync(PROXY_SPEC, "utf8"));
+      expect(project.codegen("--spec", "openapi.yaml", "--out", "src/kapso-whatsapp").status).toBe(0);
+      const body = (text: string) => text.slice(text.indexOf("\n") + 1);
+      const shipped = readFileSync(join(SHIPPED_SPEC, "../src/meta-proxy/generated/schema.ts"), "utf8");
+      expect(body(readFileSync(join(project.dir, "src/kapso-whatsapp/schema.ts"), "utf8"))).toBe(
+        body(shipped),
+      );
+      project.write("src/consumer.ts", PROXY_CONSUMER);
+      expect(project.typecheck()).toMatchObject({ status: 0 });
+    } finally {
+      project.remove();
     }
   });
 });

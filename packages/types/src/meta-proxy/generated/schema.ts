@@ -9,7 +9,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -43,7 +43,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -69,7 +69,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -103,7 +103,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -129,7 +129,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The WhatsApp message id (`wamid`).
                  * @example wamid.HBgNMTU1NTE0OTU5Nzg1FQIAERgSMDhGRjdBMDEyOTcxQzFFQkFBAA==
@@ -160,7 +160,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -186,7 +186,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description Kapso's id of the conversation (UUID).
                  * @example 123e4567-e89b-12d3-a456-426614174000
@@ -217,7 +217,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -250,7 +250,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -276,7 +276,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The contact's WhatsApp id.
                  * @example 15551234567
@@ -307,7 +307,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -337,7 +337,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -359,8 +359,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp business phone number. */
-                phone_number_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp business phone number.
+                 * @example 110987654321
+                 */
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -416,8 +419,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -473,7 +479,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp Business Account (WABA).
                  * @example 123456789012345
                  */
-                business_account_id: string;
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -507,7 +513,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp Business Account (WABA).
                  * @example 123456789012345
                  */
-                business_account_id: string;
+                business_account_id: components["parameters"]["business_account_id"];
                 /**
                  * @description Meta's id of the template.
                  * @example 1259544702043867
@@ -538,7 +544,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -568,7 +574,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -594,7 +600,7 @@ export interface paths {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -624,8 +630,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp Business Account (WABA). */
-                business_account_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp Business Account (WABA).
+                 * @example 123456789012345
+                 */
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -651,8 +660,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp business phone number. */
-                phone_number_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp business phone number.
+                 * @example 110987654321
+                 */
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -678,8 +690,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -705,8 +720,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -728,8 +746,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -751,8 +772,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -774,8 +798,11 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp Business Account (WABA). */
-                business_account_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp Business Account (WABA).
+                 * @example 123456789012345
+                 */
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -1893,7 +1920,32 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description The `paging.cursors.after` of a page, to read the page after it. Cursors are opaque; pass them as they came. */
+        after: string;
+        /** @description The `paging.cursors.before` of a page, to read the page before it. Cursors are opaque; pass them as they came. */
+        before: string;
+        /**
+         * @description Meta's id of the WhatsApp Business Account (WABA).
+         * @example 123456789012345
+         */
+        business_account_id: string;
+        /**
+         * @description Meta's id of the Flow.
+         * @example 1289736451029384
+         */
+        flow_id: string;
+        /**
+         * @description How many items a page holds.
+         * @example 20
+         */
+        limit: number;
+        /**
+         * @description Meta's id of the WhatsApp business phone number.
+         * @example 110987654321
+         */
+        phone_number_id: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -1932,17 +1984,11 @@ export interface operations {
                  * @description How many items a page holds.
                  * @example 20
                  */
-                limit?: number;
-                /**
-                 * @description The `paging.cursors.before` of a page, to read the page before it.
-                 * @example eyJ2YWx1ZXMiOlsiMjAyNC0wMS0xNVQxMjozNDo1Ni4xMjM0NTZaIiwiMTIzNDUiXSwiY29sdW1ucyI6WyJjcmVhdGVkX2F0IiwiaWQiXX0=
-                 */
-                before?: string;
-                /**
-                 * @description The `paging.cursors.after` of a page, to read the page after it.
-                 * @example eyJ2YWx1ZXMiOlsiMjAyNC0wMS0xNFQwOToyMTozMi43ODkwMTJaIiwiMTIzMjAiXSwiY29sdW1ucyI6WyJjcmVhdGVkX2F0IiwiaWQiXX0=
-                 */
-                after?: string;
+                limit?: components["parameters"]["limit"];
+                /** @description The `paging.cursors.before` of a page, to read the page before it. Cursors are opaque; pass them as they came. */
+                before?: components["parameters"]["before"];
+                /** @description The `paging.cursors.after` of a page, to read the page after it. Cursors are opaque; pass them as they came. */
+                after?: components["parameters"]["after"];
                 /**
                  * @description Which fields to return, in Meta's field syntax; `kapso(...)` adds Kapso's own fields.
                  * @example kapso()
@@ -1955,7 +2001,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -1990,7 +2036,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2064,7 +2110,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2105,7 +2151,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2136,7 +2182,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2178,7 +2224,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2207,7 +2253,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2244,7 +2290,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The WhatsApp message id (`wamid`).
                  * @example wamid.HBgNMTU1NTE0OTU5Nzg1FQIAERgSMDhGRjdBMDEyOTcxQzFFQkFBAA==
@@ -2313,11 +2359,11 @@ export interface operations {
                  * @description How many items a page holds.
                  * @example 20
                  */
-                limit?: number;
-                /** @description The `paging.cursors.before` of a page, to read the page before it. */
-                before?: string;
-                /** @description The `paging.cursors.after` of a page, to read the page after it. */
-                after?: string;
+                limit?: components["parameters"]["limit"];
+                /** @description The `paging.cursors.before` of a page, to read the page before it. Cursors are opaque; pass them as they came. */
+                before?: components["parameters"]["before"];
+                /** @description The `paging.cursors.after` of a page, to read the page after it. Cursors are opaque; pass them as they came. */
+                after?: components["parameters"]["after"];
                 /**
                  * @description Which fields to return, in Meta's field syntax; `kapso(...)` adds Kapso's own fields.
                  * @example kapso()
@@ -2330,7 +2376,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2377,7 +2423,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description Kapso's id of the conversation (UUID).
                  * @example 123e4567-e89b-12d3-a456-426614174000
@@ -2410,7 +2456,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2479,12 +2525,15 @@ export interface operations {
                  * @example true
                  */
                 has_customer?: boolean;
-                /** @description How many items a page holds. */
-                limit?: number;
-                /** @description The `paging.cursors.before` of a page, to read the page before it. */
-                before?: string;
-                /** @description The `paging.cursors.after` of a page, to read the page after it. */
-                after?: string;
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /** @description The `paging.cursors.before` of a page, to read the page before it. Cursors are opaque; pass them as they came. */
+                before?: components["parameters"]["before"];
+                /** @description The `paging.cursors.after` of a page, to read the page after it. Cursors are opaque; pass them as they came. */
+                after?: components["parameters"]["after"];
                 /**
                  * @description Which fields to return, in Meta's field syntax; `kapso(...)` adds Kapso's own fields.
                  * @example kapso()
@@ -2497,7 +2546,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2530,7 +2579,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The contact's WhatsApp id.
                  * @example 15551234567
@@ -2576,12 +2625,15 @@ export interface operations {
                  * @example 2024-01-15T23:59:59Z
                  */
                 until?: string;
-                /** @description How many items a page holds. */
-                limit?: number;
-                /** @description The `paging.cursors.before` of a page, to read the page before it. */
-                before?: string;
-                /** @description The `paging.cursors.after` of a page, to read the page after it. */
-                after?: string;
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
+                /** @description The `paging.cursors.before` of a page, to read the page before it. Cursors are opaque; pass them as they came. */
+                before?: components["parameters"]["before"];
+                /** @description The `paging.cursors.after` of a page, to read the page after it. Cursors are opaque; pass them as they came. */
+                after?: components["parameters"]["after"];
                 /** @description Which fields to return, in Meta's field syntax; `kapso(...)` adds Kapso's own fields. */
                 fields?: string;
             };
@@ -2591,7 +2643,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2621,7 +2673,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2673,7 +2725,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2714,8 +2766,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp business phone number. */
-                phone_number_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp business phone number.
+                 * @example 110987654321
+                 */
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2738,8 +2793,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp business phone number. */
-                phone_number_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp business phone number.
+                 * @example 110987654321
+                 */
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -2845,8 +2903,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -2869,8 +2930,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -2962,8 +3026,11 @@ export interface operations {
                  * @example en_US
                  */
                 language?: string;
-                /** @description How many items a page holds. */
-                limit?: number;
+                /**
+                 * @description How many items a page holds.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["limit"];
             };
             header?: never;
             path: {
@@ -2971,7 +3038,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp Business Account (WABA).
                  * @example 123456789012345
                  */
-                business_account_id: string;
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -3007,7 +3074,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp Business Account (WABA).
                  * @example 123456789012345
                  */
-                business_account_id: string;
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -3076,7 +3143,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp Business Account (WABA).
                  * @example 123456789012345
                  */
-                business_account_id: string;
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -3111,7 +3178,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp Business Account (WABA).
                  * @example 123456789012345
                  */
-                business_account_id: string;
+                business_account_id: components["parameters"]["business_account_id"];
                 /**
                  * @description Meta's id of the template.
                  * @example 1259544702043867
@@ -3169,7 +3236,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3211,7 +3278,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3267,7 +3334,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3315,7 +3382,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3346,7 +3413,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3384,7 +3451,7 @@ export interface operations {
                  * @description Meta's id of the WhatsApp business phone number.
                  * @example 110987654321
                  */
-                phone_number_id: string;
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3418,8 +3485,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp Business Account (WABA). */
-                business_account_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp Business Account (WABA).
+                 * @example 123456789012345
+                 */
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -3442,8 +3512,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp Business Account (WABA). */
-                business_account_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp Business Account (WABA).
+                 * @example 123456789012345
+                 */
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };
@@ -3470,8 +3543,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp business phone number. */
-                phone_number_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp business phone number.
+                 * @example 110987654321
+                 */
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3494,8 +3570,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp business phone number. */
-                phone_number_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp business phone number.
+                 * @example 110987654321
+                 */
+                phone_number_id: components["parameters"]["phone_number_id"];
             };
             cookie?: never;
         };
@@ -3522,8 +3601,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -3554,8 +3636,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -3598,8 +3683,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -3625,8 +3713,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -3651,8 +3742,11 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Meta's id of the Flow. */
-                flow_id: string;
+                /**
+                 * @description Meta's id of the Flow.
+                 * @example 1289736451029384
+                 */
+                flow_id: components["parameters"]["flow_id"];
             };
             cookie?: never;
         };
@@ -3683,8 +3777,11 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description Meta's id of the WhatsApp Business Account (WABA). */
-                business_account_id: string;
+                /**
+                 * @description Meta's id of the WhatsApp Business Account (WABA).
+                 * @example 123456789012345
+                 */
+                business_account_id: components["parameters"]["business_account_id"];
             };
             cookie?: never;
         };

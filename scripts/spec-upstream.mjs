@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-// `pnpm spec:upstream <file>...`: compares our bundled spec with OpenAPI documents Kapso publishes
+// `pnpm spec:upstream <file>...`: compares our bundled specs with OpenAPI documents Kapso publishes
 // (local copies) and prints every difference on the operations both describe, plus the operations
-// only one side has, with counts per file. It fails on any difference that spec/UPSTREAM.md does not
-// list as deliberate, and on any published operation our spec lacks, so the spec cannot drift from
-// what the API really does without saying why.
+// only one side has, with counts per file. Each published document is compared with the spec of the
+// same API, told apart by server URL: the Platform API's (spec/openapi.yaml) or the Meta proxy's
+// (spec/whatsapp/openapi.yaml, its shared URL templates split into their operations). It fails on
+// any difference that spec/UPSTREAM.md does not list as deliberate (each API has its own list), and
+// on any published operation our spec lacks, so the spec cannot drift from what the API really does
+// without saying why.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { readDeviations, triage } from "./lib/deviations.mjs";
-import { bundleSpec, operations, root } from "./lib/spec.mjs";
+import { bundleSpec, operations, root, splitSharedTemplates } from "./lib/spec.mjs";
 import { compareWithUpstream, routeOf } from "./lib/upstream.mjs";
 
 const USAGE = "usage: pnpm spec:upstream <upstream.yaml>... [--quiet] [--spec <bundled.json>]";
@@ -30,23 +33,43 @@ for (const file of files) {
   }
 }
 
-const ours = specPath ? JSON.parse(readFileSync(resolve(specPath), "utf8")) : await bundleSpec();
-const deviations = readDeviations(readFileSync(join(root, "spec/UPSTREAM.md"), "utf8"));
+// Our documents, each with the deviations its section of spec/UPSTREAM.md lists. `--spec` replaces
+// them all with one bundled document, compared with every file.
+const upstreamNotes = readFileSync(join(root, "spec/UPSTREAM.md"), "utf8");
+const apis = specPath
+  ? [{ name: "spec", doc: JSON.parse(readFileSync(resolve(specPath), "utf8")), section: undefined }]
+  : [
+      { name: "Platform API", doc: await bundleSpec(), section: undefined },
+      {
+        name: "Meta proxy",
+        doc: splitSharedTemplates(await bundleSpec(join(root, "spec/whatsapp/openapi.yaml"))),
+        section: "whatsapp",
+      },
+    ];
+for (const api of apis) {
+  api.deviations = readDeviations(upstreamNotes, api.section);
+  api.sharedRoutes = new Set();
+  api.matched = new Set();
+  api.compared = false;
+}
+const serverOf = (doc) => doc.servers?.[0]?.url;
+// A published document belongs to the API whose server URL it names; the Platform API otherwise.
+const apiFor = (upstream) => apis.find((api) => serverOf(api.doc) === serverOf(upstream)) ?? apis[0];
 
 let unlisted = 0;
 let missing = 0;
-const sharedRoutes = new Set();
-const matched = new Set();
 for (const file of files) {
   const upstream = parse(readFileSync(file, "utf8"));
-  const result = compareWithUpstream(ours, upstream);
-  for (const key of result.shared) sharedRoutes.add(routeOf(key));
-  const { listed, rest, used } = triage(result.differences, deviations);
-  for (const id of used) matched.add(id);
+  const api = apiFor(upstream);
+  api.compared = true;
+  const result = compareWithUpstream(api.doc, upstream);
+  for (const key of result.shared) api.sharedRoutes.add(routeOf(key));
+  const { listed, rest, used } = triage(result.differences, api.deviations);
+  for (const id of used) api.matched.add(id);
   unlisted += rest.length;
   missing += result.onlyUpstream.length;
 
-  console.log(`\n${basename(file)}`);
+  console.log(`\n${basename(file)} (compared with our ${api.name} spec)`);
   console.log(
     `  operations: ${result.shared.length} shared, ${result.onlyUpstream.length} only upstream` +
       ` | differences on shared operations: ${result.differences.length}` +
@@ -59,12 +82,15 @@ for (const file of files) {
   }
 }
 
-const oursOnly = [...operations(ours).keys()].filter((key) => !sharedRoutes.has(routeOf(key)));
-console.log(`\nour spec: ${oursOnly.length} operation(s) in none of the upstream files`);
-if (!quiet) for (const key of oursOnly) console.log(`  only ours: ${key}`);
-const stale = deviations.filter((d) => !matched.has(d.id));
-for (const deviation of stale) {
-  console.log(`warning: deviation "${deviation.id}" in spec/UPSTREAM.md matches no difference`);
+for (const api of apis.filter((a) => a.compared)) {
+  const oursOnly = [...operations(api.doc).keys()].filter((key) => !api.sharedRoutes.has(routeOf(key)));
+  console.log(`\nour ${api.name} spec: ${oursOnly.length} operation(s) in none of the upstream files`);
+  if (!quiet) for (const key of oursOnly) console.log(`  only ours: ${key}`);
+  for (const deviation of api.deviations.filter((d) => !api.matched.has(d.id))) {
+    console.log(
+      `warning: deviation "${deviation.id}" in spec/UPSTREAM.md (${api.name}) matches no difference`,
+    );
+  }
 }
 const problems = [
   unlisted > 0 && `${unlisted} difference(s) not listed in spec/UPSTREAM.md`,

@@ -68,14 +68,18 @@ const steps = [
 ];
 
 // Kapso's published documents are read from a local folder: KAPSO_UPSTREAM_DIR, or by default
-// ../shared/upstream beside the repository. A clone without them skips the comparison and says so.
+// ../shared/upstream beside the repository; the Platform API's at its top, the Meta proxy's in its
+// whatsapp/ folder (spec:upstream pairs each with our spec of the same server). A clone without them
+// skips the comparison and says so.
 function upstreamStep() {
   const dir = process.env.KAPSO_UPSTREAM_DIR ?? DEFAULT_UPSTREAM_DIR;
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((name) => /\.ya?ml$/.test(name))
-        .map((name) => join(dir, name))
-    : [];
+  const yamlIn = (folder) =>
+    existsSync(folder)
+      ? readdirSync(folder)
+          .filter((name) => /\.ya?ml$/.test(name))
+          .map((name) => join(folder, name))
+      : [];
+  const files = [...yamlIn(dir), ...yamlIn(join(dir, "whatsapp"))];
   const name = "spec matches Kapso's published documents";
   if (files.length === 0) {
     return {

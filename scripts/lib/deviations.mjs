@@ -4,10 +4,16 @@
 // text and `?` for one character.
 import { parse } from "yaml";
 
-/** @returns {{ id: string, reason: string, match: string[], patterns: RegExp[] }[]} */
-export function readDeviations(markdown) {
-  const block = markdown.match(/```yaml deviations\n([\s\S]*?)```/);
-  if (!block) throw new Error("spec/UPSTREAM.md has no ```yaml deviations block");
+/**
+ * The deviations of one API: the ```yaml deviations block, or with `section` the ```yaml deviations
+ * <section> block (the Meta proxy's is `whatsapp`).
+ *
+ * @returns {{ id: string, reason: string, match: string[], patterns: RegExp[] }[]}
+ */
+export function readDeviations(markdown, section) {
+  const fence = section ? `yaml deviations ${section}` : "yaml deviations";
+  const block = markdown.match(new RegExp(`\`\`\`${fence}\n([\\s\\S]*?)\`\`\``));
+  if (!block) throw new Error(`spec/UPSTREAM.md has no \`\`\`${fence} block`);
   const entries = parse(block[1]) ?? [];
   if (!Array.isArray(entries)) throw new Error("the deviations block must be a YAML list");
   const ids = new Set();

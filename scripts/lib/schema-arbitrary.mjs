@@ -77,9 +77,10 @@ function arbitraryOfType(doc, schema, type, depth) {
       return fc.boolean();
     case "array": {
       const items = schema.items ? arbitraryFor(doc, schema.items, depth + 1) : fc.jsonValue({ maxDepth: 1 });
+      // Up to three items, never more than maxItems allows.
       return fc.array(items, {
         minLength: schema.minItems ?? 0,
-        maxLength: Math.max(schema.minItems ?? 0, 3),
+        maxLength: Math.min(Math.max(schema.minItems ?? 0, 3), schema.maxItems ?? Number.POSITIVE_INFINITY),
       });
     }
     case "object": {

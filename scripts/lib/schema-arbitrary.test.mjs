@@ -19,4 +19,9 @@ describe("arbitraryFor", () => {
     const seen = new Set(samples({}).map((value) => typeof value));
     expect(seen.size).toBeGreaterThan(1);
   });
+
+  it("keeps an array within its maxItems", () => {
+    const lengths = samples({ type: "array", maxItems: 2, items: { type: "string" } }).map((a) => a.length);
+    expect(Math.max(...lengths)).toBe(2);
+  });
 });

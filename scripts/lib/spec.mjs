@@ -21,6 +21,7 @@ export const {
   exampleValue,
   SAMPLE_UUID,
   listStyle,
+  splitSharedTemplates,
 } = library;
 
 /** Bundles spec/openapi.yaml (or another root file) into one document with components sorted by name. */

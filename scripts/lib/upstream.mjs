@@ -5,7 +5,7 @@
 // Unlike the breaking-change diff, there is no direction here: both documents describe the same API,
 // so any disagreement is a fact one of them gets wrong. Each difference has a stable `key`
 // (`GET /workflows/{} 200 .data[].status: ...`) that spec/UPSTREAM.md can list as deliberate.
-import { deref, normalize, operations, parametersOf } from "./spec.mjs";
+import { deref, flatten, normalize, operations, parametersOf } from "./spec.mjs";
 
 /** @typedef {{ operation: string, where: string, what: string, key: string }} Difference */
 
@@ -13,32 +13,61 @@ import { deref, normalize, operations, parametersOf } from "./spec.mjs";
 export const routeOf = (key) => key.replace(/\{[^}]+\}/g, "{}");
 
 /**
- * @returns {{ shared: string[], onlyUpstream: string[], onlyOurs: string[], differences: Difference[] }}
+ * Pairs each upstream operation with ours by route. Where one document has several operations on a
+ * route (Kapso's Meta proxy has `GET /{phone_number_id}`, `GET /{media_id}` and `GET /{flow_id}`),
+ * they are paired by operationId, and their differences are keyed `ROUTE [operationId]`.
+ * Give our document with its shared templates split (splitSharedTemplates), so each has its own.
+ *
+ * `pairs` says which of our operations stands for which published one (`METHOD /path` keys).
+ *
+ * @returns {{ shared: string[], pairs: { ours: string, upstream: string }[], onlyUpstream: string[], onlyOurs: string[], differences: Difference[] }}
  */
 export function compareWithUpstream(ours, upstream) {
-  const ourOps = new Map([...operations(ours)].map(([key, op]) => [routeOf(key), { key, ...op }]));
-  const upstreamOps = new Map([...operations(upstream)].map(([key, op]) => [routeOf(key), { key, ...op }]));
+  const byRoute = (doc) => {
+    const routes = new Map();
+    for (const [key, op] of operations(doc)) {
+      const route = routeOf(key);
+      routes.set(route, [...(routes.get(route) ?? []), { key, ...op }]);
+    }
+    return routes;
+  };
+  const ourRoutes = byRoute(ours);
+  const upstreamRoutes = byRoute(upstream);
+  const paired = new Set();
+  const pairs = [];
   const shared = [];
   const onlyUpstream = [];
   const differences = [];
-  for (const [route, theirs] of upstreamOps) {
-    const mine = ourOps.get(route);
-    if (!mine) {
-      onlyUpstream.push(theirs.key);
-      continue;
+  for (const [route, theirOps] of upstreamRoutes) {
+    const candidates = ourRoutes.get(route) ?? [];
+    const ambiguous = theirOps.length > 1 || candidates.length > 1;
+    for (const theirs of theirOps) {
+      const mine = ambiguous
+        ? candidates.find((op) => op.op.operationId === theirs.op.operationId)
+        : candidates[0];
+      if (!mine) {
+        onlyUpstream.push(theirs.key);
+        continue;
+      }
+      paired.add(mine);
+      pairs.push({ ours: mine.key, upstream: theirs.key });
+      shared.push(mine.key);
+      const label = ambiguous ? `${route} [${theirs.op.operationId}]` : route;
+      const report = (where, what) =>
+        differences.push({
+          operation: mine.key,
+          where,
+          what,
+          key: `${label}${where ? ` ${where}` : ""}: ${what}`,
+        });
+      compareOperation(ours, upstream, mine, theirs, report);
     }
-    shared.push(mine.key);
-    const report = (where, what) =>
-      differences.push({
-        operation: mine.key,
-        where,
-        what,
-        key: `${route}${where ? ` ${where}` : ""}: ${what}`,
-      });
-    compareOperation(ours, upstream, mine, theirs, report);
   }
-  const onlyOurs = [...ourOps].filter(([route]) => !upstreamOps.has(route)).map(([, op]) => op.key);
-  return { shared, onlyUpstream, onlyOurs, differences };
+  const onlyOurs = [...ourRoutes.values()]
+    .flat()
+    .filter((op) => !paired.has(op))
+    .map((op) => op.key);
+  return { shared, pairs, onlyUpstream, onlyOurs, differences };
 }
 
 function compareOperation(ours, upstream, mine, theirs, report) {
@@ -120,9 +149,27 @@ function compareSchema(ours, upstream, mineRaw, theirsRaw, where, report, option
   const mine = normalize(ours, mineRaw);
   const theirs = normalize(upstream, theirsRaw);
   if (!mine || !theirs) return;
-  const a = mine.schema;
-  const b = theirs.schema;
+  let a = mine.schema;
+  let b = theirs.schema;
   const at = where || "body";
+
+  // One side says "one of these shapes" where the other lists one object (ours a message body per
+  // `type`, Kapso's one object with every type's field): the difference is said once, and the two
+  // are compared as the union of their shapes, so every property is still compared.
+  // Variants that only list required names (`anyOf: [{ required: [to] }, { required: [recipient] }]`)
+  // constrain the properties around them rather than being shapes of their own.
+  const requiredOnly = (doc, schema) => {
+    const variants = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].map((v) => deref(doc, v));
+    return variants.length > 0 && variants.every((v) => !v.properties && !v.type && !v.allOf && !v.$ref);
+  };
+  const variantsOf = (doc, schema) =>
+    `oneOf ${schema.oneOf?.length ?? 0}, anyOf ${schema.anyOf?.length ?? 0}` +
+    (requiredOnly(doc, schema) ? " (required lists only)" : "");
+  if (variantsOf(ours, a) !== variantsOf(upstream, b)) {
+    report(at, `variants: ours ${variantsOf(ours, a)}, upstream ${variantsOf(upstream, b)}`);
+    a = unionOfVariants(ours, a);
+    b = unionOfVariants(upstream, b);
+  }
 
   // A schema without a type accepts anything; only a disagreement between two stated types counts,
   // plus a null one side allows and the other does not.
@@ -203,11 +250,8 @@ function compareSchema(ours, upstream, mineRaw, theirsRaw, where, report, option
   for (const keyword of ["oneOf", "anyOf"]) {
     const aVariants = a[keyword] ?? [];
     const bVariants = b[keyword] ?? [];
-    if (aVariants.length === 0 && bVariants.length === 0) continue;
-    if (aVariants.length !== bVariants.length) {
-      report(at, `${keyword}: ours ${aVariants.length} variant(s), upstream ${bVariants.length}`);
-      continue;
-    }
+    // Different variant lists were reported above and compared as unions.
+    if (aVariants.length === 0 || aVariants.length !== bVariants.length) continue;
     for (let i = 0; i < aVariants.length; i++) {
       compareSchema(
         ours,
@@ -221,4 +265,34 @@ function compareSchema(ours, upstream, mineRaw, theirsRaw, where, report, option
       );
     }
   }
+}
+
+/**
+ * A schema with the shapes of its oneOf/anyOf merged into it: every property any shape has (a
+ * property that is a different `const` in each shape becomes their `enum`), and as required what
+ * the schema itself requires plus what every shape requires.
+ */
+function unionOfVariants(doc, schema) {
+  const variants = [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]
+    .map((variant) => unionOfVariants(doc, flatten(doc, variant)))
+    .filter((variant) => variant && typeof variant === "object");
+  if (variants.length === 0) return schema;
+  const { oneOf: _oneOf, anyOf: _anyOf, ...rest } = schema;
+  const properties = { ...(schema.properties ?? {}) };
+  const names = new Set(variants.flatMap((variant) => Object.keys(variant.properties ?? {})));
+  for (const name of names) {
+    if (name in properties) continue;
+    const shapes = variants.map((variant) => variant.properties?.[name]).filter(Boolean);
+    const resolved = shapes.map((shape) => deref(doc, shape));
+    properties[name] = resolved.every((shape) => shape.const !== undefined)
+      ? { type: resolved[0].type, enum: [...new Set(resolved.map((shape) => shape.const))] }
+      : shapes[0];
+  }
+  const requiredByEveryShape = (variants[0].required ?? []).filter((name) =>
+    variants.every((variant) => (variant.required ?? []).includes(name)),
+  );
+  const required = [...new Set([...(schema.required ?? []), ...requiredByEveryShape])];
+  const types = new Set(variants.map((variant) => JSON.stringify(variant.type)));
+  const type = schema.type ?? (types.size === 1 ? variants[0].type : undefined);
+  return { ...rest, ...(type === undefined ? {} : { type }), properties, required };
 }

@@ -189,6 +189,134 @@ describe("compareWithUpstream", () => {
   });
 });
 
+// Meta's Graph API style: several operations on one route, told apart only by operationId.
+function graph({
+  mediaName = "media_id",
+  mediaBody = { type: "object", properties: { url: { type: "string" } } },
+} = {}) {
+  const read = (operationId, name, body) => ({
+    [`/{${name}}`]: {
+      get: {
+        operationId,
+        parameters: [{ name, in: "path", required: true, schema: { type: "string" } }],
+        responses: { 200: { content: { "application/json": { schema: body } } } },
+      },
+    },
+  });
+  return [
+    read("getPhoneNumber", "phone_number_id", {
+      type: "object",
+      properties: { display_phone_number: { type: "string" } },
+    }),
+    read("getMediaUrl", mediaName, mediaBody),
+  ];
+}
+
+describe("compareWithUpstream on routes several operations share", () => {
+  // Two path keys that differ only in their parameter's name are one route, as in Kapso's document.
+  const theirs = () => {
+    const [phone, media] = graph();
+    return { openapi: "3.1.0", paths: { ...phone, ...media } };
+  };
+
+  it("pairs them by operationId and names the operation in the key", () => {
+    const [phone, media] = graph({ mediaBody: { type: "object", properties: { url: { type: "integer" } } } });
+    const mine = { openapi: "3.1.0", paths: { ...phone, ...media } };
+    const result = compareWithUpstream(mine, theirs());
+    expect(result.shared.sort()).toEqual(["GET /{media_id}", "GET /{phone_number_id}"]);
+    expect(result.onlyUpstream).toEqual([]);
+    expect(result.differences.map((d) => d.key)).toEqual([
+      "GET /{} [getMediaUrl] 200 .url: type: ours integer, upstream string",
+    ]);
+  });
+
+  it("reports an operation of a shared route that we lack", () => {
+    const [phone] = graph();
+    const result = compareWithUpstream({ openapi: "3.1.0", paths: { ...phone } }, theirs());
+    expect(result.onlyUpstream).toEqual(["GET /{media_id}"]);
+  });
+});
+
+describe("compareWithUpstream on one-of shapes against one object", () => {
+  const body = (schema) => ({
+    openapi: "3.1.0",
+    paths: { "/messages": { post: { requestBody: { content: { "application/json": { schema } } } } } },
+  });
+  const flat = {
+    type: "object",
+    required: ["type"],
+    anyOf: [{ required: ["to"] }, { required: ["recipient"] }],
+    properties: {
+      type: { type: "string", enum: ["text", "image"] },
+      to: { type: "string" },
+      recipient: { type: "string" },
+      text: { type: "object", properties: { body: { type: "string" } } },
+      image: { type: "object", properties: { link: { type: "string" } } },
+    },
+  };
+  const recipient = {
+    anyOf: [
+      {
+        type: "object",
+        required: ["to"],
+        properties: { to: { type: "string" }, recipient: { type: "string" } },
+      },
+      {
+        type: "object",
+        required: ["recipient"],
+        properties: { to: { type: "string" }, recipient: { type: "string" } },
+      },
+    ],
+  };
+  const perType = (textBody = { type: "string" }) => ({
+    oneOf: [
+      {
+        allOf: [
+          recipient,
+          {
+            type: "object",
+            required: ["type", "text"],
+            properties: {
+              type: { type: "string", const: "text" },
+              text: { type: "object", properties: { body: textBody } },
+            },
+          },
+        ],
+      },
+      {
+        allOf: [
+          recipient,
+          {
+            type: "object",
+            required: ["type", "image"],
+            properties: {
+              type: { type: "string", const: "image" },
+              image: { type: "object", properties: { link: { type: "string" } } },
+            },
+          },
+        ],
+      },
+    ],
+  });
+
+  it("says the shapes differ once and compares every property of their union", () => {
+    expect(keys(body(perType()), body(flat))).toEqual([
+      "POST /messages request body: variants: ours oneOf 2, anyOf 0, upstream oneOf 0, anyOf 2 (required lists only)",
+    ]);
+    expect(keys(body(perType({ type: "integer" })), body(flat))).toContain(
+      "POST /messages request body .text .body: type: ours integer, upstream string",
+    );
+  });
+
+  it("reads a type's const in each shape as the enum of the one object", () => {
+    const narrower = structuredClone(flat);
+    narrower.properties.type.enum = ["text"];
+    expect(keys(body(perType()), body(narrower))).toContain(
+      'POST /messages request body .type: enum: ours ["image","text"], upstream ["text"]',
+    );
+  });
+});
+
 describe("deviations", () => {
   const markdown = (block) => `# Deviations\n\n\`\`\`yaml deviations\n${block}\`\`\`\n`;
 
@@ -226,5 +354,14 @@ describe("deviations", () => {
       readDeviations(markdown('- id: x\n  reason: r\n  match: "a"\n- id: x\n  reason: r\n  match: "b"\n')),
     ).toThrow(/listed twice/);
     expect(() => readDeviations("# nothing here")).toThrow(/no ```yaml deviations block/);
+  });
+
+  it("reads each API's block: the Platform API's, or a named section such as the Meta proxy's", () => {
+    const page = `${markdown('- id: platform\n  reason: r\n  match: "a"\n')}\n\`\`\`yaml deviations whatsapp\n- id: proxy\n  reason: r\n  match: "b"\n\`\`\`\n`;
+    expect(readDeviations(page).map((d) => d.id)).toEqual(["platform"]);
+    expect(readDeviations(page, "whatsapp").map((d) => d.id)).toEqual(["proxy"]);
+    expect(() => readDeviations(markdown("[]\n"), "whatsapp")).toThrow(
+      /no ```yaml deviations whatsapp block/,
+    );
   });
 });

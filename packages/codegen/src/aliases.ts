@@ -59,11 +59,20 @@ function operationAliases(doc: Json, { id, op, params, method, path }: NamedOper
   const success = Object.keys(responses).find((code) => /^2\d\d$/.test(code));
   if (success) {
     const response = deref<Json>(doc, responses[success]);
-    if ((response.content as Json | undefined)?.["application/json"]) {
+    const content = (response.content as Json | undefined) ?? {};
+    // A body in another media type (a file download) is typed as that media type says, not as void.
+    const mediaType = "application/json" in content ? "application/json" : Object.keys(content)[0];
+    if (mediaType === "application/json") {
       emit(
         `${Op}Response`,
         `${ref}["responses"][${success}]["content"]["application/json"]`,
         `the JSON body of the ${success} response`,
+      );
+    } else if (mediaType) {
+      emit(
+        `${Op}Response`,
+        `${ref}["responses"][${success}]["content"]["${mediaType}"]`,
+        `the ${mediaType} body of the ${success} response`,
       );
     } else {
       emit(`${Op}Response`, "void", `the ${success} response has no body`);

@@ -4,7 +4,7 @@ import { aliasesSource } from "./aliases.js";
 import { bundleSpec } from "./bundle.js";
 import { CodegenError } from "./errors.js";
 import { mergeSpecs } from "./merge.js";
-import type { Json } from "./spec.js";
+import { type Json, splitSharedTemplates } from "./spec.js";
 
 /** What {@link generate} reads: the spec (or specs) and the header of the generated files. */
 export interface GenerateOptions {
@@ -73,10 +73,15 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   for (const extension of extensions) {
     document = mergeSpecs(document, await bundleSpec(extension), extension);
   }
+  // The types name every operation under its own URL template, also where the document folds
+  // several into one shared path (see splitSharedTemplates); the shipped document stays as written.
+  const typed = splitSharedTemplates(document);
   let schema: string;
   try {
     schema = astToString(
-      await openapiTS(document as unknown as OpenAPI3, {
+      // openapi-typescript writes into the document it is given (a discriminator's mapped schemas get
+      // an extra `allOf` part), so it gets a copy: the bundled document ships as written.
+      await openapiTS(structuredClone(typed) as unknown as OpenAPI3, {
         alphabetize: false,
         immutable: false,
         silent: true,
@@ -90,7 +95,7 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
     document,
     files: {
       "schema.ts": header + schema,
-      "aliases.ts": aliasesSource(document, header),
+      "aliases.ts": aliasesSource(typed, header),
       "index.ts": header + INDEX_BODY,
       "openapi.json": `${JSON.stringify(document, null, 2)}\n`,
       "openapi.yaml": stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }),

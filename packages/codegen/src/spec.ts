@@ -3,6 +3,8 @@
 // the contract tests all read documents through it. Documents and schemas are plain JSON objects
 // here: callers narrow what they read.
 
+import { CodegenError } from "./errors.js";
+
 export type Json = Record<string, unknown>;
 
 export const HTTP_METHODS: readonly string[] = [
@@ -235,6 +237,101 @@ export function listStyleOfBody(doc: object, schema: unknown): ListStyle | undef
   if (props.paging) return "cursor";
   if (props.meta) return "page";
   return "unpaginated";
+}
+
+// Meta's Graph API addresses several kinds of object by their id alone, so Kapso's Meta proxy has
+// operations whose URL templates differ only in the name of their parameter (`GET /{phone_number_id}`,
+// `GET /{media_id}`, `GET /{flow_id}`). OpenAPI counts such templates as one path, so a document
+// cannot hold them side by side. Ours keeps one path per template that stands for all of them (valid
+// OpenAPI that a mock can serve), marked with `x-kapso-variants`: the names of the path items in
+// `components.pathItems` that hold the real operations, each with its own template in `x-kapso-path`.
+//
+// Generated types, aliases and every tool that walks operations one by one read the document through
+// `splitSharedTemplates`, which puts those path items back under their own templates.
+
+/** The extension on a shared path naming the `components.pathItems` it stands for. */
+export const SHARED_PATH_EXTENSION = "x-kapso-variants";
+/** The extension on a path item in `components.pathItems` giving its own URL template. */
+export const VARIANT_PATH_EXTENSION = "x-kapso-path";
+
+const templateNames = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
+const sharedRouteOf = (path: string) => path.replace(/\{[^}]+\}/g, "{}");
+
+/**
+ * The document as callers see it: each path marked with `x-kapso-variants` replaced, in place, by
+ * the path items it names, each under its `x-kapso-path`; those path items leave
+ * `components.pathItems`. A document without shared paths comes back as it is.
+ *
+ * Throws when a variant is missing, has no template, does not match the shared path's template, or
+ * declares path parameters other than its template's (the check Redocly's `path-parameters-defined`
+ * cannot make on path items kept in components).
+ */
+export function splitSharedTemplates(doc: Json): Json {
+  const paths = (doc.paths ?? {}) as Record<string, Json>;
+  if (!Object.values(paths).some((item) => item && SHARED_PATH_EXTENSION in item)) return doc;
+  const components = (doc.components ?? {}) as Record<string, Record<string, Json> | undefined>;
+  const pathItems = { ...(components.pathItems ?? {}) };
+  const split: Record<string, Json> = {};
+  for (const [path, item] of Object.entries(paths)) {
+    const names = item?.[SHARED_PATH_EXTENSION];
+    if (names === undefined) {
+      split[path] = item;
+      continue;
+    }
+    if (!Array.isArray(names) || names.length === 0) {
+      throw new CodegenError(
+        `${path}: ${SHARED_PATH_EXTENSION} must list the names of path items in components.pathItems`,
+      );
+    }
+    for (const name of names) {
+      const raw = pathItems[name];
+      if (raw === undefined) {
+        throw new CodegenError(
+          `${path}: ${SHARED_PATH_EXTENSION} names ${name}, which components.pathItems lacks`,
+        );
+      }
+      const variant = deref<Json>(doc, raw);
+      const template = variant[VARIANT_PATH_EXTENSION];
+      if (typeof template !== "string" || sharedRouteOf(template) !== sharedRouteOf(path)) {
+        throw new CodegenError(
+          `components.pathItems.${name}: ${VARIANT_PATH_EXTENSION} must be a URL template like ${path}, not ${JSON.stringify(template)}`,
+        );
+      }
+      if (template in split || template in paths) {
+        throw new CodegenError(`components.pathItems.${name}: ${template} is defined twice`);
+      }
+      split[template] = variant;
+      delete pathItems[name];
+    }
+  }
+  const { pathItems: _folded, ...otherComponents } = components;
+  const result: Json = {
+    ...doc,
+    paths: split,
+    components: Object.keys(pathItems).length > 0 ? { ...otherComponents, pathItems } : otherComponents,
+  };
+  checkPathParameters(result);
+  return result;
+}
+
+function checkPathParameters(doc: Json): void {
+  for (const [key, operation] of operations(doc)) {
+    const declared = [...parametersOf(doc, operation).values()]
+      .filter((param) => param.in === "path")
+      .map((param) => param.name as string)
+      .sort();
+    const expected = templateNames(operation.path).sort();
+    if (declared.join(",") !== expected.join(",")) {
+      throw new CodegenError(
+        `${key}: path parameters ${JSON.stringify(declared)} do not match the template's ${JSON.stringify(expected)}`,
+      );
+    }
+  }
+}
+
+/** Whether a path item is a shared path standing for several operations (kept for mocks, not typed). */
+export function isSharedTemplate(item: unknown): boolean {
+  return typeof item === "object" && item !== null && SHARED_PATH_EXTENSION in item;
 }
 
 export { bundleSpec } from "./bundle.js";

@@ -248,7 +248,7 @@ describe("cleanup when the parent process dies", () => {
     const { pid, url } = await started;
     expect(isAlive(pid)).toBe(true);
     if (how !== "exit") parent.kill(how);
-    await waitUntilGone(pid, 5000);
+    await waitUntilGone(pid);
     await expect(fetch(url)).rejects.toThrow();
   });
 });
@@ -264,6 +264,6 @@ describe("the kapso-mock bin", () => {
     const exit = new Promise<number | null>((resolve) => cli.once("exit", resolve));
     cli.kill("SIGINT");
     expect(await exit).toBe(0);
-    for (const pid of helpers) await waitUntilGone(pid, 5000);
+    for (const pid of helpers) await waitUntilGone(pid);
   });
 });

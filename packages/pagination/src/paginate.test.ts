@@ -3,6 +3,7 @@ import { createKapsoClient, KapsoApiError, KapsoConfigError, KapsoError } from "
 import {
   backward,
   cursorOf,
+  dropBeforeHeaders,
   type FixturePaths,
   forward,
   type Handler,
@@ -42,11 +43,12 @@ const holding =
 const afterTheFirstPage = (request: RecordedRequest) => request.query.has("after");
 
 /**
- * A client on the test server that counts, as they happen, the requests it sends and the responses it
- * has read in full; `until` waits for those counts (checked after each change) to reach a condition.
+ * A client on the test server that counts, as they happen, the requests it sends, the responses it
+ * has read in full and the requests that failed without one; `until` waits for those counts (checked
+ * after each change) to reach a condition.
  */
 function countingClient() {
-  const counts = { sent: 0, read: 0 };
+  const counts = { sent: 0, read: 0, failed: 0 };
   let waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
   const recheck = () => {
     const pending = waiters;
@@ -63,11 +65,17 @@ function countingClient() {
     fetch: async (request: Request) => {
       counts.sent++;
       recheck();
-      const response = await fetch(request);
-      const body = await response.arrayBuffer();
-      counts.read++;
-      recheck();
-      return new Response(body, response);
+      try {
+        const response = await fetch(request);
+        const body = await response.arrayBuffer();
+        counts.read++;
+        return new Response(body, response);
+      } catch (error) {
+        counts.failed++;
+        throw error;
+      } finally {
+        recheck();
+      }
     },
   });
   return { client: counted, counts, until };
@@ -684,26 +692,37 @@ describe("prefetch", () => {
     expect((error as KapsoApiError).context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
   });
 
-  test("a prefetched failure the caller never reaches is never reported", async () => {
-    const { client: counted, counts, until } = countingClient();
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      const failing = { params: { query: { total: 100, limit: 10, fail_from: 10 } } };
-      for await (const _ of paginatePages(counted, "/items", failing, { prefetch: true })) {
-        // The prefetched page has failed before the caller leaves.
-        await until(() => counts.read === 2);
+  test.each([
+    ["answered 500", listFixture()],
+    [
+      "whose connection dropped",
+      (request, res, attempt) =>
+        request.query.has("after") ? dropBeforeHeaders(res) : listFixture()(request, res, attempt),
+    ],
+  ] satisfies Array<[string, Handler]>)(
+    "a prefetched page %s that the caller never reaches is never reported",
+    async (_, handler) => {
+      server.handle(handler);
+      const { client: counted, counts, until } = countingClient();
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on("unhandledRejection", onUnhandled);
+      try {
+        const failing = { params: { query: { total: 100, limit: 10, fail_from: 10 } } };
+        for await (const _ of paginatePages(counted, "/items", failing, { prefetch: true })) {
+          // The prefetched page has failed before the caller leaves.
+          await until(() => counts.read + counts.failed === 2);
+          await turn();
+          break;
+        }
+        // Node reports a rejection nobody handled at the end of the turn it happened in.
         await turn();
-        break;
+        await turn();
+      } finally {
+        process.off("unhandledRejection", onUnhandled);
       }
-      // Node reports a rejection nobody handled at the end of the turn it happened in.
-      await turn();
-      await turn();
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-    }
-    expect(unhandled).toEqual([]);
-    expect(server.requests.length).toBe(2);
-  });
+      expect(unhandled).toEqual([]);
+      expect(server.requests.length).toBe(2);
+    },
+  );
 });

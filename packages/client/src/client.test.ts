@@ -28,7 +28,49 @@ afterAll(async () => {
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
+
+/**
+ * Fake `setTimeout` only: the client's attempt timers and the real `sleep` then wait for
+ * `vi.advanceTimersByTimeAsync`, while sockets, `setImmediate` and the server run for real.
+ */
+const fakeTimers = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+
+/** One full turn of the event loop: every promise reaction that can run without I/O or a timer has run. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Moves the fake clock by `ms` and lets everything that follows from it, short of I/O, run. */
+async function advance(ms: number) {
+  await vi.advanceTimersByTimeAsync(ms);
+  await turn();
+}
+
+/** A promise whose settlement can be read synchronously. */
+function watch<T>(promise: Promise<T>) {
+  const state = { settled: false, promise };
+  promise.then(
+    () => {
+      state.settled = true;
+    },
+    () => {
+      state.settled = true;
+    },
+  );
+  return state;
+}
+
+/** A promise and the function that resolves it, for a test to wait on an event it is told about. */
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+/** Resolves once the server has received `count` requests in all. */
+const received = (count: number) => server.until(() => server.requests.length >= count);
 
 /** A client on the test server whose waits are recorded instead of slept (unless `internals` says otherwise). */
 function setup(options: KapsoClientOptions = {}, internals: Partial<Timing> = {}) {
@@ -159,15 +201,16 @@ describe("retry policy", () => {
   });
 
   it("honours Retry-After as an HTTP date", async () => {
+    // A frozen clock on a whole second (an HTTP date has no milliseconds) makes the wait exact,
+    // however long the request takes.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.UTC(2026, 11, 7, 6, 0, 0) });
     const date = new Date(Date.now() + 10_000).toUTCString();
     server.handle((_req, res, n) =>
       n === 1 ? json(res, 503, {}, { "retry-after": date }) : json(res, 200, page),
     );
     const { kapso, sleeps } = setup();
     await list(kapso);
-    expect(sleeps).toHaveLength(1);
-    expect(sleeps[0]).toBeGreaterThan(8000);
-    expect(sleeps[0]).toBeLessThanOrEqual(10_000);
+    expect(sleeps).toEqual([10_000]);
   });
 
   it("returns a response whose Retry-After exceeds maxRetryAfterMs at once, after 1 request", async () => {
@@ -186,13 +229,30 @@ describe("retry policy", () => {
   });
 
   it("really waits when the sleep is not replaced", async () => {
+    fakeTimers();
     server.handle((_req, res, n) =>
       n === 1 ? json(res, 503, {}, { "retry-after": "0.2" }) : json(res, 200, page),
     );
-    const { kapso } = setup({}, { sleep });
-    const started = performance.now();
-    expect((await list(kapso)).data).toEqual(page);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(190);
+    let waiting: ReturnType<typeof watch<void>> | undefined;
+    const backoff = deferred();
+    const { kapso } = setup(
+      {},
+      {
+        sleep: (ms, signal) => {
+          waiting = watch(sleep(ms, signal));
+          backoff.resolve();
+          return waiting.promise;
+        },
+      },
+    );
+    const result = list(kapso);
+    await backoff.promise;
+    await advance(199);
+    expect(waiting?.settled).toBe(false);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await result).data).toEqual(page);
+    expect(server.requests).toHaveLength(2);
   });
 
   it("re-sends the request body intact on every attempt", async () => {
@@ -215,9 +275,15 @@ describe("retry policy", () => {
 
 describe("timeouts and cancellation", () => {
   it("fails a slow attempt with KapsoTimeoutError naming the timeout and the request", async () => {
+    fakeTimers();
     server.handle(hang);
     const { kapso } = setup({ timeoutMs: 50, maxRetries: 0 });
-    const error = await list(kapso).catch((e) => e);
+    const call = watch(list(kapso).catch((e) => e));
+    await received(1);
+    await advance(49);
+    expect(call.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await call.promise;
     expect(error).toBeInstanceOf(KapsoTimeoutError);
     expect(error).toBeInstanceOf(KapsoConnectionError);
     expect(error.message).toBe(`Kapso API request timed out after 50 ms on GET ${SEEN_PATH}`);
@@ -225,85 +291,118 @@ describe("timeouts and cancellation", () => {
   });
 
   it("retries a GET that timed out, with a fresh timer per attempt", async () => {
+    fakeTimers();
     server.handle((_req, res, n) => (n === 1 ? undefined : json(res, 200, page)));
-    const { kapso } = setup({ timeoutMs: 100, maxRetries: 1 });
-    expect((await list(kapso)).data).toEqual(page);
+    const { kapso, sleeps } = setup({ timeoutMs: 100, maxRetries: 1 });
+    const result = list(kapso);
+    await received(1);
+    await vi.advanceTimersByTimeAsync(100);
+    // The second attempt is answered at once; its own timer has not run at all.
+    expect((await result).data).toEqual(page);
     expect(server.requests).toHaveLength(2);
+    expect(sleeps).toEqual([500]);
   });
 
   it("never retries a POST that timed out", async () => {
+    fakeTimers();
     server.handle(hang);
-    // Room for the request to reach the server on a loaded machine: the point is the count, not the time.
-    const { raw } = setup({ timeoutMs: 300, maxRetries: 2 });
-    const error = await raw.POST?.("/customers", { body: { customer: { name: "A" } } }).catch((e) => e);
-    expect(error).toBeInstanceOf(KapsoTimeoutError);
+    const { raw, sleeps } = setup({ timeoutMs: 300, maxRetries: 2 });
+    const call = raw.POST?.("/customers", { body: { customer: { name: "A" } } }).catch((e) => e);
+    await received(1);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(await call).toBeInstanceOf(KapsoTimeoutError);
+    // Every retry waits first, so no wait means no retry was even planned.
+    expect(sleeps).toEqual([]);
     expect(server.requests).toHaveLength(1);
   });
 
   it("rethrows the caller's abort reason mid-request and sends nothing more", async () => {
-    const { kapso } = setup({ maxRetries: 2 });
+    // This sleep ignores the signal, so that only the client itself can stop a retry after the abort.
+    const waits: number[] = [];
+    const { kapso } = setup({ maxRetries: 2 }, { sleep: async (ms) => void waits.push(ms) });
     const controller = new AbortController();
     const reason = new Error("caller gave up");
-    // Aborts once the request has reached the server, with room for a loaded machine.
-    server.handle(() => {
-      setTimeout(() => controller.abort(reason), 20);
-    });
+    // Aborts once the request has reached the server, and leaves it unanswered.
+    server.handle(() => controller.abort(reason));
     await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
-    await new Promise((r) => setTimeout(r, 300));
+    // Every retry waits first, so no wait means no further attempt was planned.
+    expect(waits).toEqual([]);
     expect(server.requests).toHaveLength(1);
   });
 
   it("rejects with an AbortError when the caller aborts without a reason", async () => {
-    server.handle(hang);
     const { kapso } = setup();
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
+    server.handle(() => controller.abort());
     await expect(list(kapso, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    expect(server.requests).toHaveLength(1);
   });
 
   it("stops waiting between attempts when the caller aborts mid-backoff", async () => {
+    // Fake timers: the 30 s wait can only end by the abort, since the test never moves the clock.
+    fakeTimers();
     server.handle((_req, res) => json(res, 503, {}, { "retry-after": "30" }));
-    const { kapso } = setup({ maxRetries: 2 }, { sleep });
+    const backoff = deferred<number>();
+    const { kapso } = setup(
+      { maxRetries: 2 },
+      {
+        sleep: (ms, signal) => {
+          backoff.resolve(ms);
+          return sleep(ms, signal);
+        },
+      },
+    );
     const controller = new AbortController();
     const reason = new Error("shutting down");
-    setTimeout(() => controller.abort(reason), 50);
-    const started = performance.now();
-    await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
-    expect(performance.now() - started).toBeLessThan(1000);
+    const result = list(kapso, { signal: controller.signal });
+    expect(await backoff.promise).toBe(30_000);
+    controller.abort(reason);
+    await expect(result).rejects.toBe(reason);
     expect(server.requests).toHaveLength(1);
   });
 
   it("times out each of several concurrent attempts on its own deadline", async () => {
+    fakeTimers();
     server.handle((req, res) => (req.url.includes("fast") ? json(res, 200, page) : undefined));
     const { raw } = setup({ timeoutMs: 120, maxRetries: 0 });
-    const started = performance.now();
-    const elapsed = (call: Promise<unknown>) =>
-      call.then(
-        () => "ok",
-        (error) => (error instanceof KapsoTimeoutError ? Math.round(performance.now() - started) : error),
+    const outcome = (call: Promise<unknown> | undefined) =>
+      watch(
+        (call as Promise<unknown>).then(
+          () => "ok",
+          (error: unknown) => error,
+        ),
       );
-    const first = elapsed(raw.GET?.("/slow/1") as Promise<unknown>);
-    await new Promise((r) => setTimeout(r, 60));
-    const second = elapsed(raw.GET?.("/slow/2") as Promise<unknown>);
-    const fast = elapsed(raw.GET?.("/fast") as Promise<unknown>);
-    const [a, b, c] = await Promise.all([first, second, fast]);
-    expect(c).toBe("ok");
-    expect(a).toBeGreaterThanOrEqual(110);
-    expect(a).toBeLessThan(175);
-    expect(b).toBeGreaterThanOrEqual(170);
-    // A later request must be timed out too, after the shared timer has fired and gone idle.
-    const later = performance.now();
-    await expect(raw.GET?.("/slow/3")).rejects.toBeInstanceOf(KapsoTimeoutError);
-    expect(performance.now() - later).toBeGreaterThanOrEqual(110);
+    const first = outcome(raw.GET?.("/slow/1"));
+    await received(1);
+    await advance(60);
+    const second = outcome(raw.GET?.("/slow/2"));
+    expect(await outcome(raw.GET?.("/fast")).promise).toBe("ok");
+    await received(3);
+    await advance(59); // 119 ms after the first, 59 ms after the second
+    expect([first.settled, second.settled]).toEqual([false, false]);
+    await advance(1); // 120 ms after the first
+    expect(await first.promise).toBeInstanceOf(KapsoTimeoutError);
+    expect(second.settled).toBe(false);
+    await advance(59); // 119 ms after the second
+    expect(second.settled).toBe(false);
+    await advance(1);
+    expect(await second.promise).toBeInstanceOf(KapsoTimeoutError);
+    // A later request must be timed out too, after every earlier timer has fired.
+    const later = outcome(raw.GET?.("/slow/3"));
+    await received(4);
+    await advance(119);
+    expect(later.settled).toBe(false);
+    await advance(1);
+    expect(await later.promise).toBeInstanceOf(KapsoTimeoutError);
   });
 
   it("honours the caller's signal when a middleware replaced the request", async () => {
-    server.handle(hang);
     const { kapso } = setup();
     kapso.use({ onRequest: ({ request }) => new Request(request) });
     const controller = new AbortController();
     const reason = new Error("stop");
-    setTimeout(() => controller.abort(reason), 50);
+    // Aborts once the request has reached the server, and leaves it unanswered.
+    server.handle(() => controller.abort(reason));
     await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
     expect(server.requests[0]?.headers["x-api-key"]).toBe(KEY);
   });
@@ -320,13 +419,32 @@ describe("timeouts and cancellation", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"data": [');
     });
-    const { kapso } = setup();
+    // Passes the body on as it arrives, and says when the first bytes have been handed to the reader.
+    const firstBytes = deferred();
+    const { kapso } = setup({
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        const upstream = (response.body as ReadableStream<Uint8Array>).getReader();
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            const { done, value } = await upstream.read();
+            if (done) return controller.close();
+            controller.enqueue(value);
+            firstBytes.resolve();
+          },
+        });
+        return new Response(body, response);
+      },
+    });
     const controller = new AbortController();
     const reason = new Error("enough");
-    setTimeout(() => controller.abort(reason), 50);
+    const result = list(kapso, { signal: controller.signal });
+    // The body is being read, and the rest of it will never come, when the caller aborts.
+    await firstBytes.promise;
+    controller.abort(reason);
     // Without the abort reaching the body stream, this read would hang until the test times out.
-    await expect(list(kapso, { signal: controller.signal })).rejects.toBe(reason);
-  }, 2000);
+    await expect(result).rejects.toBe(reason);
+  }, 10_000);
 
   it("leaves no listener on a caller's signal shared by many requests", async () => {
     server.handle((_req, res) => json(res, 200, page));
@@ -586,17 +704,25 @@ describe("configuration", () => {
   it.each([2 ** 31, Number.POSITIVE_INFINITY])(
     "treats timeoutMs %d as no timeout at all",
     async (timeoutMs) => {
-      // setTimeout would fire at once for a delay from 2^31 ms on; no timer is armed instead.
-      server.handle((_req, res) => setTimeout(() => json(res, 200, page), 50));
+      // setTimeout would fire at once for a delay from 2^31 ms on (the fake clock does the same);
+      // no timer is armed instead. The server answers only after the clock has moved a minute.
+      fakeTimers();
+      const held = deferred<Parameters<typeof json>[0]>();
+      server.handle((_req, res) => held.resolve(res));
       const { kapso } = setup({ timeoutMs });
-      expect((await list(kapso)).data).toEqual(page);
+      const result = list(kapso);
+      const res = await held.promise;
+      await vi.advanceTimersByTimeAsync(60_000);
+      json(res, 200, page);
+      expect((await result).data).toEqual(page);
       expect(server.requests).toHaveLength(1);
     },
   );
 });
 
 describe("withOptions", () => {
-  it("fails in about timeoutMs after exactly one request, while the original keeps its own timeout", async () => {
+  it("fails at timeoutMs after exactly one request, while the original keeps its own timeout", async () => {
+    fakeTimers();
     server.handle(hang);
     const original = createKapsoClient({
       apiKey: KEY,
@@ -605,25 +731,28 @@ describe("withOptions", () => {
       maxRetries: 0,
     });
     const tuned = original.withOptions({ timeoutMs: 300, maxRetries: 0 });
-    const started = performance.now();
     const settle = (call: Promise<unknown>) =>
-      call.then(
-        () => expect.fail("expected a timeout"),
-        (error: Error) => ({ error, ms: performance.now() - started }),
+      watch(
+        call.then(
+          () => expect.fail("expected a timeout"),
+          (error: Error) => error,
+        ),
       );
     const fromOriginal = settle(original.GET(EXECUTIONS, listInit));
     const fromTuned = settle(tuned.GET(EXECUTIONS, listInit));
-    const tunedFailure = await fromTuned;
-    expect(tunedFailure.error).toBeInstanceOf(KapsoTimeoutError);
-    expect(tunedFailure.error.message).toBe(`Kapso API request timed out after 300 ms on GET ${SEEN_PATH}`);
-    // Generous margins for a loaded machine: well above 300 ms is still far below the original's 2 s.
-    expect(tunedFailure.ms).toBeGreaterThanOrEqual(280);
-    expect(tunedFailure.ms).toBeLessThan(1500);
-    const originalFailure = await fromOriginal;
-    expect(originalFailure.error.message).toBe(
+    await received(2);
+    await advance(299);
+    expect([fromTuned.settled, fromOriginal.settled]).toEqual([false, false]);
+    await advance(1);
+    const tunedFailure = await fromTuned.promise;
+    expect(tunedFailure).toBeInstanceOf(KapsoTimeoutError);
+    expect(tunedFailure.message).toBe(`Kapso API request timed out after 300 ms on GET ${SEEN_PATH}`);
+    await advance(1699);
+    expect(fromOriginal.settled).toBe(false);
+    await advance(1);
+    expect((await fromOriginal.promise).message).toBe(
       `Kapso API request timed out after 2000 ms on GET ${SEEN_PATH}`,
     );
-    expect(originalFailure.ms).toBeGreaterThanOrEqual(1900);
     // One request each: neither retried.
     expect(server.requests).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
 import createClient from "openapi-fetch";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createKapsoClient, type KapsoClientOptions } from "./client.js";
 import {
   KapsoApiError,
@@ -26,6 +26,9 @@ type RawClient = Record<
 >;
 
 let server: LoopbackServer;
+afterEach(() => {
+  vi.useRealTimers();
+});
 let other: LoopbackServer;
 beforeAll(async () => {
   [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
@@ -202,11 +205,15 @@ describe("the API key never shows", () => {
     server.handle((_req, res) => json(res, 401, { error: "Invalid API key" }, { "x-request-id": "req_abc" }));
     errors.push(await failure());
     server.handle(() => {});
-    errors.push(
-      await client({ timeoutMs: 30 })
-        .GET("/workflows/{workflow_id}/executions", listInit)
-        .catch((e) => e),
-    );
+    // The timeout runs on a fake setTimeout, moved once the request has reached the server.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const timedOut = client({ timeoutMs: 30 })
+      .GET("/workflows/{workflow_id}/executions", listInit)
+      .catch((e) => e);
+    await server.until(() => server.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(30);
+    errors.push(await timedOut);
+    vi.useRealTimers();
     server.handle((_req, res) => dropBeforeHeaders(res));
     errors.push(
       await client()

@@ -172,11 +172,13 @@ describe("live mode ids", () => {
   });
 });
 
+// How far apart the requests start, and how long a 429 waits, is checked on a fake clock in
+// rate.test.ts; here the bin runs against a proxy, so only what arrives is checked.
 describe("rate limits", () => {
-  const arrivals: number[] = [];
+  const arrivals: string[] = [];
   let throttled = false;
   const proxy = startProxy(mockUrl, async (request, res, forward) => {
-    arrivals.push(Date.now());
+    arrivals.push(request.path);
     if (request.path === "/workflows" && !throttled) {
       throttled = true;
       json(res, 429, { error: "Rate limit exceeded" }, { "retry-after": "1" });
@@ -187,7 +189,7 @@ describe("rate limits", () => {
   });
   afterAll(async () => (await proxy).close());
 
-  it("--rps spaces the requests out", async () => {
+  it("--rps 4 still sends every request", async () => {
     const { origin } = await proxy;
     throttled = true; // no 429 in this test
     arrivals.length = 0;
@@ -195,10 +197,6 @@ describe("rate limits", () => {
     const run = await runCli(["--base-url", origin, "--rps", "4", ...only]);
     expect(run.status, run.stdout).toBe(0);
     expect(arrivals).toHaveLength(6); // three lists, two pages each
-    // 4 a second is 250 ms apart: five gaps take at least 1.25 s. Uncapped they take a few ms.
-    // Only a lower bound, and a loose one: a loaded machine makes the run slower, never faster.
-    const span = (arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0);
-    expect(span).toBeGreaterThanOrEqual(1000);
   });
 
   it("a 429 is retried after its Retry-After", async () => {
@@ -208,8 +206,7 @@ describe("rate limits", () => {
     const run = await runCli(["--base-url", origin, "--rps", "0", "--only", "listWorkflows"]);
     expect(run.status, run.stdout).toBe(0);
     expect(run.stdout).toMatch(/^PASS listWorkflows GET \/workflows -> 200$/m);
-    expect(arrivals).toHaveLength(2);
-    expect((arrivals[1] ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(900);
+    expect(arrivals).toEqual(["/workflows", "/workflows"]);
   });
 });
 

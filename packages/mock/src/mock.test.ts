@@ -131,16 +131,15 @@ describe("a spec of your own", () => {
 
   it("keeps answering while Prism reloads a changed spec", async () => {
     writeFileSync(spec, document("second"));
-    const deadline = Date.now() + 10_000;
     let title = "";
-    // Prism restarts on the change; requests in that window wait for it instead of failing.
-    while (title !== "second" && Date.now() < deadline) {
+    // Prism restarts on the change; requests in that window wait for it instead of failing. Asks
+    // until the new document answers, however long the restart takes: the test's timeout is the limit.
+    while (title !== "second") {
       const response = await fetch(`${mock.url}/things/${workflowId}`);
       const body = (await response.json()) as { title: string };
       expect(response.status, JSON.stringify(body)).toBe(200);
       title = body.title;
     }
-    expect(title).toBe("second");
   });
 });
 
@@ -249,7 +248,7 @@ describe("cleanup when the parent process dies", () => {
     const { pid, url } = await started;
     expect(isAlive(pid)).toBe(true);
     if (how !== "exit") parent.kill(how);
-    await waitUntilGone(pid, 5000);
+    await waitUntilGone(pid);
     await expect(fetch(url)).rejects.toThrow();
   });
 });
@@ -265,6 +264,6 @@ describe("the kapso-mock bin", () => {
     const exit = new Promise<number | null>((resolve) => cli.once("exit", resolve));
     cli.kill("SIGINT");
     expect(await exit).toBe(0);
-    for (const pid of helpers) await waitUntilGone(pid, 5000);
+    for (const pid of helpers) await waitUntilGone(pid);
   });
 });

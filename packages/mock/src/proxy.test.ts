@@ -3,7 +3,7 @@ import { type LoopbackServer, type RecordedRequest, startLoopbackServer } from "
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExampleChains } from "./example-chains.js";
 import type { PrismExit } from "./protocol.js";
-import { MockProxy, type MockProxyOptions } from "./proxy.js";
+import { MockProxy, type MockProxyOptions, type ProxyClock } from "./proxy.js";
 
 interface Seen {
   method: string;
@@ -48,6 +48,41 @@ class FakePrism {
 
   async close(): Promise<void> {
     await this.server?.close();
+  }
+}
+
+/** A clock the test moves by hand: a retry the proxy plans runs only when the test says so. */
+class ManualClock implements ProxyClock {
+  time = 0;
+  /** How many retries the proxy has planned so far. */
+  planned = 0;
+  private readonly queue: Array<{ at: number; callback: () => void }> = [];
+  private waiting: Array<() => void> = [];
+
+  now(): number {
+    return this.time;
+  }
+
+  later(callback: () => void, ms: number): void {
+    this.queue.push({ at: this.time + ms, callback });
+    this.queue.sort((a, b) => a.at - b.at);
+    this.planned++;
+    for (const resolve of this.waiting) resolve();
+    this.waiting = [];
+  }
+
+  /** Resolves once a retry is planned and waiting to run. */
+  retryPlanned(): Promise<void> {
+    if (this.queue.length > 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Moves the clock to the earliest planned retry and runs it. */
+  runNext(): void {
+    const next = this.queue.shift();
+    if (!next) throw new Error("no retry is planned");
+    this.time = next.at;
+    next.callback();
   }
 }
 
@@ -303,11 +338,13 @@ describe("when Prism dies", () => {
 
   it("tells a request that was waiting for Prism why it will not answer", async () => {
     await prism.close();
-    const url = await startProxy();
+    const clock = new ManualClock();
+    const url = await startProxy({ clock });
     const pending = fetch(`${url}/things`);
-    setTimeout(() => {
-      upstream.exit = crash;
-    }, 300);
+    // Refused once, the request waits for its retry when Prism dies.
+    await clock.retryPlanned();
+    upstream.exit = crash;
+    clock.runNext();
     const response = await pending;
     expect(response.status).toBe(502);
     expect(((await response.json()) as { message: string }).message).toContain("Prism exited with code 3");
@@ -317,26 +354,44 @@ describe("when Prism dies", () => {
 describe("while Prism reloads", () => {
   it("sends a refused request again until Prism listens", async () => {
     await prism.close();
-    const url = await startProxy();
+    const clock = new ManualClock();
+    const url = await startProxy({ clock });
     const pending = fetch(`${url}/things`, { method: "POST", body: "kept" });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Refused twice while Prism is away.
+    await clock.retryPlanned();
+    clock.runNext();
+    await clock.retryPlanned();
     prism = new FakePrism();
     await prism.listen(upstream.port);
+    clock.runNext();
     const response = await pending;
     expect(response.status).toBe(200);
     expect(prism.seen.map((seen) => seen.body)).toEqual(["kept"]);
+    expect(clock.planned).toBe(2);
   });
 
   it("gives up after the retry window with a 502 that says Prism did not answer", async () => {
     await prism.close();
-    const url = await startProxy({ retryWindowMs: 300 });
-    const started = Date.now();
-    const response = await fetch(`${url}/things`);
+    const clock = new ManualClock();
+    const url = await startProxy({ retryWindowMs: 300, clock });
+    const pending = fetch(`${url}/things`);
+    // Runs every retry the proxy plans, until it answers.
+    for (;;) {
+      const next = await Promise.race([
+        clock.retryPlanned().then(() => "retry"),
+        pending.then(() => "answered"),
+      ]);
+      if (next === "answered") break;
+      clock.runNext();
+    }
+    const response = await pending;
     expect(response.status).toBe(502);
     expect(((await response.json()) as { message: string }).message).toMatch(
       /^Kapso mock: Prism did not answer \(.*ECONNREFUSED/,
     );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    // Refused at 0, 100 and 200 ms and sent again each time; refused at 300 ms, the window is over.
+    expect(clock.planned).toBe(3);
+    expect(clock.time).toBe(300);
     prism = new FakePrism();
     upstream.port = await prism.listen();
   });

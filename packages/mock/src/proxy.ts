@@ -24,7 +24,22 @@ export interface MockProxyOptions {
   readonly exampleChains: ExampleSelector | undefined;
   /** How long a refused or reset connection is retried. Default 5000 ms. */
   readonly retryWindowMs?: number;
+  /** The time the retry window is measured in; the system clock unless a test walks it by hand. */
+  readonly clock?: ProxyClock;
 }
+
+/** What the proxy needs of time: the current time, and a callback some milliseconds later. */
+export interface ProxyClock {
+  now(): number;
+  later(callback: () => void, ms: number): void;
+}
+
+const systemClock: ProxyClock = {
+  now: () => Date.now(),
+  later: (callback, ms) => {
+    setTimeout(callback, ms);
+  },
+};
 
 const RETRY_DELAY_MS = 100;
 
@@ -32,10 +47,12 @@ export class MockProxy {
   readonly server: http.Server;
   private readonly agent = new http.Agent({ keepAlive: true });
   private readonly retryWindowMs: number;
+  private readonly clock: ProxyClock;
   private closed = false;
 
   constructor(private readonly options: MockProxyOptions) {
     this.retryWindowMs = options.retryWindowMs ?? 5000;
+    this.clock = options.clock ?? systemClock;
     this.server = http.createServer((request, response) => this.receive(request, response));
   }
 
@@ -78,7 +95,7 @@ export class MockProxy {
         response,
         headers: forwarded,
         body: Buffer.concat(chunks),
-        retryUntil: Date.now() + this.retryWindowMs,
+        retryUntil: this.clock.now() + this.retryWindowMs,
       });
     });
   }
@@ -115,8 +132,8 @@ export class MockProxy {
       // Refused: Prism is between servers. Reset before any answer: it closed a kept-alive socket
       // while restarting. A mock keeps no state, so sending the request again is harmless.
       const restarting = error.code === "ECONNREFUSED" || error.code === "ECONNRESET";
-      if (restarting && !answered && !this.closed && Date.now() < exchange.retryUntil) {
-        setTimeout(() => this.send(exchange), RETRY_DELAY_MS);
+      if (restarting && !answered && !this.closed && this.clock.now() < exchange.retryUntil) {
+        this.clock.later(() => this.send(exchange), RETRY_DELAY_MS);
         return;
       }
       if (response.headersSent) {

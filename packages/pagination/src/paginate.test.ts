@@ -3,12 +3,14 @@ import { createKapsoClient, KapsoApiError, KapsoConfigError, KapsoError } from "
 import {
   backward,
   cursorOf,
+  dropBeforeHeaders,
   type FixturePaths,
   forward,
   type Handler,
   json,
   type LoopbackServer,
   listFixture,
+  type RecordedRequest,
   startLoopbackServer,
 } from "@kapso/test-support";
 import type { paths } from "@kapso/types";
@@ -28,7 +30,56 @@ afterAll(() => server.close());
 beforeEach(() => server.handle(listFixture()));
 
 const ceil = (a: number, b: number) => Math.max(1, Math.ceil(a / b));
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** One full turn of the event loop: every promise reaction that can run without I/O or a timer has run. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The list fixture, except that the requests `held` picks are never answered: they stay in flight until the client gives up. */
+const holding =
+  (held: (request: RecordedRequest) => boolean): Handler =>
+  (request, res, attempt) => {
+    if (!held(request)) listFixture()(request, res, attempt);
+  };
+/** Holds every page after the first (a cursor walk asks for those with `after`). */
+const afterTheFirstPage = (request: RecordedRequest) => request.query.has("after");
+
+/**
+ * A client on the test server that counts, as they happen, the requests it sends, the responses it
+ * has read in full and the requests that failed without one; `until` waits for those counts (checked
+ * after each change) to reach a condition.
+ */
+function countingClient() {
+  const counts = { sent: 0, read: 0, failed: 0 };
+  let waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
+  const recheck = () => {
+    const pending = waiters;
+    waiters = [];
+    for (const waiter of pending) {
+      if (waiter.condition()) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  };
+  const until = (condition: () => boolean) =>
+    condition() ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ condition, resolve }));
+  const counted = createClient<FixturePaths>({
+    baseUrl: server.origin,
+    fetch: async (request: Request) => {
+      counts.sent++;
+      recheck();
+      try {
+        const response = await fetch(request);
+        const body = await response.arrayBuffer();
+        counts.read++;
+        return new Response(body, response);
+      } catch (error) {
+        counts.failed++;
+        throw error;
+      } finally {
+        recheck();
+      }
+    },
+  });
+  return { client: counted, counts, until };
+}
 const numbers = async (iterable: AsyncIterable<{ n: number }>) => {
   const out: number[] = [];
   for await (const item of iterable) out.push(item.n);
@@ -419,14 +470,14 @@ describe("errors", () => {
 
 describe("abort", () => {
   test("during a request", async () => {
+    // The server never answers, so only the abort can end the walk.
+    server.handle(holding(() => true));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const started = performance.now();
-    const walk = numbers(
-      paginate(client, "/items", { params: { query: { delay: 500 } } }, { signal: controller.signal }),
-    );
+    const walk = numbers(paginate(client, "/items", {}, { signal: controller.signal }));
+    await server.until(() => server.requests.length === 1);
+    controller.abort();
     await expect(walk).rejects.toMatchObject({ name: "AbortError" });
-    expect(performance.now() - started).toBeLessThan(400);
+    await server.until(() => server.aborted === 1);
     expect(server.requests.length).toBe(1);
   });
 
@@ -449,21 +500,23 @@ describe("abort", () => {
   });
 
   test("between pages with prefetch cancels the page in flight", async () => {
+    server.handle(holding(afterTheFirstPage));
     const controller = new AbortController();
     const walk = async () => {
       for await (const _ of paginatePages(
         client,
         "/items",
-        { params: { query: { limit: 10, delay: 100 } } },
+        { params: { query: { limit: 10 } } },
         { signal: controller.signal, prefetch: true },
       )) {
+        // The prefetched page has reached the server (which holds it) before the caller aborts.
+        await server.until(() => server.requests.length === 2);
         controller.abort();
       }
     };
     await expect(walk()).rejects.toMatchObject({ name: "AbortError" });
-    await sleep(20);
+    await server.until(() => server.aborted === 1);
     expect(server.requests.length).toBe(2);
-    expect(server.aborted).toBe(1);
   });
 
   test.each([false, true])(
@@ -501,10 +554,13 @@ describe("abort", () => {
 
 describe("leaving the loop early", () => {
   test("break makes no further request", async () => {
-    for await (const item of paginate(client, "/items", { params: { query: { limit: 10 } } })) {
+    const { client: counted, counts } = countingClient();
+    for await (const item of paginate(counted, "/items", { params: { query: { limit: 10 } } })) {
       if (item.n === 3) break;
     }
-    await sleep(20);
+    // A request started by the break would have been handed to fetch by the end of this turn.
+    await turn();
+    expect(counts.sent).toBe(1);
     expect(server.requests.length).toBe(1);
   });
 
@@ -525,85 +581,110 @@ describe("leaving the loop early", () => {
   });
 
   test("with prefetch, break aborts the one page in flight and asks for nothing more", async () => {
+    server.handle(holding(afterTheFirstPage));
+    const { client: counted, counts } = countingClient();
     for await (const item of paginate(
-      client,
+      counted,
       "/items",
-      { params: { query: { limit: 10, delay: 60 } } },
+      { params: { query: { limit: 10 } } },
       { prefetch: true },
     )) {
-      if (item.n === 3) break;
+      if (item.n === 3) {
+        // The prefetched page has reached the server (which holds it): it is in flight.
+        await server.until(() => server.requests.length === 2);
+        break;
+      }
     }
-    await sleep(120);
+    await server.until(() => server.aborted === 1);
+    await turn();
+    expect(counts.sent).toBe(2);
     expect(server.requests.length).toBe(2);
-    expect(server.aborted).toBe(1);
   });
 
   test("with prefetch through createKapsoClient, break aborts the page in flight", async () => {
+    server.handle(holding(afterTheFirstPage));
     const kapso = createKapsoClient({ baseUrl: server.origin, apiKey: "test-key" });
-    // The test server reads `delay` on every path; the seed endpoint's query type does not know it.
-    const query = { limit: 10, delay: 60 } as { limit: number };
-    const init = { params: { path: { workflow_id: "w" }, query } };
-    for await (const _ of paginate(kapso, "/workflows/{workflow_id}/executions", init, { prefetch: true }))
+    const init = { params: { path: { workflow_id: "w" }, query: { limit: 10 } } };
+    for await (const _ of paginate(kapso, "/workflows/{workflow_id}/executions", init, { prefetch: true })) {
+      // The prefetched page has reached the server (which holds it): it is in flight.
+      await server.until(() => server.requests.length === 2);
       break;
-    await sleep(120);
+    }
+    await server.until(() => server.aborted === 1);
     expect(server.requests.length).toBe(2);
-    expect(server.aborted).toBe(1);
   });
 
   test("return() on a pages iterator ends it", async () => {
-    const pages = paginatePages(client, "/items", { params: { query: { limit: 10 } } }, { prefetch: true });
+    server.handle(holding(afterTheFirstPage));
+    const { client: counted, counts } = countingClient();
+    const pages = paginatePages(counted, "/items", { params: { query: { limit: 10 } } }, { prefetch: true });
     await pages.next();
+    await server.until(() => server.requests.length === 2);
     await pages.return(undefined);
     expect((await pages.next()).done).toBe(true);
-    await sleep(20);
+    await server.until(() => server.aborted === 1);
+    await turn();
+    expect(counts.sent).toBe(2);
     expect(server.requests.length).toBe(2);
   });
 });
 
 describe("prefetch", () => {
-  const T = 40;
   const pages = 6;
-  const init = { params: { query: { total: pages * 10, limit: 10, delay: T } } };
-  const timed = async (prefetch: boolean) => {
-    const started = performance.now();
-    for await (const page of paginatePages(client, "/items", init, { prefetch })) {
-      expect(page.data).toHaveLength(10);
-      await sleep(T);
-    }
-    return performance.now() - started;
-  };
+  const init = { params: { query: { total: pages * 10, limit: 10 } } };
 
-  test("overlaps the next request with the caller's work", async () => {
-    const sequential = await timed(false);
-    const overlapped = await timed(true);
-    const ratio = overlapped / (2 * T * pages);
-    console.log(
-      `prefetch: ${overlapped.toFixed(0)} ms vs ${sequential.toFixed(0)} ms without (T=${T} ms, ${pages} pages); ` +
-        `${ratio.toFixed(2)} of 2·T·pages, speed-up ${(sequential / overlapped).toFixed(2)}x`,
-    );
-    expect(overlapped).toBeLessThan(1.75 * T * pages);
-    expect(server.requests.length).toBe(2 * pages);
+  test("asks for the next page while the caller still holds this one; without prefetch, only after", async () => {
+    const sequential = countingClient();
+    let index = 0;
+    for await (const page of paginatePages(sequential.client, "/items", init, { prefetch: false })) {
+      expect(page.data).toHaveLength(10);
+      // Nothing is asked for ahead of the caller, however long it holds the page.
+      await turn();
+      expect(sequential.counts.sent).toBe(index + 1);
+      index++;
+    }
+    expect(server.requests.length).toBe(pages);
+
+    server.reset();
+    const overlapped = countingClient();
+    index = 0;
+    for await (const page of paginatePages(overlapped.client, "/items", init, { prefetch: true })) {
+      expect(page.data).toHaveLength(10);
+      // Page index + 1 reaches the server before the caller is done with page index.
+      if (index < pages - 1) await server.until(() => server.requests.length === index + 2);
+      index++;
+    }
+    expect(server.requests.length).toBe(pages);
   });
 
   test("holds at most one page in flight", async () => {
-    const seen: number[] = [];
-    for await (const page of paginatePages(client, "/items", init, { prefetch: true })) {
-      await sleep(T * 2);
-      seen.push(server.requests.length - (page.data[0]?.n ?? 0) / 10);
+    const { client: counted, counts, until } = countingClient();
+    const ahead: number[] = [];
+    let index = 0;
+    for await (const _ of paginatePages(counted, "/items", init, { prefetch: true })) {
+      // Once the prefetched page has been read in full, nothing more is asked for while the caller
+      // still holds this one.
+      await until(() => counts.read === Math.min(index + 2, pages));
+      await turn();
+      ahead.push(counts.sent - index);
+      index++;
     }
     // While the caller holds page k, requests k (its own) and k+1 (prefetched) have been made, never k+2.
-    expect(seen.slice(0, -1).every((ahead) => ahead === 2)).toBe(true);
-    expect(seen.at(-1)).toBe(1);
+    expect(ahead).toEqual([2, 2, 2, 2, 2, 1]);
   });
 
   test("an error of a prefetched page surfaces only when the caller reaches it", async () => {
+    const { client: counted, counts, until } = countingClient();
     const got: number[] = [];
     const failing = { params: { query: { total: 100, limit: 10, fail_from: 20 } } };
+    let index = 0;
     const error = await (async () => {
-      for await (const page of paginatePages(client, "/items", failing, { prefetch: true })) {
-        // By now page 2 has long failed; pages 0 and 1 still arrive in full.
-        await sleep(30);
+      for await (const page of paginatePages(counted, "/items", failing, { prefetch: true })) {
+        // The prefetched page has been answered (page 2 with its 500) before the caller takes this one.
+        await until(() => counts.read === index + 2);
+        await turn();
         got.push(...page.data.map((i) => i.n));
+        index++;
       }
     })().catch((e: unknown) => e);
     expect(got).toEqual(forward(20));
@@ -611,21 +692,37 @@ describe("prefetch", () => {
     expect((error as KapsoApiError).context).toEqual({ pageIndex: 2, cursor: cursorOf(19) });
   });
 
-  test("a prefetched failure the caller never reaches is never reported", async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on("unhandledRejection", onUnhandled);
-    try {
-      const failing = { params: { query: { total: 100, limit: 10, fail_from: 10 } } };
-      for await (const _ of paginatePages(client, "/items", failing, { prefetch: true })) {
-        await sleep(30);
-        break;
+  test.each([
+    ["answered 500", listFixture()],
+    [
+      "whose connection dropped",
+      (request, res, attempt) =>
+        request.query.has("after") ? dropBeforeHeaders(res) : listFixture()(request, res, attempt),
+    ],
+  ] satisfies Array<[string, Handler]>)(
+    "a prefetched page %s that the caller never reaches is never reported",
+    async (_, handler) => {
+      server.handle(handler);
+      const { client: counted, counts, until } = countingClient();
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => unhandled.push(reason);
+      process.on("unhandledRejection", onUnhandled);
+      try {
+        const failing = { params: { query: { total: 100, limit: 10, fail_from: 10 } } };
+        for await (const _ of paginatePages(counted, "/items", failing, { prefetch: true })) {
+          // The prefetched page has failed before the caller leaves.
+          await until(() => counts.read + counts.failed === 2);
+          await turn();
+          break;
+        }
+        // Node reports a rejection nobody handled at the end of the turn it happened in.
+        await turn();
+        await turn();
+      } finally {
+        process.off("unhandledRejection", onUnhandled);
       }
-      await sleep(30);
-    } finally {
-      process.off("unhandledRejection", onUnhandled);
-    }
-    expect(unhandled).toEqual([]);
-    expect(server.requests.length).toBe(2);
-  });
+      expect(unhandled).toEqual([]);
+      expect(server.requests.length).toBe(2);
+    },
+  );
 });

@@ -44,6 +44,23 @@ describe("the loopback server", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("until() resolves on the requests received and the responses closed", async () => {
+    server.handle(() => {});
+    const controllers = [new AbortController(), new AbortController()];
+    const calls = controllers.map((controller) =>
+      fetch(`${server.origin}/held`, { signal: controller.signal }).catch((error: unknown) => error),
+    );
+    await server.until(() => server.requests.length === 2);
+    expect(server.requests).toHaveLength(2);
+    expect(server.aborted).toBe(0);
+    for (const controller of controllers) controller.abort();
+    await Promise.all(calls);
+    await server.until(() => server.aborted === 2);
+    expect(server.aborted).toBe(2);
+    // A condition that already holds resolves at once.
+    await server.until(() => true);
+  });
+
   it("answers 404 without a handler", async () => {
     const bare = await startLoopbackServer();
     expect((await fetch(`${bare.origin}/`)).status).toBe(404);
@@ -93,9 +110,16 @@ describe("faults", () => {
     server.handle((_request, res) => stallAfterHeaders(res, "{"));
     const controller = new AbortController();
     const response = await fetch(server.origin, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
-    await expect(response.text()).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    let settled = false;
+    const body = response.text().finally(() => {
+      settled = true;
+    });
+    // A full turn of the event loop: the first byte has long been read, the rest never comes.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    controller.abort();
+    await expect(body).rejects.toThrow();
+    await server.until(() => server.aborted === 1);
     expect(server.aborted).toBe(1);
   });
 

@@ -31,6 +31,12 @@ export interface LoopbackServer {
   handle(handler: Handler): void;
   /** Clears `requests` and `aborted`, keeping the handler; `attempt` counts from 1 again. */
   reset(): void;
+  /**
+   * Resolves once `condition` holds: checked at once, then after every request received and every
+   * response closed. A test waits on the server's own events this way instead of sleeping; a condition
+   * that never comes true is caught by the test's timeout.
+   */
+  until(condition: () => boolean): Promise<void>;
   /** Closes every open connection (stalled ones included) and stops listening. */
   close(): Promise<void>;
 }
@@ -52,6 +58,15 @@ export async function startLoopbackServer(
     requests.length = 0;
     aborted = 0;
   };
+  let waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
+  const recheck = () => {
+    const pending = waiters;
+    waiters = [];
+    for (const waiter of pending) {
+      if (waiter.condition()) waiter.resolve();
+      else waiters.push(waiter);
+    }
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -69,8 +84,11 @@ export async function startLoopbackServer(
       requests.push(request);
       res.on("close", () => {
         if (!res.writableFinished) aborted++;
+        recheck();
       });
       current(request, res, requests.length);
+      // After the handler, so that a waiter sees whatever the handler did with the request.
+      recheck();
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -89,6 +107,12 @@ export async function startLoopbackServer(
       reset();
     },
     reset,
+    until: (condition) =>
+      condition()
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            waiters.push({ condition, resolve });
+          }),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

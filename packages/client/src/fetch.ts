@@ -171,11 +171,7 @@ async function attempt(exchange: Exchange, controller: AbortController): Promise
     if (exchange.maxResponseBytes === undefined || request.method === "HEAD") {
       return { response, bytes: undefined };
     }
-    const path = pathOf(request.url);
-    return await bufferedResponse(response, exchange.maxResponseBytes, controller.signal, {
-      method: request.method,
-      path,
-    });
+    return await bufferedResponse(response, exchange.maxResponseBytes, controller.signal, request);
   } catch (error) {
     // The client's own refusals (a redirect off the origin, too many hops, a body too large) are
     // final: another attempt would be refused the same way, and their message says what happened.

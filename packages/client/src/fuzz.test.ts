@@ -162,7 +162,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc.record({
 const cases = new Map<string, Case>();
 let served = 0;
 
-function answer(c: Case, res: ServerResponse): void {
+function answer(c: Case, res: ServerResponse) {
   served++;
   const headers: Record<string, string> = {};
   for (const [name, value] of c.headers) headers[name] = value;

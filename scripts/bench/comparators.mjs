@@ -36,7 +36,13 @@ export function comparators({ createKapsoClient, createClient }, { baseUrl, fetc
   const init = { params: { path: { workflow_id: WORKFLOW }, query: { limit: 20 } } };
   const bare = createClient({ baseUrl, headers, ...(fetch && { fetch }) });
   const kapso = createKapsoClient({ apiKey: KEY, baseUrl, ...(fetch && { fetch }) });
-  const openai = new OpenAI({ baseURL: baseUrl, apiKey: KEY, ...(fetch && { fetch }) });
+  // openai-node sends its key as a bearer token; Kapso reads X-API-Key, so it is sent as a header too.
+  const openai = new OpenAI({
+    baseURL: baseUrl,
+    apiKey: KEY,
+    defaultHeaders: headers,
+    ...(fetch && { fetch }),
+  });
   const kyClient = ky.create({ prefixUrl: baseUrl, headers, ...(fetch && { fetch }) });
   const axiosClient = axios.create({
     baseURL: baseUrl,

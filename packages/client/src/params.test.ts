@@ -16,7 +16,7 @@ describe("path parameters that would change the route", () => {
     ["DELETE", "/whatsapp/phone_numbers/{phone_number_id}/webhooks/{webhook_id}", "phone_number_id"],
     ["GET", "/workflows/{workflow_id}/executions", "workflow_id"],
   ] as const;
-  const values = [".", "..", "", " .. ", null, undefined];
+  const values = [".", "..", "", null, undefined];
   const cases = routes.flatMap(([method, path, name]) =>
     values.map((value) => [method, path, name, value] as const),
   );
@@ -40,7 +40,7 @@ describe("path parameters that would change the route", () => {
 
   it("percent-encodes everything else", async () => {
     const kapso = loopbackClient(server);
-    for (const id of ["a/b", "..%2f", "%2e%2e", "...", "a b", "é"]) {
+    for (const id of ["a/b", "..%2f", "%2e%2e", "...", "a b", "é", " .. "]) {
       await kapso.DELETE("/functions/{function_id}", { params: { path: { function_id: id } } });
     }
     expect(server.requests.map((r) => r.url)).toEqual([
@@ -50,6 +50,7 @@ describe("path parameters that would change the route", () => {
       "/platform/v1/functions/...",
       "/platform/v1/functions/a%20b",
       "/platform/v1/functions/%C3%A9",
+      "/platform/v1/functions/%20..%20",
     ]);
   });
 });

@@ -4,22 +4,22 @@
 import { defaultBodySerializer } from "openapi-fetch";
 import { KapsoConfigError } from "./errors.js";
 
-const PATH_PARAM = /\{([^{}]+)\}/g;
-
 /**
  * Refuses path parameters that would move the request to another endpoint once the URL is parsed:
  * `.` and `..` are dot segments (the URL parser removes them, and the segment before them), and an
  * empty, null or undefined value leaves an empty segment or the `{name}` template itself. Any other
- * value is percent-encoded by openapi-fetch.
+ * value is percent-encoded by openapi-fetch (`%2e%2e` becomes `%252e%252e`, a space `%20`), so it
+ * stays one segment of its own.
  */
 export function checkPathParams(path: string, params: Record<string, unknown> | undefined): void {
-  if (!path.includes("{")) return;
-  for (const [, template] of path.matchAll(PATH_PARAM)) {
+  // A scan rather than a regular expression: this runs on every request.
+  for (let open = path.indexOf("{"); open !== -1; open = path.indexOf("{", open + 1)) {
+    const close = path.indexOf("}", open);
+    if (close === -1) return;
     // openapi-fetch's label (`{.name}`), matrix (`{;name}`) and explode (`{name*}`) markers.
-    const name = (template as string).replace(/^[.;]|\*$/g, "");
+    const name = path.slice(open + 1, close).replace(/^[.;]|\*$/g, "");
     const value = params?.[name];
-    const text = typeof value === "string" ? value.trim() : value;
-    if (text === undefined || text === null || text === "" || text === "." || text === "..") {
+    if (value === undefined || value === null || value === "" || value === "." || value === "..") {
       const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
       throw new KapsoConfigError(
         `path parameter ${name} is ${shown}, which would send the request to another endpoint`,

@@ -62,7 +62,7 @@ const steps = [
   {
     id: "size",
     name: "size budget of client + pagination",
-    command: ["node", "scripts/bench/bench.mjs", "--only=size", "--check"],
+    command: ["node", "scripts/bench/size.mjs", "--check"],
     needs: ["build"],
   },
 ];

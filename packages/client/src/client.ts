@@ -1,13 +1,17 @@
 import type { paths } from "@kapso/types";
 import type { Client, ClientOptions, HeadersOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
+import { normalizeBaseUrl } from "./base-url.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
 import { isPermissionError, readEnv } from "./env.js";
-import { KapsoConfigError } from "./errors.js";
-import { createKapsoFetch, type Fetch, type Timing } from "./fetch.js";
+import { KapsoConfigError, KapsoError, KapsoResponseError } from "./errors.js";
+import { type CallState, createKapsoFetch, type Fetch, type Timing } from "./fetch.js";
 import { attemptLog, checkLogger, type KapsoLogger, type KapsoLogLevel, resolveLogLevel } from "./log.js";
 import { checkNonNegativeInteger, checkNonNegativeNumber, checkPositiveNumber } from "./options.js";
+import { checkBaseUrlOverride, originPrefix } from "./origin.js";
+import { checkPathParams, normalizeQuery, serializeBody } from "./params.js";
 import { sleep } from "./retry.js";
-import { normalizeBaseUrl } from "./url.js";
+import { pathOf } from "./url.js";
 
 // The CommonJS build sees openapi-fetch through Node's ESM-to-CJS interop, which hands over the whole
 // `exports` object as `default`; unwrap it once so both builds get the function. Named exports such as
@@ -21,8 +25,10 @@ export const DEFAULT_BASE_URL = "https://api.kapso.ai/platform/v1";
 
 /** The settings `withOptions` can change; every field keeps the current client's value when left out. */
 export interface KapsoClientOverrides {
-  /** Limit for one attempt, until the response headers arrive, in ms. Default: 30 000; `Infinity` for none. */
+  /** Limit for one attempt, headers and body, in ms. Default: 30 000; `Infinity` for none. */
   timeoutMs?: number;
+  /** A success body larger than this many bytes fails with `KapsoResponseError`. Default: 33 554 432 (32 MB). */
+  maxResponseBytes?: number;
   /** Attempts after the first; see the retry policy in the README. Default: 2. */
   maxRetries?: number;
   /** A `Retry-After` longer than this (ms) is not waited for: the response is returned as is. Default: 60 000. */
@@ -43,7 +49,7 @@ export interface KapsoClientOptions
   apiKey?: string;
   /** Default: `https://api.kapso.ai/platform/v1`. Plain `http:` is accepted only for loopback hosts. */
   baseUrl?: string;
-  /** Default: `globalThis.fetch`, looked up at each request. Called as `fetch(request, init)` or `fetch(url, init)`. */
+  /** Default: `globalThis.fetch`, looked up at each request. Called as `fetch(request, init)` with a complete, unread Request. */
   fetch?: Fetch;
   /** Allows plain `http:` to a host that is not loopback. The API key then travels unencrypted. */
   allowInsecureHttp?: boolean;
@@ -100,6 +106,7 @@ export function createKapsoClientWithTiming<Paths extends {} = paths>(
     fetch,
     allowInsecureHttp,
     timeoutMs,
+    maxResponseBytes,
     maxRetries,
     maxRetryAfterMs,
     logLevel,
@@ -108,19 +115,43 @@ export function createKapsoClientWithTiming<Paths extends {} = paths>(
     ...rest
   } = options;
   const settings = resolveSettings(
-    { timeoutMs: 30_000, maxRetries: 2, maxRetryAfterMs: 60_000, logLevel: undefined, logger: console },
-    { timeoutMs, maxRetries, maxRetryAfterMs, logLevel, logger },
+    {
+      timeoutMs: 30_000,
+      maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+      maxRetries: 2,
+      maxRetryAfterMs: 60_000,
+      logLevel: undefined,
+      logger: console,
+    },
+    { timeoutMs, maxResponseBytes, maxRetries, maxRetryAfterMs, logLevel, logger },
   );
+  // Said without the value: a key in the wrong field is still a key.
+  if (apiKey !== undefined && typeof apiKey !== "string") {
+    throw new KapsoConfigError(`apiKey must be a string, got a ${typeof apiKey}`);
+  }
+  checkFetch(fetch);
+  const normalized = normalizeBaseUrl(baseUrl, allowInsecureHttp);
   const inner = createClient<Paths>({
+    bodySerializer: serializeBody,
     ...rest,
     headers,
-    baseUrl: normalizeBaseUrl(baseUrl, allowInsecureHttp),
+    baseUrl: normalized,
   });
-  return bindClient(inner, { apiKey: keyResolver(apiKey), fetch, timing }, settings, undefined);
+  const shared = { apiKey: keyResolver(apiKey), fetch, timing, originPrefix: originPrefix(normalized) };
+  return bindClient(inner, shared, settings, undefined);
+}
+
+function checkFetch(fetch: unknown): void {
+  if (fetch !== undefined && typeof fetch !== "function") {
+    throw new KapsoConfigError(
+      `fetch must be a function, got ${fetch === null ? "null" : `a ${typeof fetch}`}`,
+    );
+  }
 }
 
 interface Settings {
   timeoutMs: number;
+  maxResponseBytes: number;
   maxRetries: number;
   maxRetryAfterMs: number;
   logLevel: KapsoLogLevel | undefined;
@@ -132,15 +163,24 @@ interface Shared {
   apiKey: () => string;
   fetch: Fetch | undefined;
   timing: Timing;
+  originPrefix: string;
 }
 
 function resolveSettings(current: Settings, overrides: KapsoClientOverrides): Settings {
   const next = { ...current };
-  for (const key of ["timeoutMs", "maxRetries", "maxRetryAfterMs", "logLevel", "logger"] as const) {
+  for (const key of [
+    "timeoutMs",
+    "maxResponseBytes",
+    "maxRetries",
+    "maxRetryAfterMs",
+    "logLevel",
+    "logger",
+  ] as const) {
     if (overrides[key] !== undefined) (next as Record<string, unknown>)[key] = overrides[key];
   }
   // Infinity is a valid timeout: no timer at all (as is anything from 2^31 ms, about 25 days, up).
   checkPositiveNumber("timeoutMs", next.timeoutMs);
+  checkPositiveNumber("maxResponseBytes", next.maxResponseBytes);
   checkNonNegativeInteger("maxRetries", next.maxRetries);
   checkNonNegativeNumber("maxRetryAfterMs", next.maxRetryAfterMs);
   checkLogger(next.logger);
@@ -151,11 +191,15 @@ function resolveSettings(current: Settings, overrides: KapsoClientOverrides): Se
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 type Result = { data?: unknown; error?: unknown; response: Response };
-type Send = (
-  method: string,
-  path: string,
-  init?: { headers?: HeadersOptions; fetch?: unknown; signal?: AbortSignal | null; parseAs?: string },
-) => Promise<Result>;
+type Init = {
+  headers?: HeadersOptions;
+  fetch?: unknown;
+  signal?: AbortSignal | null;
+  parseAs?: string;
+  baseUrl?: unknown;
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+};
+type Send = (method: string, path: string, init?: Init) => Promise<Result>;
 
 /**
  * A signal of the request's own that follows the caller's until `release()`. Node's Request follows
@@ -184,19 +228,28 @@ function bindClient<Paths extends {}>(
   const kapsoFetch = createKapsoFetch({
     ...shared,
     timeoutMs: settings.timeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
     maxRetries: settings.maxRetries,
     maxRetryAfterMs: settings.maxRetryAfterMs,
     log: attemptLog(settings.logLevel ?? "warn", settings.logger),
   });
   const request = inner.request as unknown as Send;
   const send: Send = async (method, path, init) => {
+    const params = checkedParams(path, init, shared.originPrefix);
+    // A `fetch` given for one call replaces the client's, as in openapi-fetch, but runs under the
+    // same key, origin rule, timeouts, retries and body limits.
+    const call: CallState = { stream: init?.parseAs === "stream" };
+    if (init?.fetch !== undefined) {
+      checkFetch(init.fetch);
+      call.fetch = init.fetch as Fetch;
+    }
     const callerSignal = init?.signal ?? undefined;
     const own = callerSignal && ownSignal(callerSignal);
     try {
       const result = await request(method, path, {
-        // A `fetch` given for one call replaces the client's, as it does in openapi-fetch.
-        fetch: kapsoFetch,
         ...init,
+        ...(params && { params }),
+        fetch: (req: Request, ext?: RequestInit) => kapsoFetch(req, ext, call),
         ...(own && { signal: own.signal }),
         headers: extraHeaders ? mergeHeaders(extraHeaders, init?.headers) : init?.headers,
       });
@@ -204,6 +257,8 @@ function bindClient<Paths extends {}>(
       // (not enumerable, so the result still compares equal to openapi-fetch's) for `unwrap`'s message.
       if (!result.response.ok) Object.defineProperty(result, "method", { value: method });
       return result;
+    } catch (error) {
+      throw typedError(error, call, method, path);
     } finally {
       // A streamed body is still arriving when the result is returned, and must stay abortable.
       if (init?.parseAs !== "stream") own?.release();
@@ -223,6 +278,40 @@ function bindClient<Paths extends {}>(
   };
   for (const method of METHODS) client[method] = (path: string, init?: object) => send(method, path, init);
   return client as unknown as KapsoClient<Paths>;
+}
+
+/**
+ * The route, origin and query checks of one call, before openapi-fetch builds the request; the
+ * params to send when the query needed normalizing.
+ */
+function checkedParams(path: string, init: Init | undefined, prefix: string): Init["params"] | undefined {
+  if (init?.baseUrl !== undefined) checkBaseUrlOverride(init.baseUrl, prefix);
+  checkPathParams(path, init?.params?.path);
+  const query = init?.params?.query;
+  if (!query) return undefined;
+  const normalized = normalizeQuery(query);
+  return normalized === query ? undefined : { ...init.params, query: normalized };
+}
+
+/**
+ * What a call that failed throws: the typed error for a transport failure (once `onError` middleware
+ * has seen what `fetch` threw, and returned nothing), a `KapsoResponseError` for a body openapi-fetch
+ * could not parse, and anything else (the caller's abort reason, an error middleware returned) as is.
+ */
+function typedError(error: unknown, call: CallState, method: string, path: string): unknown {
+  if (call.failure && error === (call.failure.error || call.failure.typed)) return call.failure.typed;
+  const { response, bytes } = call;
+  if (error instanceof SyntaxError && response && bytes && !(error instanceof KapsoError)) {
+    return new KapsoResponseError({
+      problem: "the body is not valid JSON",
+      status: response.status,
+      contentType: response.headers.get("content-type"),
+      bytes,
+      method,
+      path: pathOf(response.url) || path,
+    });
+  }
+  return error;
 }
 
 // The key lives only in this closure: nothing reachable from the client object (or printed by

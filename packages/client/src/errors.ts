@@ -5,6 +5,32 @@ import { pathOf } from "./url.js";
 export class KapsoError extends Error {
   /** Always `"KapsoError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoError";
+
+  /**
+   * The fields and the message, for structured logs (`message` is not an own enumerable property).
+   * Never throws, and neither does `JSON.stringify` of what it returns: a field JSON cannot hold (a
+   * bigint or a cycle in a body built by hand) is replaced by a note.
+   */
+  toJSON(): Record<string, unknown> {
+    const fields: Record<string, unknown> = { ...(this as object), message: this.message };
+    for (const key in fields) {
+      try {
+        JSON.stringify(fields[key]);
+      } catch {
+        fields[key] = "[not serializable]";
+      }
+    }
+    return fields;
+  }
+}
+
+/** Header values copied into messages and fields are cut to this many characters. */
+export const MAX_HEADER_TEXT = 200;
+
+/** A header value as errors keep it: a hostile server can send kilobytes in one. */
+export function cappedHeader(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  return value.length > MAX_HEADER_TEXT ? `${value.slice(0, MAX_HEADER_TEXT)}…` : value;
 }
 
 /** The client was configured in a way that cannot work (no API key, an unsafe base URL, an option out of range). */
@@ -17,6 +43,60 @@ export class KapsoConfigError extends KapsoError {
 export class KapsoConnectionError extends KapsoError {
   /** Always `"KapsoConnectionError"`, so logs name the error even where the class is not at hand. */
   override name = "KapsoConnectionError";
+}
+
+/** What a `KapsoResponseError` is built from. */
+export interface KapsoResponseErrorInit {
+  /** What is wrong with the response, e.g. "the body is not valid JSON". */
+  problem: string;
+  /** HTTP status of the response. */
+  status: number;
+  /** The response's `content-type` header. */
+  contentType?: string | null;
+  /** The body, or as much of it as was read. */
+  bytes?: Uint8Array;
+  /** HTTP method of the request. */
+  method?: string;
+  /** Path of the request URL, without origin or query string. */
+  path: string;
+}
+
+/** How many bytes of a body a `KapsoResponseError` quotes. */
+const BODY_START_BYTES = 64;
+
+/**
+ * The API answered, but with something the client cannot read: a success body that is not what its
+ * content type says (cut JSON, an HTML page, random bytes), one larger than `maxResponseBytes`, or a
+ * status no HTTP response may have. It is never retried.
+ */
+export class KapsoResponseError extends KapsoError {
+  /** Always `"KapsoResponseError"`, so logs name the error even where the class is not at hand. */
+  override name = "KapsoResponseError";
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** The response's `content-type` (cut to 200 characters); undefined when it had none. */
+  readonly contentType: string | undefined;
+  /** The first 64 bytes of the body, decoded as UTF-8. */
+  readonly bodyStart: string;
+  /** HTTP method of the request, upper case. */
+  readonly method: string | undefined;
+  /** Path of the request URL, without origin or query string. */
+  readonly path: string;
+
+  constructor(init: KapsoResponseErrorInit) {
+    const contentType = cappedHeader(init.contentType);
+    const bodyStart = new TextDecoder().decode(init.bytes?.subarray(0, BODY_START_BYTES));
+    const method = init.method?.toUpperCase();
+    super(
+      `Kapso API ${init.status} on ${method ? `${method} ` : ""}${init.path}: ${init.problem} ` +
+        `(content-type ${contentType ? JSON.stringify(contentType) : "none"}, body starts ${JSON.stringify(bodyStart)})`,
+    );
+    this.status = init.status;
+    this.contentType = contentType;
+    this.bodyStart = bodyStart;
+    this.method = method;
+    this.path = init.path;
+  }
 }
 
 /** One attempt took longer than `timeoutMs`. */
@@ -79,7 +159,7 @@ export class KapsoApiError extends KapsoError {
     const { status, statusText, headers, path, context } = init;
     const method = init.method?.toUpperCase();
     const body = cutText(init.body);
-    const requestId = REQUEST_ID_HEADERS.map((name) => headers?.get(name)).find(Boolean) ?? undefined;
+    const requestId = cappedHeader(REQUEST_ID_HEADERS.map((name) => headers?.get(name)).find(Boolean));
     const fields = (body && typeof body === "object" ? body : {}) as ErrorFields;
     const where = Object.entries(context ?? {})
       .flatMap(([key, value]) => (value === undefined ? [] : `${key}=${value}`))
@@ -125,9 +205,9 @@ export class KapsoApiError extends KapsoError {
     });
   }
 
-  /** The fields and the message, for structured logs (`message` is not an own enumerable property). */
-  toJSON(): this & { name: string; message: string } {
-    return { ...this, message: this.message };
+  /** The fields and the message, for structured logs; never throws (see `KapsoError.toJSON`). */
+  override toJSON(): Record<string, unknown> & { name: string; message: string } {
+    return super.toJSON() as Record<string, unknown> & { name: string; message: string };
   }
 }
 

@@ -12,6 +12,8 @@ export {
   KapsoConnectionError,
   KapsoError,
   type KapsoErrorContext,
+  KapsoResponseError,
+  type KapsoResponseErrorInit,
   KapsoTimeoutError,
 } from "./errors.js";
 export type { KapsoLogger, KapsoLogLevel } from "./log.js";

@@ -25,14 +25,14 @@ export function retryRuleFor(method: string): RetryRule {
   return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? IDEMPOTENT : NOT_IDEMPOTENT;
 }
 
+/** The longest delay a timer holds; Node fires a longer one at once. */
+export const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The wait between attempts when the server does not send `Retry-After`. Full jitter: a uniform wait
  * between 0 and the exponential ceiling (0.5 s · 2^retry, capped at 8 s), so that many clients failing
  * together do not come back together. `retry` counts from 0 for the first retry.
  */
-/** The longest delay a timer holds; Node fires a longer one at once. */
-export const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
 export function backoffDelay(retry: number, random: () => number): number {
   return Math.floor(random() * Math.min(8_000, 500 * 2 ** retry));
 }
@@ -70,7 +70,6 @@ export function retryWait(
   return retryAfterMs <= Math.min(limits.maxRetryAfterMs, LONGEST_TIMER_MS) ? retryAfterMs : undefined;
 }
 
-/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
 // The three HTTP-date forms RFC 9110 has recipients accept. Anything else Date.parse reads ("2, 2",
 // "-1", "+5") would be a date in the past, and an immediate retry.
 const HTTP_DATE_FORMS = [
@@ -79,6 +78,7 @@ const HTTP_DATE_FORMS = [
   /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/, // obsolete asctime, always GMT
 ];
 
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
 export function parseRetryAfter(value: string | null | undefined): number | undefined {
   const trimmed = value?.trim();
   if (!trimmed) return undefined;

@@ -126,6 +126,8 @@ async function* walk(
         }
         guard = new LoopGuard(style.positionOf(query, direction));
       }
+      const wrong = style.malformed(body);
+      if (wrong) throw fail(`malformed ${style.label} page: ${wrong}`);
       const progress = style.progress?.(body);
       if (progress !== undefined) {
         if (lastProgress !== undefined && progress <= lastProgress) {

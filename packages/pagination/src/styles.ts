@@ -20,6 +20,12 @@ export interface ListStyle {
   readonly walksBackward: boolean;
   /** Whether a 200 body is a page of this style. */
   isPage(body: Record<string, unknown>): boolean;
+  /**
+   * What is wrong with the page's position metadata (a field of the wrong type, a cursor that is not
+   * text, a page number that is not a positive integer), or undefined when nothing is. Following such
+   * a page would guess: a string `"false"` is truthy, a page 1.5 is no page at all.
+   */
+  malformed(body: Record<string, unknown>): string | undefined;
   /** The page's items. Called only on a body `isPage` accepted. */
   items(body: Record<string, unknown>): unknown[];
   /** The page as `paginatePages` yields it: the items and this style's own field. */
@@ -40,6 +46,25 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The first of `checks` that fails, as "`field` is <what it got>, not <what it should be>". */
+function firstWrong(
+  checks: [field: string, value: unknown, ok: boolean, expected: string][],
+): string | undefined {
+  for (const [field, value, ok, expected] of checks) {
+    if (!ok) return `\`${field}\` is ${shown(value)}, not ${expected}`;
+  }
+  return undefined;
+}
+
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an array" : "an object";
+  return String(value);
+}
+
+const isText = (value: unknown) => value === undefined || value === null || typeof value === "string";
+const isCount = (value: unknown) => value === undefined || value === null || Number.isInteger(value);
+
 /** A missing cursor ends a walk: null, absent or empty all say there is no further page. */
 function isAbsent(cursor: unknown): cursor is null | undefined | "" {
   return cursor === undefined || cursor === null || cursor === "";
@@ -54,6 +79,28 @@ export const cursorStyle: ListStyle = {
   positionName: "cursor",
   walksBackward: true,
   isPage: (body) => Array.isArray(body.data) && isObject(body.paging),
+  malformed(body) {
+    const paging = body.paging as Record<string, unknown>;
+    const cursors = paging.cursors as Record<string, unknown> | null | undefined;
+    const cursorsOk = cursors === undefined || cursors === null || isObject(cursors);
+    return firstWrong([
+      ["paging.cursors", cursors, cursorsOk, "an object"],
+      [
+        "paging.cursors.after",
+        cursorsOk ? cursors?.after : undefined,
+        !cursorsOk || isText(cursors?.after),
+        "a string",
+      ],
+      [
+        "paging.cursors.before",
+        cursorsOk ? cursors?.before : undefined,
+        !cursorsOk || isText(cursors?.before),
+        "a string",
+      ],
+      ["paging.next", paging.next, isText(paging.next), "a string"],
+      ["paging.previous", paging.previous, isText(paging.previous), "a string"],
+    ]);
+  },
   items: dataArray,
   page: (body, items, response) => ({ data: items, paging: body.paging as CursorPaging, response }),
   positionOf: (query, direction) => query[direction],
@@ -76,6 +123,24 @@ export const pageNumberStyle: ListStyle = {
   positionName: "page",
   walksBackward: false,
   isPage: (body) => Array.isArray(body.data) && isObject(body.meta) && typeof body.meta.page === "number",
+  malformed(body) {
+    const meta = body.meta as Record<string, unknown>;
+    return firstWrong([
+      [
+        "meta.page",
+        meta.page,
+        Number.isInteger(meta.page) && (meta.page as number) >= 1,
+        "a positive integer",
+      ],
+      ["meta.total_pages", meta.total_pages, isCount(meta.total_pages), "an integer"],
+      [
+        "meta.has_next",
+        meta.has_next,
+        meta.has_next === undefined || meta.has_next === null || typeof meta.has_next === "boolean",
+        "a boolean",
+      ],
+    ]);
+  },
   items: dataArray,
   page: (body, items, response) => ({ data: items, meta: body.meta as PageMeta, response }),
   positionOf: (query) => query.page,
@@ -94,6 +159,23 @@ export const logSearchStyle: ListStyle = {
   positionName: "cursor",
   walksBackward: false,
   isPage: (body) => isObject(body.data) && Array.isArray(body.data.events),
+  malformed(body) {
+    const data = body.data as { pagination?: unknown };
+    const given = data.pagination;
+    if (given !== undefined && given !== null && !isObject(given)) {
+      return `\`data.pagination\` is ${shown(given)}, not an object`;
+    }
+    const { has_more, next_cursor } = pagination(body);
+    return firstWrong([
+      [
+        "data.pagination.has_more",
+        has_more,
+        has_more === undefined || typeof has_more === "boolean",
+        "a boolean",
+      ],
+      ["data.pagination.next_cursor", next_cursor, isText(next_cursor), "a string"],
+    ]);
+  },
   items: (body) => (body.data as { events: unknown[] }).events,
   page: (body, items, response) => ({ data: items, pagination: pagination(body), response }),
   positionOf: (query) => query.cursor,

@@ -1,11 +1,18 @@
 import type { paths } from "@kapso/types";
 import type { Client, ClientOptions, HeadersOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
+import { ConcurrencyLimit } from "./concurrency.js";
 import { isPermissionError, readEnv } from "./env.js";
 import { KapsoConfigError } from "./errors.js";
 import { createKapsoFetch, type Fetch, type Timing } from "./fetch.js";
 import { attemptLog, checkLogger, type KapsoLogger, type KapsoLogLevel, resolveLogLevel } from "./log.js";
-import { checkNonNegativeInteger, checkNonNegativeNumber, checkPositiveNumber } from "./options.js";
+import {
+  checkMaxConcurrency,
+  checkNonNegativeInteger,
+  checkNonNegativeNumber,
+  checkPositiveNumber,
+} from "./options.js";
+import { type Clock, RateLimitState } from "./rate-limit.js";
 import { sleep } from "./retry.js";
 import { normalizeBaseUrl } from "./url.js";
 
@@ -47,6 +54,12 @@ export interface KapsoClientOptions
   fetch?: Fetch;
   /** Allows plain `http:` to a host that is not loopback. The API key then travels unencrypted. */
   allowInsecureHttp?: boolean;
+  /**
+   * At most this many calls of the client (and of every `withOptions` child) at a time, from the
+   * first attempt to the parsed result; the others wait in line in the order they were made.
+   * Default: `Infinity`.
+   */
+  maxConcurrency?: number;
 }
 
 /**
@@ -92,10 +105,11 @@ export function createKapsoClient<Paths extends {} = paths>(
 /** `createKapsoClient` with its waits replaceable; for tests, not exported from the package. */
 export function createKapsoClientWithTiming<Paths extends {} = paths>(
   options: KapsoClientOptions = {},
-  timing: Timing,
+  timing: Timing & Partial<Pick<Clock, "now">>,
 ): KapsoClient<Paths> {
   const {
     apiKey,
+    maxConcurrency = Number.POSITIVE_INFINITY,
     baseUrl = DEFAULT_BASE_URL,
     fetch,
     allowInsecureHttp,
@@ -111,12 +125,21 @@ export function createKapsoClientWithTiming<Paths extends {} = paths>(
     { timeoutMs: 30_000, maxRetries: 2, maxRetryAfterMs: 60_000, logLevel: undefined, logger: console },
     { timeoutMs, maxRetries, maxRetryAfterMs, logLevel, logger },
   );
+  checkMaxConcurrency(maxConcurrency);
   const inner = createClient<Paths>({
     ...rest,
     headers,
     baseUrl: normalizeBaseUrl(baseUrl, allowInsecureHttp),
   });
-  return bindClient(inner, { apiKey: keyResolver(apiKey), fetch, timing }, settings, undefined);
+  const shared: Shared = {
+    apiKey: keyResolver(apiKey),
+    fetch,
+    timing,
+    rateLimit: new RateLimitState({ now: timing.now ?? (() => Date.now()), sleep: timing.sleep }),
+    concurrency:
+      maxConcurrency === Number.POSITIVE_INFINITY ? undefined : new ConcurrencyLimit(maxConcurrency),
+  };
+  return bindClient(inner, shared, settings, undefined);
 }
 
 interface Settings {
@@ -132,6 +155,10 @@ interface Shared {
   apiKey: () => string;
   fetch: Fetch | undefined;
   timing: Timing;
+  /** One rate-limit state: a 429 seen by any call pauses them all. */
+  rateLimit: RateLimitState;
+  /** The `maxConcurrency` line; undefined when unlimited. */
+  concurrency: ConcurrencyLimit | undefined;
 }
 
 function resolveSettings(current: Settings, overrides: KapsoClientOverrides): Settings {
@@ -181,8 +208,9 @@ function bindClient<Paths extends {}>(
   settings: Settings,
   extraHeaders: HeadersOptions | undefined,
 ): KapsoClient<Paths> {
+  const { concurrency, ...forFetch } = shared;
   const kapsoFetch = createKapsoFetch({
-    ...shared,
+    ...forFetch,
     timeoutMs: settings.timeoutMs,
     maxRetries: settings.maxRetries,
     maxRetryAfterMs: settings.maxRetryAfterMs,
@@ -192,7 +220,10 @@ function bindClient<Paths extends {}>(
   const send: Send = async (method, path, init) => {
     const callerSignal = init?.signal ?? undefined;
     const own = callerSignal && ownSignal(callerSignal);
+    let endCall: (() => void) | undefined;
     try {
+      // maxConcurrency: waits for a place in line; an abort leaves the line at once.
+      if (concurrency) endCall = await concurrency.acquire(callerSignal);
       const result = await request(method, path, {
         // A `fetch` given for one call replaces the client's, as it does in openapi-fetch.
         fetch: kapsoFetch,
@@ -207,6 +238,7 @@ function bindClient<Paths extends {}>(
     } finally {
       // A streamed body is still arriving when the result is returned, and must stay abortable.
       if (init?.parseAs !== "stream") own?.release();
+      endCall?.();
     }
   };
   const client: Record<string, unknown> = {

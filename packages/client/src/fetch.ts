@@ -1,5 +1,7 @@
 import { KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
+import { addIdempotencyKey } from "./idempotency.js";
 import type { AttemptLog } from "./log.js";
+import { describeRateLimit, type RateLimitState } from "./rate-limit.js";
 import { LONGEST_TIMER_MS, retryWait } from "./retry.js";
 import { pathOf } from "./url.js";
 
@@ -24,6 +26,8 @@ export interface KapsoFetchOptions {
   /** Undefined when the log level lets no attempt line through. */
   log: AttemptLog | undefined;
   timing: Timing;
+  /** The client's rate-limit state, shared by every client derived from it. */
+  rateLimit: RateLimitState;
 }
 
 type Outcome = { response: Response } | { failure: "network" | "timeout"; error: unknown };
@@ -47,6 +51,7 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
     // A request body is a stream that can be read once; the bytes are kept so every attempt and every
     // redirect hop sends the same body.
     if (request.body) init.body = await request.arrayBuffer();
+    addIdempotencyKey(request); // rate limits: one key per call, the same on every attempt
     // One listener for the whole call aborts whichever attempt is current. It stays after the
     // response arrived: the body is read after this returns and must still be cancellable.
     let current: AbortController | undefined;
@@ -56,13 +61,19 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
       signal.throwIfAborted();
       current = new AbortController();
       const started = log && Date.now();
-      const outcome = await attempt(fetchImpl, request, init, key, current, timeoutMs);
+      // rate limits: waits for the client's turn, then reads the answer's rate-limit headers
+      const outcome = await options.rateLimit.run(signal, () =>
+        attempt(fetchImpl, request, init, key, current as AbortController, timeoutMs),
+      );
       // A caller's abort is not a failure of the attempt: the caller gets its own reason back.
       if (!("response" in outcome)) signal.throwIfAborted();
-      const wait = retryWait(method, outcome, retry, limits);
+      const wait = retryWait(request, outcome, retry, limits);
       if (log) {
         // One line per attempt: a retried one at info, any other at debug; the path without its query.
-        const result = "response" in outcome ? outcome.response.status : outcome.failure;
+        const result =
+          "response" in outcome
+            ? `${outcome.response.status}${describeRateLimit(outcome.response)}`
+            : outcome.failure;
         const decision = wait === undefined ? "final" : `retry in ${wait} ms`;
         log(
           wait === undefined ? "debug" : "info",

@@ -60,25 +60,24 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
     for (let retry = 0; ; retry++) {
       signal.throwIfAborted();
       current = new AbortController();
-      const started = log && Date.now();
-      // rate limits: waits for the client's turn, then reads the answer's rate-limit headers
-      const outcome = await options.rateLimit.run(signal, () =>
-        attempt(fetchImpl, request, init, key, current as AbortController, timeoutMs),
-      );
+      let started = 0;
+      // rate limits: waits for the client's turn (not timed), then reads the answer's rate-limit headers
+      const outcome = await options.rateLimit.run({ signal, maxPauseMs: options.maxRetryAfterMs }, () => {
+        started = Date.now();
+        return attempt(fetchImpl, request, init, key, current as AbortController, timeoutMs);
+      });
       // A caller's abort is not a failure of the attempt: the caller gets its own reason back.
       if (!("response" in outcome)) signal.throwIfAborted();
       const wait = retryWait(request, outcome, retry, limits);
       if (log) {
         // One line per attempt: a retried one at info, any other at debug; the path without its query.
-        const result =
-          "response" in outcome
-            ? `${outcome.response.status}${describeRateLimit(outcome.response)}`
-            : outcome.failure;
+        const result = "response" in outcome ? outcome.response.status : outcome.failure;
         const decision = wait === undefined ? "final" : `retry in ${wait} ms`;
         log(
           wait === undefined ? "debug" : "info",
-          `kapso: ${method} ${pathOf(request.url)} ${result} in ${Date.now() - (started as number)} ms, ` +
-            `attempt ${retry + 1} of ${maxRetries + 1}: ${decision}`,
+          `kapso: ${method} ${pathOf(request.url)} ${result} in ${Date.now() - started} ms, ` +
+            `attempt ${retry + 1} of ${maxRetries + 1}: ${decision}` +
+            ("response" in outcome ? describeRateLimit(outcome.response) : ""),
         );
       }
       if (wait === undefined) {

@@ -185,6 +185,24 @@ describe("the client's shared rate-limit state (fake timers)", () => {
     expect(server.sent()).toBe(22);
   });
 
+  it("pauses for at most the maxRetryAfterMs of the client whose call got the 429", async () => {
+    const server = heldFetch();
+    const kapso = createKapsoClient({ apiKey: KEY, baseUrl: BASE, fetch: server.fetch });
+    const impatient = kapso.withOptions({ maxRetryAfterMs: 5_000 });
+    const refused = impatient.GET("/workflows");
+    await settle();
+    server.pending.shift()?.answer(limited(429, 0, { "Retry-After": "60" }));
+    // Not waited for by the call itself: its answer is returned as is.
+    expect((await refused).response.status).toBe(429);
+    const next = kapso.GET("/workflows");
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(server.sent()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.sent()).toBe(2);
+    server.pending.shift()?.answer(limited(200, 99));
+    expect((await next).response.ok).toBe(true);
+  });
+
   it("removes a call waiting out a pause as soon as its caller aborts", async () => {
     const server = heldFetch();
     const kapso = createKapsoClient({ apiKey: KEY, baseUrl: BASE, fetch: server.fetch, maxRetries: 0 });

@@ -67,6 +67,17 @@ export interface Clock {
 /** Attempts in flight before any answer: the smallest limit Kapso documents (a workflow's 5 starts a second). */
 const FIRST_WAVE = 5;
 
+/** What the state needs of the call asking for a turn. */
+export interface Turn {
+  /** Aborting it takes the call out of the line at once. */
+  signal: AbortSignal;
+  /**
+   * The longest pause a 429 of this call imposes on the client: its `maxRetryAfterMs`. A client that
+   * does not wait for a long `Retry-After` itself does not make its other calls wait for it either.
+   */
+  maxPauseMs: number;
+}
+
 /** A call waiting for its turn to send an attempt. */
 interface Waiter {
   go(sentAfter: number): void;
@@ -83,7 +94,8 @@ interface Waiter {
  * - Once an answer said `X-RateLimit-Remaining`, attempts go out at once while fewer are in flight
  *   than remain; a call is never slowed while the window has room. When none remain, one attempt at a
  *   time goes to find out whether the window has moved on.
- * - A 429 pauses every attempt until its `Retry-After` has passed; then the waiting calls go out one
+ * - A 429 pauses every attempt until its `Retry-After` has passed (at most the `maxRetryAfterMs` of
+ *   the client whose call got it, which no longer waits that long itself); then the waiting calls go out one
  *   every `Retry-After / limit` ms (Kapso's `Retry-After` is the length of the window it counts in),
  *   in order, until none are waiting.
  * - An answer without the headers leaves the client unthrottled (a server that sends none).
@@ -105,9 +117,11 @@ export class RateLimitState {
   constructor(private readonly clock: Clock) {}
 
   /** Runs one attempt when the limits allow it; the attempt's response (if any) is read when it ends. */
-  async run<T extends object>(signal: AbortSignal, attempt: () => Promise<T>): Promise<T> {
+  async run<T extends object>(turn: Turn, attempt: () => Promise<T>): Promise<T> {
+    const { signal } = turn;
     // Which reading was the newest when this attempt was sent (see `observe`).
-    const sentAfter = this.waiters.length > 0 || this.delay() > 0 ? await this.turn(signal) : this.grant();
+    const sentAfter =
+      this.waiters.length > 0 || this.delay() > 0 ? await this.waitInLine(signal) : this.grant();
     let outcome: T | undefined;
     try {
       outcome = await attempt();
@@ -115,7 +129,7 @@ export class RateLimitState {
     } finally {
       this.inFlight--;
       const response = (outcome as { response?: Response } | undefined)?.response;
-      if (response) this.observe(response, sentAfter);
+      if (response) this.observe(response, sentAfter, turn.maxPauseMs);
       this.pump();
     }
   }
@@ -140,7 +154,7 @@ export class RateLimitState {
   }
 
   /** Waits in line until `pump` grants this call its attempt. */
-  private turn(signal: AbortSignal): Promise<number> {
+  private waitInLine(signal: AbortSignal): Promise<number> {
     return new Promise((resolve, reject) => {
       signal.throwIfAborted();
       const waiter: Waiter = {
@@ -193,7 +207,7 @@ export class RateLimitState {
     );
   }
 
-  private observe(response: Response, sentAfter: number): void {
+  private observe(response: Response, sentAfter: number, maxPauseMs: number): void {
     this.answered = true;
     const rateLimit = getRateLimit(response);
     if (response.status === 429) {
@@ -203,7 +217,7 @@ export class RateLimitState {
       if (retryAfterMs === undefined) return;
       this.pausedUntil = Math.max(
         this.pausedUntil,
-        this.clock.now() + Math.min(retryAfterMs, LONGEST_TIMER_MS),
+        this.clock.now() + Math.min(retryAfterMs, maxPauseMs, LONGEST_TIMER_MS),
       );
       // Paced by whichever limit ran out: the burst (per second) or the key's (per minute).
       const limit = rateLimit?.burstRemaining === 0 ? rateLimit.burstLimit : rateLimit?.limit;

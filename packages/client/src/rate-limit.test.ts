@@ -153,6 +153,29 @@ describe("the client's shared rate-limit state (fake timers)", () => {
     await Promise.all(calls);
   });
 
+  it("takes a limit of 0 on a success (a mock's placeholder) for no reading", async () => {
+    const server = heldFetch();
+    const kapso = createKapsoClient({ apiKey: KEY, baseUrl: BASE, fetch: server.fetch });
+    const first = kapso.GET("/workflows");
+    await settle();
+    server.pending.shift()?.answer(
+      new Response("{}", {
+        headers: {
+          "X-RateLimit-Limit": "0",
+          "X-RateLimit-Remaining": "0",
+          "X-Burst-RateLimit-Limit": "0",
+          "X-Burst-RateLimit-Remaining": "0",
+        },
+      }),
+    );
+    await first;
+    const calls = Array.from({ length: 20 }, () => kapso.GET("/workflows"));
+    await settle();
+    expect(server.sent()).toBe(21);
+    for (const answer of server.pending.splice(0)) answer.answer(limited(200, 400));
+    await Promise.all(calls);
+  });
+
   it("after a 429 pauses every call of the client and its withOptions children until Retry-After, then paces them", async () => {
     const server = heldFetch();
     const kapso = createKapsoClient({ apiKey: KEY, baseUrl: BASE, fetch: server.fetch });

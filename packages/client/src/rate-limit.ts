@@ -224,8 +224,11 @@ export class RateLimitState {
       if (limit) this.intervalMs = retryAfterMs / limit;
       return;
     }
-    if (!rateLimit) return;
-    const remaining = Math.min(rateLimit.remaining, rateLimit.burstRemaining ?? Number.POSITIVE_INFINITY);
+    // A limit of 0 would have refused this very request: it is a placeholder (a mock sends 0 for
+    // headers it has no example of), not a reading.
+    if (!rateLimit || rateLimit.limit === 0) return;
+    const burstRemaining = rateLimit.burstLimit === 0 ? undefined : rateLimit.burstRemaining;
+    const remaining = Math.min(rateLimit.remaining, burstRemaining ?? Number.POSITIVE_INFINITY);
     // Answers arrive out of order: a higher count from an attempt sent before the current reading
     // arrived may have been counted before it, so only a lower count, or a later attempt's, replaces it.
     if (this.remaining === undefined || remaining <= this.remaining || sentAfter >= this.readings) {

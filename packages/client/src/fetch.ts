@@ -51,7 +51,7 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
     // A request body is a stream that can be read once; the bytes are kept so every attempt and every
     // redirect hop sends the same body.
     if (request.body) init.body = await request.arrayBuffer();
-    addIdempotencyKey(request); // rate limits: one key per call, the same on every attempt
+    addIdempotencyKey(request); // idempotency: one key per call, the same on every attempt
     // One listener for the whole call aborts whichever attempt is current. It stays after the
     // response arrived: the body is read after this returns and must still be cancellable.
     let current: AbortController | undefined;

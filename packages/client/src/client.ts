@@ -32,7 +32,10 @@ export interface KapsoClientOverrides {
   timeoutMs?: number;
   /** Attempts after the first; see the retry policy in the README. Default: 2. */
   maxRetries?: number;
-  /** A `Retry-After` longer than this (ms) is not waited for: the response is returned as is. Default: 60 000. */
+  /**
+   * A `Retry-After` longer than this (ms) is not waited for: the response is returned as is, and a 429
+   * pauses the client's other calls for at most this long. Default: 60 000.
+   */
   maxRetryAfterMs?: number;
   /** Extra headers for every request. With `withOptions` they are added to the current client's. */
   headers?: HeadersOptions;

@@ -75,14 +75,18 @@ const received = (count: number) => server.until(() => server.requests.length >=
 /** A client on the test server whose waits are recorded instead of slept (unless `internals` says otherwise). */
 function setup(options: KapsoClientOptions = {}, internals: Partial<Timing> = {}) {
   const sleeps: number[] = [];
+  // A recorded sleep moves the client's clock on by as much, so a Retry-After pause is over after it.
+  let clock = Date.now();
   const kapso = createKapsoClientWithTiming(
     { apiKey: KEY, baseUrl: `${server.origin}/platform/v1`, ...options },
     {
       sleep: async (ms, signal) => {
         if (signal?.aborted) throw signal.reason;
         sleeps.push(ms);
+        clock += ms;
       },
       random: () => 1,
+      now: () => clock,
       ...internals,
     },
   );

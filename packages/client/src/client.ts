@@ -3,13 +3,20 @@ import type { Client, ClientOptions, HeadersOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
 import { normalizeBaseUrl } from "./base-url.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
+import { ConcurrencyLimit } from "./concurrency.js";
 import { isPermissionError, readEnv } from "./env.js";
 import { KapsoConfigError, KapsoError, KapsoResponseError } from "./errors.js";
 import { type CallState, createKapsoFetch, type Fetch, type Timing } from "./fetch.js";
 import { attemptLog, checkLogger, type KapsoLogger, type KapsoLogLevel, resolveLogLevel } from "./log.js";
-import { checkNonNegativeInteger, checkNonNegativeNumber, checkPositiveNumber } from "./options.js";
+import {
+  checkMaxConcurrency,
+  checkNonNegativeInteger,
+  checkNonNegativeNumber,
+  checkPositiveNumber,
+} from "./options.js";
 import { checkBaseUrlOverride, originPrefix } from "./origin.js";
 import { checkPathParams, normalizeQuery, serializeBody } from "./params.js";
+import { type Clock, RateLimitState } from "./rate-limit.js";
 import { sleep } from "./retry.js";
 import { pathOf } from "./url.js";
 
@@ -31,7 +38,10 @@ export interface KapsoClientOverrides {
   maxResponseBytes?: number;
   /** Attempts after the first; see the retry policy in the README. Default: 2. */
   maxRetries?: number;
-  /** A `Retry-After` longer than this (ms) is not waited for: the response is returned as is. Default: 60 000. */
+  /**
+   * A `Retry-After` longer than this (ms) is not waited for: the response is returned as is, and a 429
+   * pauses the client's other calls for at most this long. Default: 60 000.
+   */
   maxRetryAfterMs?: number;
   /** Extra headers for every request. With `withOptions` they are added to the current client's. */
   headers?: HeadersOptions;
@@ -53,6 +63,12 @@ export interface KapsoClientOptions
   fetch?: Fetch;
   /** Allows plain `http:` to a host that is not loopback. The API key then travels unencrypted. */
   allowInsecureHttp?: boolean;
+  /**
+   * At most this many calls of the client (and of every `withOptions` child) at a time, from the
+   * first attempt to the parsed result; the others wait in line in the order they were made.
+   * Default: `Infinity`.
+   */
+  maxConcurrency?: number;
 }
 
 /**
@@ -98,10 +114,11 @@ export function createKapsoClient<Paths extends {} = paths>(
 /** `createKapsoClient` with its waits replaceable; for tests, not exported from the package. */
 export function createKapsoClientWithTiming<Paths extends {} = paths>(
   options: KapsoClientOptions = {},
-  timing: Timing,
+  timing: Timing & Partial<Pick<Clock, "now">>,
 ): KapsoClient<Paths> {
   const {
     apiKey,
+    maxConcurrency = Number.POSITIVE_INFINITY,
     baseUrl = DEFAULT_BASE_URL,
     fetch,
     allowInsecureHttp,
@@ -131,13 +148,22 @@ export function createKapsoClientWithTiming<Paths extends {} = paths>(
   }
   checkFetch(fetch);
   const normalized = normalizeBaseUrl(baseUrl, allowInsecureHttp);
+  checkMaxConcurrency(maxConcurrency);
   const inner = createClient<Paths>({
     bodySerializer: serializeBody,
     ...rest,
     headers,
     baseUrl: normalized,
   });
-  const shared = { apiKey: keyResolver(apiKey), fetch, timing, originPrefix: originPrefix(normalized) };
+  const shared: Shared = {
+    apiKey: keyResolver(apiKey),
+    fetch,
+    timing,
+    originPrefix: originPrefix(normalized),
+    rateLimit: new RateLimitState({ now: timing.now ?? (() => Date.now()), sleep: timing.sleep }),
+    concurrency:
+      maxConcurrency === Number.POSITIVE_INFINITY ? undefined : new ConcurrencyLimit(maxConcurrency),
+  };
   return bindClient(inner, shared, settings, undefined);
 }
 
@@ -164,6 +190,10 @@ interface Shared {
   fetch: Fetch | undefined;
   timing: Timing;
   originPrefix: string;
+  /** One rate-limit state: a 429 seen by any call pauses them all. */
+  rateLimit: RateLimitState;
+  /** The `maxConcurrency` line; undefined when unlimited. */
+  concurrency: ConcurrencyLimit | undefined;
 }
 
 function resolveSettings(current: Settings, overrides: KapsoClientOverrides): Settings {
@@ -225,8 +255,9 @@ function bindClient<Paths extends {}>(
   settings: Settings,
   extraHeaders: HeadersOptions | undefined,
 ): KapsoClient<Paths> {
+  const { concurrency, ...forFetch } = shared;
   const kapsoFetch = createKapsoFetch({
-    ...shared,
+    ...forFetch,
     timeoutMs: settings.timeoutMs,
     maxResponseBytes: settings.maxResponseBytes,
     maxRetries: settings.maxRetries,
@@ -245,7 +276,10 @@ function bindClient<Paths extends {}>(
     }
     const callerSignal = init?.signal ?? undefined;
     const own = callerSignal && ownSignal(callerSignal);
+    let endCall: (() => void) | undefined;
     try {
+      // maxConcurrency: waits for a place in line; an abort leaves the line at once.
+      if (concurrency) endCall = await concurrency.acquire(callerSignal);
       const result = await request(method, path, {
         ...init,
         ...(params && { params }),
@@ -262,6 +296,7 @@ function bindClient<Paths extends {}>(
     } finally {
       // A streamed body is still arriving when the result is returned, and must stay abortable.
       if (init?.parseAs !== "stream") own?.release();
+      endCall?.();
     }
   };
   const client: Record<string, unknown> = {

@@ -258,6 +258,7 @@ describe("the API key never shows", () => {
         "method": "GET",
         "name": "KapsoApiError",
         "path": "/platform/v1/workflows/wf_1/executions",
+        "rateLimit": undefined,
         "requestId": "req_abc",
         "retryAfterMs": undefined,
         "status": 401,

@@ -1,3 +1,4 @@
+import { getRateLimit, type RateLimit } from "./rate-limit.js";
 import { parseRetryAfter } from "./retry.js";
 import { pathOf } from "./url.js";
 
@@ -146,6 +147,8 @@ export class KapsoApiError extends KapsoError {
   readonly requestId: string | undefined;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /** Where the API key stands, from the response's rate-limit headers (see `getRateLimit`); undefined without them. */
+  readonly rateLimit: RateLimit | undefined;
   /** HTTP method of the request, upper case; undefined when the result did not tell (a bare openapi-fetch client). */
   readonly method: string | undefined;
   /** Path of the request URL, without origin or query string. */
@@ -175,6 +178,7 @@ export class KapsoApiError extends KapsoError {
       | undefined;
     this.requestId = requestId;
     this.retryAfterMs = parseRetryAfter(headers?.get("retry-after"));
+    this.rateLimit = headers && getRateLimit({ headers });
     this.method = method;
     this.path = path;
     this.context = context;

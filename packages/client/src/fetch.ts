@@ -1,7 +1,9 @@
 import { bufferedResponse } from "./body.js";
 import { KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
+import { addIdempotencyKey } from "./idempotency.js";
 import type { AttemptLog } from "./log.js";
 import { checkRequestOrigin } from "./origin.js";
+import { describeRateLimit, type RateLimitState } from "./rate-limit.js";
 import { LONGEST_TIMER_MS, retryWait } from "./retry.js";
 import { pathOf } from "./url.js";
 
@@ -34,6 +36,8 @@ export interface KapsoFetchOptions {
   /** Undefined when the log level lets no attempt line through. */
   log: AttemptLog | undefined;
   timing: Timing;
+  /** The client's rate-limit state, shared by every client derived from it. */
+  rateLimit: RateLimitState;
 }
 
 /**
@@ -99,6 +103,7 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
       timeoutMs,
       maxResponseBytes: call.stream ? undefined : options.maxResponseBytes,
     };
+    addIdempotencyKey(request); // idempotency: one key per call, the same on every attempt
     // One listener for the whole call aborts whichever attempt is current. It stays after the
     // response arrived: the body is read after this returns and must still be cancellable.
     let current: AbortController | undefined;
@@ -107,19 +112,24 @@ export function createKapsoFetch(options: KapsoFetchOptions) {
     for (let retry = 0; ; retry++) {
       signal.throwIfAborted();
       current = new AbortController();
-      const started = log && Date.now();
-      const outcome = await attempt(exchange, current);
+      let started = 0;
+      // rate limits: waits for the client's turn (not timed), then reads the answer's rate-limit headers
+      const outcome = await options.rateLimit.run({ signal, maxPauseMs: options.maxRetryAfterMs }, () => {
+        started = Date.now();
+        return attempt(exchange, current as AbortController);
+      });
       // A caller's abort is not a failure of the attempt: the caller gets its own reason back.
       if (!("response" in outcome)) signal.throwIfAborted();
-      const wait = retryWait(method, outcome, retry, limits);
+      const wait = retryWait(request, outcome, retry, limits);
       if (log) {
         // One line per attempt: a retried one at info, any other at debug; the path without its query.
         const result = "response" in outcome ? outcome.response.status : outcome.failure;
         const decision = wait === undefined ? "final" : `retry in ${wait} ms`;
         log(
           wait === undefined ? "debug" : "info",
-          `kapso: ${method} ${pathOf(request.url)} ${result} in ${Date.now() - (started as number)} ms, ` +
-            `attempt ${retry + 1} of ${maxRetries + 1}: ${decision}`,
+          `kapso: ${method} ${pathOf(request.url)} ${result} in ${Date.now() - started} ms, ` +
+            `attempt ${retry + 1} of ${maxRetries + 1}: ${decision}` +
+            ("response" in outcome ? describeRateLimit(outcome.response) : ""),
         );
       }
       if (wait === undefined) {

@@ -17,5 +17,6 @@ export {
   KapsoTimeoutError,
 } from "./errors.js";
 export type { KapsoLogger, KapsoLogLevel } from "./log.js";
+export { getRateLimit, type RateLimit } from "./rate-limit.js";
 export type { RetryRule } from "./retry.js";
 export { type UnwrappedData, unwrap } from "./unwrap.js";

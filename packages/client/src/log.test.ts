@@ -67,6 +67,27 @@ describe("logging", () => {
     }
   });
 
+  it("adds where the rate limits stand when the answer says", async () => {
+    server.handle((_req, res, attempt) =>
+      attempt === 1
+        ? json(res, 429, {}, { "X-RateLimit-Limit": "100", "X-RateLimit-Remaining": "0", "Retry-After": "0" })
+        : json(res, 202, page, {
+            "X-RateLimit-Limit": "100",
+            "X-RateLimit-Remaining": "98",
+            "X-Burst-RateLimit-Limit": "5",
+            "X-Burst-RateLimit-Remaining": "4",
+          }),
+    );
+    const { logger, calls } = recordingLogger();
+    await client({ logLevel: "debug", logger }).GET(EXECUTIONS, listInit);
+    expect(calls.map((call) => call.args[0])).toEqual([
+      expect.stringMatching(/ 429 in \d+ ms, attempt 1 of 3: retry in 0 ms; rate limit 0 of 100 left$/),
+      expect.stringMatching(
+        / 202 in \d+ ms, attempt 2 of 3: final; rate limit 98 of 100 left, burst 4 of 5 left$/,
+      ),
+    ]);
+  });
+
   it("names the failure of an attempt that got no response", async () => {
     server.handle((_req, res) => res.socket?.destroy());
     const { logger, calls } = recordingLogger();

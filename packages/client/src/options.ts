@@ -23,3 +23,10 @@ export function checkNonNegativeInteger(name: string, value: unknown): void {
 export function checkOneOf(name: string, value: unknown, allowed: readonly string[]): void {
   if (!allowed.includes(value as string)) refuse(name, `one of ${allowed.join(", ")}`, value);
 }
+
+/** `maxConcurrency`: a positive integer, or `Infinity` for no limit. */
+export function checkMaxConcurrency(value: unknown): void {
+  if (!(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && (value as number) > 0))) {
+    refuse("maxConcurrency", "a positive integer or Infinity", value);
+  }
+}

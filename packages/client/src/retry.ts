@@ -11,7 +11,8 @@ export interface RetryRule {
 // A replayed request is only safe when sending it twice has the effect of sending it once. Kapso's
 // writes take no idempotency key (only revoking a portfolio's funding does), so a POST or PATCH that
 // may have reached the server (a 5xx, a dropped connection, a timeout) is never replayed: a
-// duplicate workflow execution is worse than an error.
+// duplicate workflow execution is worse than an error. A request that carries an `Idempotency-Key`
+// is the exception: the server answers its repeat with the first result, so it is retried like a GET.
 // A 429 means the request was refused before any work was done, so it is safe for every method.
 const IDEMPOTENT: RetryRule = {
   statuses: new Set([408, 429, 500, 502, 503, 504]),
@@ -20,9 +21,20 @@ const IDEMPOTENT: RetryRule = {
 };
 const NOT_IDEMPOTENT: RetryRule = { statuses: new Set([429]), network: false, timeout: false };
 
-/** The retry policy by method: the idempotent ones get the full rule, any other the POST rule. */
-export function retryRuleFor(method: string): RetryRule {
-  return /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(method) ? IDEMPOTENT : NOT_IDEMPOTENT;
+/** The request as far as the retry policy cares. */
+export interface RetriedRequest {
+  readonly method: string;
+  readonly headers: Headers;
+}
+
+/**
+ * The retry policy of a request: the idempotent methods, and any request with an `Idempotency-Key`,
+ * get the full rule; any other the POST rule.
+ */
+export function retryRuleFor(request: RetriedRequest): RetryRule {
+  const idempotent =
+    /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(request.method) || request.headers.has("idempotency-key");
+  return idempotent ? IDEMPOTENT : NOT_IDEMPOTENT;
 }
 
 /** The longest delay a timer holds; Node fires a longer one at once. */
@@ -52,13 +64,13 @@ export interface RetryLimits {
  * is the last. `retry` counts the retries already made (0 after the first attempt).
  */
 export function retryWait(
-  method: string,
+  request: RetriedRequest,
   facts: AttemptFacts,
   retry: number,
   limits: RetryLimits,
 ): number | undefined {
   if (retry >= limits.maxRetries) return undefined;
-  const rule = retryRuleFor(method);
+  const rule = retryRuleFor(request);
   if ("failure" in facts) {
     return rule[facts.failure] ? backoffDelay(retry, limits.random) : undefined;
   }

@@ -15,7 +15,7 @@ export interface paths {
         };
         /**
          * List a number's messages
-         * @description Messages sent and received on one phone number, in Meta's message format, from Kapso's records. Narrow them to one conversation, a direction, a delivery status or a time window. The list is cursor-paginated: pass `paging.cursors.after` of a page as `after` to read the next one. Kapso's own fields (direction, status, processing state, content and more) come with `fields=kapso(...)`.
+         * @description Messages sent and received on one phone number, in Meta's message format, from Kapso's records. Narrow them to one conversation, a direction, a delivery status or a time window. The list is cursor-paginated: pass `paging.cursors.after` of a page as `after` to read the next one; the last page has no `after` cursor. Kapso's own fields (direction, status, processing state, content and more) come with `fields=kapso(...)`.
          */
         get: operations["listMessages"];
         put?: never;
@@ -1766,16 +1766,16 @@ export interface components {
              */
             type: "video";
         };
-        /** @description Where a cursor-paginated page sits: the cursors of its first and last item. */
+        /** @description Where a cursor-paginated page sits. The proxy's pages carry `cursors` and nothing else a client needs: `next` and `previous` URLs, which Meta's Graph API pages have, appear only on some pages and are not to be relied on. The last page is the one without `cursors.after`, the first the one without `cursors.before` (a single page may have an empty `cursors`). To walk a list, send a page's `cursors.after` as `after` until a page comes without one. */
         Paging: {
             /** @description The cursors of this page. */
             cursors?: components["schemas"]["PagingCursors"];
         };
-        /** @description Opaque cursors; pass `after` to read the next page and `before` to read the previous one. */
+        /** @description Opaque cursors; pass `after` to read the next page and `before` to read the previous one. Each is missing when there is no page on that side. */
         PagingCursors: {
-            /** @description The cursor of the page's first item: pass it as `before` for the page before. */
+            /** @description The cursor of the page's first item: pass it as `before` for the page before. Missing on the first page. */
             before?: string;
-            /** @description The cursor of the page's last item: pass it as `after` for the page after. */
+            /** @description The cursor of the page's last item: pass it as `after` for the page after. Missing on the last page. */
             after?: string;
         };
         /** @description A WhatsApp business phone number as Meta describes it: display number, verified name, quality rating, throughput and more, as far as `fields` asks for them. */

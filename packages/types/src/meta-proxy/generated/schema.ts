@@ -1972,12 +1972,12 @@ export interface operations {
                 status?: "pending" | "sent" | "delivered" | "read" | "failed";
                 /**
                  * @description Only items created at or after this time (ISO 8601).
-                 * @example 2025-03-23T03:17:09Z
+                 * @example 2025-03-23T00:00:00Z
                  */
                 since?: string;
                 /**
                  * @description Only items created before this time (ISO 8601).
-                 * @example 2025-03-24T03:17:08Z
+                 * @example 2025-03-23T23:59:59Z
                  */
                 until?: string;
                 /**
@@ -2342,12 +2342,12 @@ export interface operations {
                 unassigned?: boolean;
                 /**
                  * @description Only conversations active at or after this time.
-                 * @example 2025-03-23T03:17:09Z
+                 * @example 2025-03-23T00:00:00Z
                  */
                 last_active_since?: string;
                 /**
                  * @description Only conversations last active before this time.
-                 * @example 2025-03-24T03:17:08Z
+                 * @example 2025-03-23T23:59:59Z
                  */
                 last_active_until?: string;
                 /**
@@ -2617,12 +2617,12 @@ export interface operations {
                 status?: "initiated" | "ringing" | "answered" | "completed" | "failed";
                 /**
                  * @description Only items created at or after this time (ISO 8601).
-                 * @example 2025-03-23T03:17:09Z
+                 * @example 2025-03-23T00:00:00Z
                  */
                 since?: string;
                 /**
                  * @description Only items created before this time (ISO 8601).
-                 * @example 2025-03-24T03:17:08Z
+                 * @example 2025-03-23T23:59:59Z
                  */
                 until?: string;
                 /**

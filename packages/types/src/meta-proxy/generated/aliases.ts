@@ -99,9 +99,9 @@ export type OutgoingTemplateMessage = components["schemas"]["OutgoingTemplateMes
 export type OutgoingTextMessage = components["schemas"]["OutgoingTextMessage"];
 /** A video (MP4 or 3GPP, H.264 and AAC, up to 16 MB) by `id` or `link`, with an optional caption. */
 export type OutgoingVideoMessage = components["schemas"]["OutgoingVideoMessage"];
-/** Where a cursor-paginated page sits: the cursors of its first and last item. */
+/** Where a cursor-paginated page sits. The proxy's pages carry `cursors` and nothing else a client needs: `next` and `previous` URLs, which Meta's Graph API pages have, appear only on some pages and are not to be relied on. The last page is the one without `cursors.after`, the first the one without `cursors.before` (a single page may have an empty `cursors`). To walk a list, send a page's `cursors.after` as `after` until a page comes without one. */
 export type Paging = components["schemas"]["Paging"];
-/** Opaque cursors; pass `after` to read the next page and `before` to read the previous one. */
+/** Opaque cursors; pass `after` to read the next page and `before` to read the previous one. Each is missing when there is no page on that side. */
 export type PagingCursors = components["schemas"]["PagingCursors"];
 /** A WhatsApp business phone number as Meta describes it: display number, verified name, quality rating, throughput and more, as far as `fields` asks for them. */
 export type PhoneNumber = components["schemas"]["PhoneNumber"];

@@ -7,7 +7,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -15,7 +15,7 @@ export interface paths {
         };
         /**
          * List a number's messages
-         * @description Messages sent and received on one phone number, in Meta's message format, from Kapso's records. Narrow them to one conversation, a direction, a delivery status or a time window. The list is cursor-paginated: pass `paging.cursors.after` of a page as `after` to read the next one. Kapso's own fields (direction, status, processing state, content and more) come with `fields=kapso(...)`.
+         * @description Messages sent and received on one phone number, in Meta's message format, from Kapso's records. Narrow them to one conversation, a direction, a delivery status or a time window. The list is cursor-paginated: pass `paging.cursors.after` of a page as `after` to read the next one; the last page has no `after` cursor. Kapso's own fields (direction, status, processing state, content and more) come with `fields=kapso(...)`.
          */
         get: operations["listMessages"];
         put?: never;
@@ -41,7 +41,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -67,7 +67,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -101,7 +101,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -127,12 +127,12 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The WhatsApp message id (`wamid`).
-                 * @example wamid.HBgNMTU1NTE0OTU5Nzg1FQIAERgSMDhGRjdBMDEyOTcxQzFFQkFBAA==
+                 * @example wamid.HBgTDM4MDk2OTc1NDAwRlFJQUVoZ1UxNzA4M0NCM0Y2QjMzOUY1RkUxRQ==
                  */
                 message_id: string;
             };
@@ -158,7 +158,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -184,12 +184,12 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description Kapso's id of the conversation (UUID).
-                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 * @example d7cfbc0a-ad33-4f58-abec-ee33926fb7f5
                  */
                 conversation_id: string;
             };
@@ -215,7 +215,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -248,7 +248,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -274,12 +274,12 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The contact's WhatsApp id.
-                 * @example 15551234567
+                 * @example 15558639621
                  */
                 wa_id: string;
             };
@@ -305,7 +305,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -335,7 +335,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -361,7 +361,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -391,7 +391,7 @@ export interface paths {
             path: {
                 /**
                  * @description The media id an upload returned, or one a received message carries.
-                 * @example 2621233374848975
+                 * @example 2551653646313604
                  */
                 media_id: string;
             };
@@ -477,7 +477,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -511,12 +511,12 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
                 /**
                  * @description Meta's id of the template.
-                 * @example 1259544702043867
+                 * @example 1269477014823121
                  */
                 template_id: string;
             };
@@ -542,7 +542,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -572,7 +572,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -598,7 +598,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -632,7 +632,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -662,7 +662,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -800,7 +800,7 @@ export interface paths {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -1766,16 +1766,16 @@ export interface components {
              */
             type: "video";
         };
-        /** @description Where a cursor-paginated page sits: the cursors of its first and last item. */
+        /** @description Where a cursor-paginated page sits. The proxy's pages carry `cursors` and nothing else a client needs: `next` and `previous` URLs, which Meta's Graph API pages have, appear only on some pages and are not to be relied on. The last page is the one without `cursors.after`, the first the one without `cursors.before` (a single page may have an empty `cursors`). To walk a list, send a page's `cursors.after` as `after` until a page comes without one. */
         Paging: {
             /** @description The cursors of this page. */
             cursors?: components["schemas"]["PagingCursors"];
         };
-        /** @description Opaque cursors; pass `after` to read the next page and `before` to read the previous one. */
+        /** @description Opaque cursors; pass `after` to read the next page and `before` to read the previous one. Each is missing when there is no page on that side. */
         PagingCursors: {
-            /** @description The cursor of the page's first item: pass it as `before` for the page before. */
+            /** @description The cursor of the page's first item: pass it as `before` for the page before. Missing on the first page. */
             before?: string;
-            /** @description The cursor of the page's last item: pass it as `after` for the page after. */
+            /** @description The cursor of the page's last item: pass it as `after` for the page after. Missing on the last page. */
             after?: string;
         };
         /** @description A WhatsApp business phone number as Meta describes it: display number, verified name, quality rating, throughput and more, as far as `fields` asks for them. */
@@ -1927,7 +1927,7 @@ export interface components {
         before: string;
         /**
          * @description Meta's id of the WhatsApp Business Account (WABA).
-         * @example 123456789012345
+         * @example 110174352967256
          */
         business_account_id: string;
         /**
@@ -1942,7 +1942,7 @@ export interface components {
         limit: number;
         /**
          * @description Meta's id of the WhatsApp business phone number.
-         * @example 110987654321
+         * @example 197211286875
          */
         phone_number_id: string;
     };
@@ -1957,7 +1957,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Kapso's id of the conversation (UUID).
-                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 * @example d7cfbc0a-ad33-4f58-abec-ee33926fb7f5
                  */
                 conversation_id?: string;
                 /**
@@ -1972,12 +1972,12 @@ export interface operations {
                 status?: "pending" | "sent" | "delivered" | "read" | "failed";
                 /**
                  * @description Only items created at or after this time (ISO 8601).
-                 * @example 2024-01-15T00:00:00Z
+                 * @example 2025-03-23T00:00:00Z
                  */
                 since?: string;
                 /**
                  * @description Only items created before this time (ISO 8601).
-                 * @example 2024-01-15T23:59:59Z
+                 * @example 2025-03-23T23:59:59Z
                  */
                 until?: string;
                 /**
@@ -1999,7 +1999,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2034,7 +2034,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2108,7 +2108,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2149,7 +2149,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2180,7 +2180,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2222,7 +2222,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2251,7 +2251,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2288,12 +2288,12 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The WhatsApp message id (`wamid`).
-                 * @example wamid.HBgNMTU1NTE0OTU5Nzg1FQIAERgSMDhGRjdBMDEyOTcxQzFFQkFBAA==
+                 * @example wamid.HBgTDM4MDk2OTc1NDAwRlFJQUVoZ1UxNzA4M0NCM0Y2QjMzOUY1RkUxRQ==
                  */
                 message_id: string;
             };
@@ -2332,7 +2332,7 @@ export interface operations {
                 status?: "active" | "ended";
                 /**
                  * @description Only conversations assigned to this project member.
-                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 * @example d7cfbc0a-ad33-4f58-abec-ee33926fb7f5
                  */
                 assigned_user_id?: string;
                 /**
@@ -2342,17 +2342,17 @@ export interface operations {
                 unassigned?: boolean;
                 /**
                  * @description Only conversations active at or after this time.
-                 * @example 2024-01-15T00:00:00Z
+                 * @example 2025-03-23T00:00:00Z
                  */
                 last_active_since?: string;
                 /**
                  * @description Only conversations last active before this time.
-                 * @example 2024-01-15T23:59:59Z
+                 * @example 2025-03-23T23:59:59Z
                  */
                 last_active_until?: string;
                 /**
                  * @description Only the conversation with this contact phone number.
-                 * @example +15551234567
+                 * @example +15558639621
                  */
                 phone_number?: string;
                 /**
@@ -2374,7 +2374,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2421,12 +2421,12 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description Kapso's id of the conversation (UUID).
-                 * @example 123e4567-e89b-12d3-a456-426614174000
+                 * @example d7cfbc0a-ad33-4f58-abec-ee33926fb7f5
                  */
                 conversation_id: string;
             };
@@ -2454,7 +2454,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2512,12 +2512,12 @@ export interface operations {
             query?: {
                 /**
                  * @description The contact's WhatsApp id.
-                 * @example 15551234567
+                 * @example 15558639621
                  */
                 wa_id?: string;
                 /**
                  * @description Only contacts of this customer.
-                 * @example cust_abc123
+                 * @example crm_8812
                  */
                 customer_id?: string;
                 /**
@@ -2544,7 +2544,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2577,12 +2577,12 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
                 /**
                  * @description The contact's WhatsApp id.
-                 * @example 15551234567
+                 * @example 15558639621
                  */
                 wa_id: string;
             };
@@ -2617,12 +2617,12 @@ export interface operations {
                 status?: "initiated" | "ringing" | "answered" | "completed" | "failed";
                 /**
                  * @description Only items created at or after this time (ISO 8601).
-                 * @example 2024-01-15T00:00:00Z
+                 * @example 2025-03-23T00:00:00Z
                  */
                 since?: string;
                 /**
                  * @description Only items created before this time (ISO 8601).
-                 * @example 2024-01-15T23:59:59Z
+                 * @example 2025-03-23T23:59:59Z
                  */
                 until?: string;
                 /**
@@ -2641,7 +2641,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2671,7 +2671,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2723,7 +2723,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2768,7 +2768,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2795,7 +2795,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -2825,7 +2825,7 @@ export interface operations {
             query: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: string;
             };
@@ -2833,7 +2833,7 @@ export interface operations {
             path: {
                 /**
                  * @description The media id an upload returned, or one a received message carries.
-                 * @example 2621233374848975
+                 * @example 2551653646313604
                  */
                 media_id: string;
             };
@@ -2859,7 +2859,7 @@ export interface operations {
             query?: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id?: string;
             };
@@ -2867,7 +2867,7 @@ export interface operations {
             path: {
                 /**
                  * @description The media id an upload returned, or one a received message carries.
-                 * @example 2621233374848975
+                 * @example 2551653646313604
                  */
                 media_id: string;
             };
@@ -2961,7 +2961,7 @@ export interface operations {
             query: {
                 /**
                  * @description The token from the `download_url` of a media file; it authenticates the download.
-                 * @example eyJfcmFpbHMiOnsibWVzc2FnZSI6...
+                 * @example c2lnbmVkLW1lZGlhLXRva2Vu...
                  */
                 token: string;
             };
@@ -3011,7 +3011,7 @@ export interface operations {
             query?: {
                 /**
                  * @description The template's name.
-                 * @example order_confirmation
+                 * @example purchase_receipt
                  */
                 name?: string;
                 /**
@@ -3036,7 +3036,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -3064,7 +3064,7 @@ export interface operations {
             query?: {
                 /**
                  * @description The template's id: edits (or deletes) that template instead of creating one.
-                 * @example 1627019861106475
+                 * @example 1480026327893512
                  */
                 hsm_id?: string;
             };
@@ -3072,7 +3072,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -3128,12 +3128,12 @@ export interface operations {
             query?: {
                 /**
                  * @description The template's name.
-                 * @example order_confirmation
+                 * @example purchase_receipt
                  */
                 name?: string;
                 /**
                  * @description The template's id: edits (or deletes) that template instead of creating one.
-                 * @example 1627019861106475
+                 * @example 1480026327893512
                  */
                 hsm_id?: string;
             };
@@ -3141,7 +3141,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -3176,12 +3176,12 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
                 /**
                  * @description Meta's id of the template.
-                 * @example 1259544702043867
+                 * @example 1269477014823121
                  */
                 template_id: string;
             };
@@ -3234,7 +3234,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3276,7 +3276,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3324,7 +3324,7 @@ export interface operations {
             query: {
                 /**
                  * @description The WhatsApp id of the user to call.
-                 * @example 15551234567
+                 * @example 15558639621
                  */
                 user_wa_id: string;
             };
@@ -3332,7 +3332,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3380,7 +3380,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3411,7 +3411,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3449,7 +3449,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3487,7 +3487,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -3514,7 +3514,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };
@@ -3545,7 +3545,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3572,7 +3572,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp business phone number.
-                 * @example 110987654321
+                 * @example 197211286875
                  */
                 phone_number_id: components["parameters"]["phone_number_id"];
             };
@@ -3779,7 +3779,7 @@ export interface operations {
             path: {
                 /**
                  * @description Meta's id of the WhatsApp Business Account (WABA).
-                 * @example 123456789012345
+                 * @example 110174352967256
                  */
                 business_account_id: components["parameters"]["business_account_id"];
             };

@@ -176,6 +176,25 @@ describe("the client's shared rate-limit state (fake timers)", () => {
     await Promise.all(calls);
   });
 
+  it("after a 429 without Retry-After, goes one at a time until an answer without rate-limit headers, then unthrottled", async () => {
+    const server = heldFetch();
+    const kapso = createKapsoClient({ apiKey: KEY, baseUrl: BASE, fetch: server.fetch, maxRetries: 0 });
+    const first = kapso.GET("/workflows");
+    await settle();
+    server.pending.shift()?.answer(new Response("{}", { status: 429 }));
+    await first;
+    const calls = Array.from({ length: 10 }, () => kapso.GET("/workflows"));
+    await settle();
+    // Nothing remains as far as the client knows: one attempt finds out whether the window moved on.
+    expect(server.sent()).toBe(2);
+    server.pending.shift()?.answer(new Response("{}", { headers: { "content-type": "application/json" } }));
+    await settle();
+    // A success that says nothing of the limit: nothing to count down from, so no throttle.
+    expect(server.sent()).toBe(11);
+    for (const answer of server.pending.splice(0)) answer.answer(new Response("{}"));
+    await Promise.all(calls);
+  });
+
   it("after a 429 pauses every call of the client and its withOptions children until Retry-After, then paces them", async () => {
     const server = heldFetch();
     const kapso = createKapsoClient({ apiKey: KEY, baseUrl: BASE, fetch: server.fetch });

@@ -226,7 +226,16 @@ export class RateLimitState {
     }
     // A limit of 0 would have refused this very request: it is a placeholder (a mock sends 0 for
     // headers it has no example of), not a reading.
-    if (!rateLimit || rateLimit.limit === 0) return;
+    if (!rateLimit || rateLimit.limit === 0) {
+      // An answer that is not a 429 and says nothing of the limit, sent after the newest reading:
+      // the window had room, and with nothing to count down from the client goes unthrottled again
+      // (rather than one attempt at a time for good, behind a server that stopped sending headers).
+      if (sentAfter >= this.readings && this.remaining !== undefined) {
+        this.readings++;
+        this.remaining = undefined;
+      }
+      return;
+    }
     const burstRemaining = rateLimit.burstLimit === 0 ? undefined : rateLimit.burstRemaining;
     const remaining = Math.min(rateLimit.remaining, burstRemaining ?? Number.POSITIVE_INFINITY);
     // Answers arrive out of order: a higher count from an attempt sent before the current reading

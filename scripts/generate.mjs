@@ -5,9 +5,10 @@
 // naming the files, when the committed output differs, so generated code can never drift from the spec.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { root } from "./lib/spec.mjs";
+import { ensureBuilt, root } from "./lib/ensure-built.mjs";
 
-// Imported after ./lib/spec.mjs, which builds @kapso/codegen when its dist is missing or stale.
+// The generator is @kapso/codegen's dist, which a fresh clone has not built yet.
+ensureBuilt("packages/codegen");
 const { apiAreas, generate, staleFiles, writeFiles } = await import("@kapso/codegen");
 
 const check = process.argv.includes("--check");
@@ -27,7 +28,7 @@ function readmeWithAreas(readme, doc) {
     "|---|---|---|---|---|---|",
     ...areas.map(
       (a) =>
-        `| ${a.name} | ${a.operations} | ${a.cursor || ""} | ${a.page || ""} | ${a.logSearch || ""} | ${a.unpaginated || ""} |`,
+        `| ${a.name} | ${a.operations} | ${a.lists.cursor || ""} | ${a.lists.page || ""} | ${a.lists["log-search"] || ""} | ${a.lists.unpaginated || ""} |`,
     ),
     `| **all** | **${total}** | | | | |`,
     AREAS_END,

@@ -1,14 +1,4 @@
-export {
-  drip,
-  dropBeforeHeaders,
-  dropMidBody,
-  type FaultHead,
-  flood,
-  rawResponse,
-  sendBytes,
-  stallAfterHeaders,
-  truncated,
-} from "./faults.js";
+export { dropBeforeHeaders } from "./faults.js";
 export {
   backward,
   type CursorList,

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   cursorOf,
-  drip,
-  dropMidBody,
-  flood,
+  dropBeforeHeaders,
   json,
   type LoopbackServer,
   listFixture,
-  rawResponse,
-  stallAfterHeaders,
   startLoopbackServer,
-  truncated,
 } from "./index.js";
 
 let server: LoopbackServer;
@@ -82,39 +77,8 @@ describe("the list fixture", () => {
 });
 
 describe("faults", () => {
-  it("drops the connection mid-body: the reader fails after the first bytes", async () => {
-    server.handle((_request, res) => dropMidBody(res, '{"data": ['));
-    const response = await fetch(server.origin);
-    expect(response.status).toBe(200);
-    await expect(response.text()).rejects.toThrow();
-  });
-
-  it("stalls after the headers until the reader gives up", async () => {
-    server.handle((_request, res) => stallAfterHeaders(res, "{"));
-    const controller = new AbortController();
-    const response = await fetch(server.origin, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
-    await expect(response.text()).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(server.aborted).toBe(1);
-  });
-
-  it("drips a body, truncates one, floods one and writes raw heads", async () => {
-    server.handle((_request, res) => drip(res, "abcdef", { bytesPerTick: 2, intervalMs: 1 }));
-    expect(await (await fetch(server.origin)).text()).toBe("abcdef");
-
-    server.handle((_request, res) => truncated(res, '{"data": []}', 5, { status: 503 }));
-    const cut = await fetch(server.origin);
-    expect([cut.status, await cut.text()]).toEqual([503, '{"dat']);
-
-    server.handle((_request, res) => flood(res, { totalBytes: 200_000, prefix: "<" }));
-    const big = await (await fetch(server.origin)).text();
-    expect([big.length, big[0], big[1]]).toEqual([200_000, "<", "x"]);
-
-    server.handle((_request, res) =>
-      rawResponse(res, "HTTP/1.1 200 OK\r\nretry-after: 2\r\nretry-after: 2\r\ncontent-length: 2\r\n\r\nok"),
-    );
-    const raw = await fetch(server.origin);
-    expect([raw.headers.get("retry-after"), await raw.text()]).toEqual(["2, 2", "ok"]);
+  it("drops the connection before any response: the fetch itself fails", async () => {
+    server.handle((_request, res) => dropBeforeHeaders(res));
+    await expect(fetch(server.origin)).rejects.toThrow();
   });
 });

@@ -10,6 +10,7 @@ import { ensureBuilt, root } from "./lib/ensure-built.mjs";
 // The generator is @kapso/codegen's dist, which a fresh clone has not built yet.
 ensureBuilt("packages/codegen");
 const { apiAreas, generate, staleFiles, writeFiles } = await import("@kapso/codegen");
+const { listTypeTests } = await import("./lib/list-type-tests.mjs");
 
 const check = process.argv.includes("--check");
 const HEADER =
@@ -47,6 +48,7 @@ const output = {
   "packages/types/openapi.yaml": files["openapi.yaml"],
   "packages/types/src/generated/schema.ts": files["schema.ts"],
   "packages/types/src/generated/aliases.ts": files["aliases.ts"],
+  "packages/pagination/src/generated/lists.test.ts": listTypeTests(document, HEADER),
   "README.md": readmeWithAreas(readFileSync(join(root, "README.md"), "utf8"), document),
 };
 if (check) {

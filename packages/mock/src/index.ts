@@ -117,8 +117,8 @@ export async function startKapsoMock(options: KapsoMockOptions = {}): Promise<Ka
     startTimeoutMs,
   };
   const supervisor = new SupervisorChild(config);
-  // The supervisor's own deadline is startTimeoutMs; this one only catches a supervisor that hangs.
-  const ready = await supervisor.ready(startTimeoutMs + 5000);
+  // The supervisor holds the one start deadline, startTimeoutMs, for Prism.
+  const ready = await supervisor.ready();
   return {
     url: `http://${urlHost(host)}:${ready.port}`,
     port: ready.port,

@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
+// Signed with node:crypto rather than @kapso/webhooks' signWebhookPayload: @kapso/webhooks' own tests
+// deliver with this module, so depending on it would make the two packages depend on each other.
+import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { deref } from "@kapso/codegen/spec";
 import type { WebhookPayloadsV1, WebhookPayloadsV2 } from "@kapso/types";
-import { signWebhookPayload } from "@kapso/webhooks";
 import { defaultSpecPath } from "./spec-path.js";
 
 /** The headers of a delivery, as Kapso names them (lower case, as `fetch` sends them). */
@@ -165,7 +166,7 @@ export async function deliverWebhook(options: DeliverWebhookOptions): Promise<We
     ...options.headers,
     "content-type": "application/json",
     [DELIVERY_HEADERS.event]: options.event,
-    [DELIVERY_HEADERS.signature]: await signWebhookPayload(body, options.secret),
+    [DELIVERY_HEADERS.signature]: createHmac("sha256", options.secret).update(body).digest("hex"),
     [DELIVERY_HEADERS.idempotencyKey]: options.idempotencyKey ?? randomUUID(),
     [DELIVERY_HEADERS.payloadVersion]: payloadVersion,
     ...(batchSize === undefined

@@ -23,8 +23,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { root } from "./lib/ensure-built.mjs";
 import { installProject, packPackages } from "./lib/pack.mjs";
-import { root } from "./lib/spec.mjs";
 
 const ts = createRequire(join(root, "package.json"))("typescript");
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkReadmeBlocks, typescriptBlocks } from "./check-docs.mjs";
-import { root } from "./lib/spec.mjs";
+import { root } from "./lib/ensure-built.mjs";
 
 describe("typescriptBlocks", () => {
   it("finds ts and typescript blocks with the line their code starts on, and nothing else", () => {

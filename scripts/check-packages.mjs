@@ -20,8 +20,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkReadmeBlocks, docsDependencySpecs, packageNames, reportReadmeBlocks } from "./check-docs.mjs";
+import { root } from "./lib/ensure-built.mjs";
 import { installProject, packPackages } from "./lib/pack.mjs";
-import { root } from "./lib/spec.mjs";
 import { printTsdocCoverage } from "./tsdoc-coverage.mjs";
 
 const PUBLISHED = ["types", "client", "pagination", "webhooks", "mock", "codegen", "contract"];

@@ -5,10 +5,13 @@
 // naming the files, when the committed output differs, so generated code can never drift from the spec.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { root, splitSharedTemplates } from "./lib/spec.mjs";
+import { ensureBuilt, root } from "./lib/ensure-built.mjs";
 
-// Imported after ./lib/spec.mjs, which builds @kapso/codegen when its dist is missing or stale.
+// The generator is @kapso/codegen's dist, which a fresh clone has not built yet.
+ensureBuilt("packages/codegen");
 const { apiAreas, generate, staleFiles, writeFiles } = await import("@kapso/codegen");
+const { splitSharedTemplates } = await import("@kapso/codegen/spec");
+const { listTypeTests } = await import("./lib/list-type-tests.mjs");
 
 const check = process.argv.includes("--check");
 const header = (spec) =>
@@ -32,7 +35,7 @@ function readmeWithAreas(readme, doc, [AREAS_START, AREAS_END]) {
     "|---|---|---|---|---|---|",
     ...areas.map(
       (a) =>
-        `| ${a.name} | ${a.operations} | ${a.cursor || ""} | ${a.page || ""} | ${a.logSearch || ""} | ${a.unpaginated || ""} |`,
+        `| ${a.name} | ${a.operations} | ${a.lists.cursor || ""} | ${a.lists.page || ""} | ${a.lists["log-search"] || ""} | ${a.lists.unpaginated || ""} |`,
     ),
     `| **all** | **${total}** | | | | |`,
     AREAS_END,
@@ -60,6 +63,10 @@ const output = {
   "packages/types/openapi.yaml": platform.files["openapi.yaml"],
   "packages/types/src/generated/schema.ts": platform.files["schema.ts"],
   "packages/types/src/generated/aliases.ts": platform.files["aliases.ts"],
+  "packages/pagination/src/generated/lists.test.ts": listTypeTests(
+    platform.document,
+    header("spec/openapi.yaml"),
+  ),
   "packages/types/whatsapp/openapi.json": proxy.files["openapi.json"],
   "packages/types/whatsapp/openapi.yaml": proxy.files["openapi.yaml"],
   "packages/types/src/meta-proxy/generated/schema.ts": proxy.files["schema.ts"],

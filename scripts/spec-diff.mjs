@@ -5,8 +5,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { diffSpecs } from "./lib/diff.mjs";
-import { bundleSpec, root } from "./lib/spec.mjs";
+import { ensureBuilt, root } from "./lib/ensure-built.mjs";
+
+ensureBuilt("packages/codegen");
+const { bundleSpec } = await import("./lib/spec.mjs");
+const { diffSpecs } = await import("./lib/diff.mjs");
 
 const args = process.argv.slice(2);
 const requireChangeset = args.includes("--require-changeset");

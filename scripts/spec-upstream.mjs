@@ -11,8 +11,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { readDeviations, triage } from "./lib/deviations.mjs";
-import { bundleSpec, operations, root, splitSharedTemplates } from "./lib/spec.mjs";
-import { compareWithUpstream, routeOf } from "./lib/upstream.mjs";
+import { ensureBuilt, root } from "./lib/ensure-built.mjs";
+
+ensureBuilt("packages/codegen");
+const { bundleSpec, operations, splitSharedTemplates } = await import("./lib/spec.mjs");
+const { compareWithUpstream, routeOf } = await import("./lib/upstream.mjs");
 
 const USAGE = "usage: pnpm spec:upstream <upstream.yaml>... [--quiet] [--spec <bundled.json>]";
 const args = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { root } from "./lib/spec.mjs";
+import { root } from "./lib/ensure-built.mjs";
 
 const ts = createRequire(join(root, "package.json"))("typescript");
 

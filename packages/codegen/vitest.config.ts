@@ -6,7 +6,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       // The tests run the built bin, as users do: build it first when the sources are newer.
-      globalSetup: ["./build-before-tests.ts"],
+      globalSetup: ["../../scripts/lib/ensure-built.mjs"],
       // Each test runs the bin and tsc as child processes; on a loaded shared machine a type check of
       // the shipped spec's types takes tens of seconds.
       testTimeout: 180_000,

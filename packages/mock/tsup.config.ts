@@ -9,4 +9,9 @@ export default defineConfig({
   dts: { entry: "src/index.ts" },
   // import.meta.url locates dist/supervisor.js from the CommonJS build too.
   shims: true,
+  // The spec library is compiled in, so reading a document the way the generator does adds nothing
+  // to an install (@kapso/codegen's own dependencies are the generator's, not the mock's).
+  noExternal: [/^@kapso\/codegen/],
+  // Reached only by the library's bundler, which the mock never calls.
+  external: ["@redocly/openapi-core"],
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffSpecs } from "./diff.mjs";
-import { root } from "./spec.mjs";
+import { root } from "./ensure-built.mjs";
 
 const shipped = JSON.parse(readFileSync(join(root, "packages/types/openapi.json"), "utf8"));
 const LIST = "GET /workflows/{workflow_id}/executions";

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { root } from "./spec.mjs";
+import { root } from "./ensure-built.mjs";
 
 /** Packs `packages/<name>` for every name into `destination`; resolves each name to its tarball's path. */
 export function packPackages(names, destination) {

@@ -1,28 +1,13 @@
-// The one spec library (bundling, `$ref`s, the operation walk, `allOf` merging) is @kapso/codegen's,
-// so users walking their own specs read them the same way; this module keeps the scripts' import
-// path and adds what only this repository knows: where it lives and where its spec is.
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { ensureCodegenBuilt } from "./codegen-build.mjs";
+// The scripts' view of the one spec library, @kapso/codegen's: the library itself, plus where this
+// repository keeps its spec. Importing this module builds nothing: it needs @kapso/codegen's dist, so a
+// script that may run before a build calls `ensureBuilt("packages/codegen")` (./ensure-built.mjs) and
+// imports this module afterwards.
+import { join } from "node:path";
+import * as library from "@kapso/codegen/spec";
+import { root } from "./ensure-built.mjs";
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-
-ensureCodegenBuilt();
-const library = await import("@kapso/codegen/spec");
-
-export const {
-  HTTP_METHODS,
-  operations,
-  deref,
-  parametersOf,
-  flatten,
-  withVariant,
-  normalize,
-  exampleValue,
-  SAMPLE_UUID,
-  listStyle,
-  splitSharedTemplates,
-} = library;
+export * from "@kapso/codegen/spec";
+export { root };
 
 /** Bundles spec/openapi.yaml (or another root file) into one document with components sorted by name. */
 export function bundleSpec(entry = join(root, "spec/openapi.yaml")) {

@@ -13,8 +13,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { json, listFixture, startLoopbackServer } from "@kapso/test-support";
+import { root } from "../lib/ensure-built.mjs";
 import { installProject, packPackages } from "../lib/pack.mjs";
-import { root } from "../lib/spec.mjs";
 
 const PACKAGES = ["types", "client", "pagination", "webhooks"];
 const SMOKE_FILES = ["smoke.mjs", "main.mjs", "worker.mjs"];

@@ -2,7 +2,7 @@
 // depends on already, so it adds nothing to an install) instead of shelling out to the Redocly CLI,
 // a 15 MB download with its own Node engine range.
 import { CodegenError } from "./errors.js";
-import type { Json } from "./spec.js";
+import type { Json } from "./json.js";
 
 /**
  * Bundles a spec (a file path or an http(s) URL, YAML or JSON, split over files or not) into one

@@ -3,8 +3,9 @@ import { stringify } from "yaml";
 import { aliasesSource } from "./aliases.js";
 import { bundleSpec } from "./bundle.js";
 import { CodegenError } from "./errors.js";
+import type { Json } from "./json.js";
 import { mergeSpecs } from "./merge.js";
-import { type Json, splitSharedTemplates } from "./spec.js";
+import { splitSharedTemplates } from "./spec.js";
 
 /** What {@link generate} reads: the spec (or specs) and the header of the generated files. */
 export interface GenerateOptions {

@@ -9,4 +9,4 @@ export {
   generate,
   TYPE_FILES,
 } from "./generate.js";
-export { type ApiArea, apiAreas, type ListStyle, listStyle } from "./list-style.js";
+export { type ApiArea, apiAreas, LIST_STYLES, type ListStyle, listStyle } from "./list-style.js";

@@ -24,7 +24,7 @@ describe("listStyle", () => {
         },
       },
     };
-    expect(listStyle(doc, answering(search))).toBe("logSearch");
+    expect(listStyle(doc, answering(search))).toBe("log-search");
   });
 
   it("says a single resource is no list", () => {

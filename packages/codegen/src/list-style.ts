@@ -1,10 +1,10 @@
 // The API areas of a document and the list styles each one has, for the README's table. The style of
 // one list is read by the spec library's `listStyle`, which the contract runner reads lists with too.
 import { operationsById } from "./operations.js";
-import { type Json, type ListStyle, listStyle } from "./spec.js";
+import { type Json, LIST_STYLES, type ListStyle, listStyle } from "./spec.js";
 
 export type { ListStyle };
-export { listStyle };
+export { LIST_STYLES, listStyle };
 
 /** Operations and GET lists of each style, counted per API area (an operation's first tag). */
 export interface ApiArea {
@@ -12,14 +12,8 @@ export interface ApiArea {
   name: string;
   /** Operations of every method whose first tag is this one. */
   operations: number;
-  /** GET lists paged by cursor. */
-  cursor: number;
-  /** GET lists paged by page number. */
-  page: number;
-  /** GET lists shaped like the log search (`data.events` and `data.pagination`). */
-  logSearch: number;
-  /** GET lists that answer in one page, without paging information. */
-  unpaginated: number;
+  /** GET lists of each style. */
+  lists: Record<ListStyle, number>;
 }
 
 /**
@@ -31,7 +25,11 @@ export function apiAreas(doc: Json): ApiArea[] {
   const areas = new Map(
     tags.map((tag): [string, ApiArea] => [
       tag.name,
-      { name: tag.name, operations: 0, cursor: 0, page: 0, logSearch: 0, unpaginated: 0 },
+      {
+        name: tag.name,
+        operations: 0,
+        lists: Object.fromEntries(LIST_STYLES.map((style) => [style, 0])) as Record<ListStyle, number>,
+      },
     ]),
   );
   for (const { id, op, method } of operationsById(doc)) {
@@ -39,7 +37,7 @@ export function apiAreas(doc: Json): ApiArea[] {
     if (!area) throw new Error(`operation ${id} has no tag declared in the document's tags`);
     area.operations++;
     const style = method === "get" ? listStyle(doc, op) : undefined;
-    if (style) area[style]++;
+    if (style) area.lists[style]++;
   }
   return [...areas.values()].filter((area) => area.operations > 0);
 }

@@ -1,11 +1,13 @@
 // The one place that knows how to read an OpenAPI 3.1 document: following local `$ref`s, walking
-// operations and merging `allOf`. Generation, the breaking-change diff, the upstream comparison and
-// the contract tests all read documents through it. Documents and schemas are plain JSON objects
-// here: callers narrow what they read.
+// operations, merging `allOf`, picking the documented response for a status and reading list styles.
+// Generation, the breaking-change diff, the upstream comparison, kapso-contract, the contract tests
+// and the mock all read documents through it. Importing it does nothing but define these functions.
 
 import { CodegenError } from "./errors.js";
+import type { Json } from "./json.js";
 
-export type Json = Record<string, unknown>;
+export { bundleSpec } from "./bundle.js";
+export type { Json };
 
 export const HTTP_METHODS: readonly string[] = [
   "get",
@@ -80,6 +82,131 @@ export function parametersOf(doc: object, operation: SpecOperation): Map<string,
     params.set(`${param.in}:${param.name}`, param);
   }
   return params;
+}
+
+/** A parameter object, dereferenced. */
+export interface Parameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required?: boolean;
+  style?: string;
+  explode?: boolean;
+  description?: string;
+  schema?: Json;
+  example?: unknown;
+  examples?: Record<string, unknown>;
+}
+
+/** A media type object: a schema and the examples of one content type. */
+export interface MediaType {
+  schema?: Json;
+  example?: unknown;
+  examples?: Record<string, unknown>;
+}
+
+/** A response or request body object, dereferenced. */
+export interface Content {
+  description?: string;
+  required?: boolean;
+  content?: Record<string, MediaType>;
+}
+
+/** One operation as the contract runner, the contract tests and the mock read it. */
+export interface Operation {
+  /** The operation's `operationId`, or `METHOD /path` when it has none. */
+  operationId: string;
+  /** In capitals, as the client's methods are named: "GET", "POST"... */
+  method: string;
+  /** The path template, with `{placeholders}`. */
+  path: string;
+  /** Path-level and operation-level parameters, dereferenced; the operation's own win. */
+  parameters: Parameter[];
+  /** Documented statuses as the spec spells them: "200", "4XX", "default"... */
+  statuses: string[];
+  /** Whether the operation's security (or the document's) asks for credentials. */
+  requiresAuth: boolean;
+  /** The operation object itself. */
+  object: Json;
+}
+
+/** Every operation of a document in document order, keyed by operationId (or `METHOD /path`). */
+export function readOperations(doc: object): Map<string, Operation> {
+  const found = new Map<string, Operation>();
+  const documentSecurity = ((doc as Node).security as unknown[] | undefined) ?? [];
+  for (const walked of operations(doc).values()) {
+    const method = walked.method.toUpperCase();
+    const operationId = (walked.op.operationId as string | undefined) ?? `${method} ${walked.path}`;
+    const security = (walked.op.security as unknown[] | undefined) ?? documentSecurity;
+    found.set(operationId, {
+      operationId,
+      method,
+      path: walked.path,
+      parameters: [...parametersOf(doc, walked).values()] as unknown as Parameter[],
+      statuses: Object.keys((walked.op.responses as Json | undefined) ?? {}),
+      requiresAuth: security.length > 0 && !security.some((s) => Object.keys(s as object).length === 0),
+      object: walked.op,
+    });
+  }
+  return found;
+}
+
+/** The JSON media type of a response or request body: `application/json` or any `+json` type. */
+export function jsonMedia(body: Content | undefined): MediaType | undefined {
+  const type = Object.keys(body?.content ?? {}).find((t) => t === "application/json" || t.endsWith("+json"));
+  return type ? body?.content?.[type] : undefined;
+}
+
+/** The documented response for a status, falling back to `4XX`-style ranges and `default` as OpenAPI does. */
+export function responseFor(doc: object, op: Operation, status: number): Content | undefined {
+  const responses = (op.object.responses ?? {}) as Record<string, unknown>;
+  const raw = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+  return raw ? deref<Content>(doc, raw) : undefined;
+}
+
+/** The JSON schema of the response for a status, if the operation documents a JSON body for it. */
+export function responseSchema(doc: object, op: Operation, status: number): Json | undefined {
+  return jsonMedia(responseFor(doc, op, status))?.schema;
+}
+
+/** The named examples of the JSON response documented for exactly this status, by name. */
+export function namedExamples(doc: object, op: Operation, status: number | string): Record<string, unknown> {
+  const raw = (op.object.responses as Record<string, unknown> | undefined)?.[String(status)];
+  return examplesOf(doc, jsonMedia(raw ? deref<Content>(doc, raw) : undefined), false);
+}
+
+/** The JSON request body an operation documents, if it takes one. */
+export function requestBody(doc: object, op: Operation): { required: boolean; media: MediaType } | undefined {
+  const body = op.object.requestBody ? deref<Content>(doc, op.object.requestBody) : undefined;
+  const media = jsonMedia(body);
+  return media ? { required: body?.required === true, media } : undefined;
+}
+
+/** The named examples of the JSON request body, plus a lone `example` under the name "example". */
+export function namedRequestExamples(doc: object, op: Operation): Record<string, unknown> {
+  return examplesOf(doc, requestBody(doc, op)?.media, true);
+}
+
+function examplesOf(
+  doc: object,
+  media: MediaType | undefined,
+  withLoneExample: boolean,
+): Record<string, unknown> {
+  const examples: Record<string, unknown> = {};
+  if (withLoneExample && media?.example !== undefined) examples.example = media.example;
+  for (const [name, example] of Object.entries(media?.examples ?? {})) {
+    examples[name] = deref<{ value?: unknown }>(doc, example).value;
+  }
+  return examples;
+}
+
+/** The documented 2xx statuses, as numbers. */
+export function successStatuses(op: Operation): number[] {
+  return op.statuses.filter((s) => /^2\d\d$/.test(s)).map(Number);
+}
+
+/** The documented 4xx and 5xx statuses, as numbers (ranges such as `4XX` and `default` are not statuses). */
+export function errorStatuses(op: Operation): number[] {
+  return op.statuses.filter((s) => /^[45]\d\d$/.test(s)).map(Number);
 }
 
 /** A schema with its `allOf` parts merged into one object, so moving a property between parts is no change. */
@@ -215,9 +342,14 @@ export function exampleValue(doc: object, parameter: ParameterLike): string | nu
 
 /**
  * How a GET list answers: `cursor` (`data` plus cursor `paging`), `page` (`data` plus page-number
- * `meta`), `logSearch` (`data.events` plus `data.pagination`) or `unpaginated` (`data` alone, one page).
+ * `meta`), `log-search` (`data.events` plus `data.pagination`) or `unpaginated` (`data` alone, one
+ * page). The first three are @kapso/pagination's `PaginationStyle`, the names a paginated list goes by
+ * everywhere: types, runtime, the mock's example chains and the contract checks.
  */
-export type ListStyle = "cursor" | "page" | "logSearch" | "unpaginated";
+export type ListStyle = "cursor" | "page" | "log-search" | "unpaginated";
+
+/** Every list style, in the order a body is tested: a body with both `paging` and `meta` is a cursor page. */
+export const LIST_STYLES: readonly ListStyle[] = ["cursor", "page", "log-search", "unpaginated"];
 
 /** The list style of an operation's 200 response, or undefined when it is not a list. */
 export function listStyle(doc: object, op: Json): ListStyle | undefined {
@@ -232,7 +364,7 @@ export function listStyleOfBody(doc: object, schema: unknown): ListStyle | undef
   const props = ((schema && flatten(doc, schema)?.properties) ?? {}) as Json;
   const data = props.data ? flatten(doc, props.data) : undefined;
   const inData = (data?.properties ?? {}) as Json;
-  if (inData.events && inData.pagination) return "logSearch";
+  if (inData.events && inData.pagination) return "log-search";
   if (data?.type !== "array") return undefined;
   if (props.paging) return "cursor";
   if (props.meta) return "page";
@@ -334,4 +466,14 @@ export function isSharedTemplate(item: unknown): boolean {
   return typeof item === "object" && item !== null && SHARED_PATH_EXTENSION in item;
 }
 
-export { bundleSpec } from "./bundle.js";
+/**
+ * The list style of an answer body, read from its fields as @kapso/pagination reads them: `data` an
+ * array beside `paging` (cursor) or `meta` (page), or alone (unpaginated); or `data.events` (log search).
+ */
+export function listStyleOfAnswer(body: unknown): ListStyle | undefined {
+  if (!body || typeof body !== "object") return undefined;
+  const { data, paging, meta } = body as { data?: unknown; paging?: unknown; meta?: unknown };
+  if (Array.isArray(data)) return paging ? "cursor" : meta ? "page" : "unpaginated";
+  const events = (data as { events?: unknown } | null | undefined)?.events;
+  return Array.isArray(events) ? "log-search" : undefined;
+}

@@ -2,9 +2,8 @@
 // it (`x-kapso-payload-versions`), and a batch envelope is the one whose `batch` is the constant true.
 // From that come one alias per event payload and version, and one interface per version mapping event
 // names to payloads, which @kapso/webhooks uses to type handlers.
-import type { Declare } from "./aliases.js";
 import { CodegenError } from "./errors.js";
-import type { Json } from "./spec.js";
+import type { Json } from "./json.js";
 import { tsdoc } from "./tsdoc.js";
 
 const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
@@ -12,7 +11,8 @@ const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
 // biome-ignore lint/suspicious/noExplicitAny: webhook items and schemas are untyped JSON
 type Node = any;
 
-export function webhookAliases(doc: Json, declare: Declare): string[] {
+/** `declare` names an alias once and returns its declaration, as the operation aliases are declared. */
+export function webhookAliases(doc: Json, declare: (name: string, type: string) => string): string[] {
   const lines = [
     "",
     "// Webhooks: the request body of each delivery, and each event's payload per payload version",

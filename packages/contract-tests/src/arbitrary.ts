@@ -8,8 +8,9 @@
  * that must be percent-encoded there, date-times carry `+hh:mm` offsets (a `+` left unencoded in a
  * query reads as a space), and body strings are any Unicode text.
  */
+
+import { flatten, type Json as JsonSchema, withVariant } from "@kapso/codegen/spec";
 import fc from "fast-check";
-import { deref, flatten, type JsonSchema, withVariant } from "./spec.js";
 
 /**
  * Where a value goes decides which values make sense there: no `null` in a URL, no `/` in a path
@@ -18,6 +19,8 @@ import { deref, flatten, type JsonSchema, withVariant } from "./spec.js";
 export type Placement = "path" | "query" | "header" | "body";
 
 export interface ValueOptions {
+  /** The document the schemas belong to, for their `$ref`s. */
+  doc: object;
   placement: Placement;
   /** Every optional property present (one request per operation sends them all); otherwise a random subset. */
   everyOptional: boolean;
@@ -53,7 +56,7 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
 
 /** An arbitrary of values for one schema of the spec, placed in a path, a query or a body. */
 export function valueFor(raw: unknown, options: ValueOptions, depth = 0): fc.Arbitrary<unknown> {
-  const schema = flatten(deref(raw));
+  const schema = flatten(options.doc, raw);
   if (depth > MAX_DEPTH) return fc.constant(null);
   const nullable = options.placement === "body" && typesOf(schema).includes("null");
   const values = nonNullValues(schema, options, depth);
@@ -73,7 +76,9 @@ function nonNullValues(schema: JsonSchema, options: ValueOptions, depth: number)
       // its properties and required names to theirs rather than replacing them.
       const { [keyword]: _variants, ...around } = schema;
       return fc.oneof(
-        ...variants.map((variant) => valueFor(withVariant(around, flatten(variant)), options, depth + 1)),
+        ...variants.map((variant) =>
+          valueFor(withVariant(around, flatten(options.doc, variant)), options, depth + 1),
+        ),
       );
     }
   }
@@ -172,7 +177,7 @@ function arrays(schema: JsonSchema, options: ValueOptions, depth: number): fc.Ar
   const sizes = { minLength: options.everyOptional ? Math.max(minLength, 1) : minLength, maxLength };
   if (!schema.uniqueItems) return fc.array(items, sizes);
   // Unique items of an enum: no more of them than the enum has, or fast-check searches in vain.
-  const members = (flatten(deref(schema.items ?? {})).enum as unknown[] | undefined)?.length;
+  const members = (flatten(options.doc, schema.items ?? {}).enum as unknown[] | undefined)?.length;
   const unique = { ...sizes, maxLength: Math.min(sizes.maxLength, members ?? sizes.maxLength) };
   return fc.uniqueArray(items, { ...unique, selector: (item) => JSON.stringify(item) });
 }

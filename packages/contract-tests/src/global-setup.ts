@@ -1,25 +1,8 @@
-/**
- * Starts one Prism mock for the whole run and hands its URL to every test file (`inject`), and says
- * once, up front, whether the live API tests will run.
- */
-import { startKapsoMock } from "@kapso/mock";
+/** A mock of each document the suite covers, by the repository's one mock setup. */
 import type { TestProject } from "vitest/node";
-import { liveStatus } from "./live-config.js";
+import { serveDocuments } from "../../../vitest.mock-setup.js";
+import { documents } from "./documents.js";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    kapsoMockUrl: string;
-  }
-}
-
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const started = Date.now();
-  const mock = await startKapsoMock();
-  console.log(`Kapso mock (Prism) ready at ${mock.url} in ${Date.now() - started} ms`);
-  const live = liveStatus();
-  console.log(
-    live.enabled ? "Live API contract tests: enabled" : `Live API contract tests skipped: ${live.reason}`,
-  );
-  project.provide("kapsoMockUrl", mock.url);
-  return () => mock.close();
+export default function setup(project: TestProject): Promise<() => Promise<void>> {
+  return serveDocuments(project, Object.fromEntries(documents.map((d) => [d.name, d.specPath])));
 }

@@ -1,6 +1,7 @@
 /** How the suite reaches an operation: through @kapso/client, exactly as a user would. */
 import { createKapsoClient, type KapsoClient } from "@kapso/client";
-import type { Operation } from "./spec.js";
+import type { Operation } from "@kapso/codegen/spec";
+import { querySerializerFor, type SpecRequest } from "./requests.js";
 
 /** An openapi-fetch middleware, as `client.use()` takes it. */
 export type Middleware = Parameters<KapsoClient["use"]>[number];
@@ -13,62 +14,58 @@ export interface CallResult {
   response: Response;
 }
 
-export interface CallInit {
-  params?: {
-    path?: Record<string, string>;
-    query?: Record<string, unknown>;
-    header?: Record<string, string>;
-  };
-  body?: unknown;
-  headers?: Record<string, string>;
+export interface MockClient {
+  client: KapsoClient;
+  /** A copy of each request the client handed to fetch, as it went on the wire. */
+  sent: Request[];
 }
 
+/** A client of the mock at `baseUrl` that keeps a copy of every request it sends. */
 export function mockClient(
   baseUrl: string,
   options: { withoutApiKey?: boolean; middleware?: Middleware[] } = {},
-): KapsoClient {
+): MockClient {
+  const sent: Request[] = [];
   const client = createKapsoClient({
     baseUrl,
     apiKey: TEST_API_KEY,
     maxRetries: 0,
     timeoutMs: 10_000,
-    // The client refuses to send a request without a key, so a request that reaches the API without
-    // one is made by removing the header below the client, where a misconfigured proxy would.
-    ...(options.withoutApiKey ? { fetch: withoutApiKey } : {}),
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      // The client refuses to send a request without a key, so a request that reaches the API
+      // without one is made by removing the header below the client, where a misconfigured proxy would.
+      if (options.withoutApiKey) request.headers.delete("X-API-Key");
+      sent.push(request.clone());
+      return fetch(request);
+    },
   });
   for (const middleware of options.middleware ?? []) client.use(middleware);
-  return client;
-}
-
-function withoutApiKey(input: Request | string, init: RequestInit): Promise<Response> {
-  const request = new Request(input, init);
-  request.headers.delete("X-API-Key");
-  return fetch(request);
-}
-
-export function preferHeader(
-  prefer: { example?: string; code?: number } | undefined,
-): Record<string, string> {
-  const parts: string[] = [];
-  if (prefer?.code !== undefined) parts.push(`code=${prefer.code}`);
-  if (prefer?.example !== undefined) parts.push(`example=${prefer.example}`);
-  return parts.length > 0 ? { Prefer: parts.join(", ") } : {};
+  return { client, sent };
 }
 
 type AnyMethod = (path: string, init: unknown) => Promise<CallResult>;
 
-/** Calls any operation of the spec by its method and path template. */
-export function call(client: KapsoClient, op: Operation, init: CallInit): Promise<CallResult> {
+/**
+ * Calls any operation of a document by its method and path template, with the query serializer the
+ * spec tells users to pass for an object query parameter.
+ */
+export function call(
+  client: KapsoClient,
+  doc: object,
+  op: Operation,
+  request: Omit<SpecRequest, "title">,
+  headers: Record<string, string> = {},
+): Promise<CallResult> {
+  // The typed methods take each path's own parameter types; the suite reaches all paths through one.
   const method = (client as unknown as Record<string, AnyMethod>)[op.method];
   if (!method) throw new Error(`the client has no ${op.method} method`);
+  const querySerializer = querySerializerFor(doc, op);
   return method(op.path, {
-    params: {
-      path: init.params?.path ?? {},
-      query: init.params?.query ?? {},
-      header: init.params?.header ?? {},
-    },
-    ...(init.body !== undefined ? { body: init.body } : {}),
-    headers: init.headers ?? {},
+    params: request.params,
+    ...(request.body === undefined ? {} : { body: request.body }),
+    ...(querySerializer ? { querySerializer } : {}),
+    headers,
   });
 }
 

@@ -4,22 +4,12 @@
  * back from the mock as a 4xx that `unwrap` turns into a KapsoApiError naming the problem.
  */
 import { KapsoApiError, unwrap } from "@kapso/client";
+import { deref, type Json as JsonSchema, type Operation, responseSchema } from "@kapso/codegen/spec";
 import { describe, expect, inject, it } from "vitest";
-import { bodyOf, call, mockClient } from "./harness.js";
-import {
-  deref,
-  exampleRequestBody,
-  type JsonSchema,
-  type Operation,
-  operations,
-  responseSchema,
-  sampleParams,
-} from "./spec.js";
-import { validateResponse } from "./validate.js";
-
-const url = inject("kapsoMockUrl");
-const client = mockClient(url);
-const keyless = mockClient(url, { withoutApiKey: true });
+import { documents } from "./documents.js";
+import { bodyOf, type CallResult, call, mockClient } from "./harness.js";
+import { requestsFor } from "./requests.js";
+import { responseViolations } from "./validate.js";
 
 interface InvalidInput {
   title: string;
@@ -29,11 +19,11 @@ interface InvalidInput {
   value: unknown;
 }
 
-function invalidInputs(op: Operation): InvalidInput[] {
+function invalidInputs(doc: object, op: Operation): InvalidInput[] {
   const inputs: InvalidInput[] = [];
   for (const parameter of op.parameters) {
     if (parameter.in !== "path" && parameter.in !== "query") continue;
-    const schema = deref(parameter.schema ?? {}) as JsonSchema;
+    const schema = deref<JsonSchema>(doc, parameter.schema ?? {});
     const where = `${parameter.in} ${parameter.name}`;
     const base = { name: parameter.name, in: parameter.in };
     if (schema.format === "uuid") inputs.push({ ...base, title: `${where} not a uuid`, value: "not-a-uuid" });
@@ -60,10 +50,7 @@ function validationStatus(op: Operation): number {
   return 422;
 }
 
-async function expectApiError(
-  result: Awaited<ReturnType<typeof call>>,
-  status: number,
-): Promise<KapsoApiError> {
+async function expectApiError(result: CallResult, status: number): Promise<KapsoApiError> {
   const error = await unwrap(result).catch((e: unknown) => e);
   expect(error, `expected a KapsoApiError, got ${JSON.stringify(bodyOf(result))}`).toBeInstanceOf(
     KapsoApiError,
@@ -72,30 +59,41 @@ async function expectApiError(
   return error as KapsoApiError;
 }
 
-for (const op of operations.values()) {
-  describe(`${op.operationId} rejects`, () => {
-    const valid = sampleParams(op);
-    const body = exampleRequestBody(op);
+for (const { name, doc, operations } of documents) {
+  const url = inject("kapsoMockUrls")[name] ?? "";
+  const { client } = mockClient(url);
+  const { client: keyless } = mockClient(url, { withoutApiKey: true });
+  for (const op of operations.values()) {
+    describe(`${name}: ${op.operationId} rejects`, () => {
+      // A valid request around each invalid bit: the generated one that sends only what is required.
+      const requests = requestsFor(doc, op);
+      const valid = requests[requests.length - 1] ?? { params: { path: {}, query: {} } };
 
-    if (op.requiresAuth) {
-      it("a request without X-API-Key: 401", async () => {
-        const result = await call(keyless, op, { params: valid, body });
-        const error = await expectApiError(result, 401);
-        expect(error.message).toMatch(/API key/i);
-        if (responseSchema(op, 401)) expect(validateResponse(op, 401, error.body).errors).toBe("");
-      });
-    }
+      if (op.requiresAuth) {
+        it("a request without X-API-Key: 401", async () => {
+          const error = await expectApiError(await call(keyless, doc, op, valid), 401);
+          expect(error.message).toMatch(/API key/i);
+          if (responseSchema(doc, op, 401)) expect(responseViolations(doc, op, 401, error.body)).toBe("");
+        });
+      }
 
-    for (const input of invalidInputs(op)) {
-      it(`${input.title}: ${validationStatus(op)} naming ${input.name}`, async () => {
-        const params = { path: { ...valid.path }, query: { ...valid.query } };
-        if (input.in === "path") params.path[input.name] = String(input.value);
-        else params.query[input.name] = input.value;
-        const status = validationStatus(op);
-        const error = await expectApiError(await call(client, op, { params, body }), status);
-        expect(error.message).toContain(input.name);
-        if (responseSchema(op, status)) expect(validateResponse(op, status, error.body).errors).toBe("");
-      });
-    }
-  });
+      for (const input of invalidInputs(doc, op)) {
+        it(`${input.title}: ${validationStatus(op)} naming ${input.name}`, async () => {
+          const params = {
+            ...valid.params,
+            path: { ...valid.params.path },
+            query: { ...valid.params.query },
+          };
+          if (input.in === "path") params.path[input.name] = String(input.value);
+          else params.query[input.name] = input.value;
+          const status = validationStatus(op);
+          const error = await expectApiError(await call(client, doc, op, { ...valid, params }), status);
+          expect(error.message).toContain(input.name);
+          if (responseSchema(doc, op, status)) {
+            expect(responseViolations(doc, op, status, error.body)).toBe("");
+          }
+        });
+      }
+    });
+  }
 }

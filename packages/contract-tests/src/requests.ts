@@ -5,16 +5,17 @@
  * property; the others send random subsets. Generation uses a fixed seed per operation, so a run
  * sends the same requests every time and a new operation does not change the others'.
  */
-import fc from "fast-check";
-import { type ValueOptions, valueFor } from "./arbitrary.js";
+
 import {
   deref,
-  type JsonSchema,
+  type Json as JsonSchema,
   namedRequestExamples,
   type Operation,
   type Parameter,
   requestBody,
-} from "./spec.js";
+} from "@kapso/codegen/spec";
+import fc from "fast-check";
+import { type ValueOptions, valueFor } from "./arbitrary.js";
 import { matchesSchema } from "./validate.js";
 
 export const GENERATED_PER_OPERATION = 4;
@@ -33,19 +34,19 @@ export interface SpecRequest {
  * Every request for one operation, without duplicates (an operation that takes nothing has one).
  * Throws, naming the operation and the schema, when no valid value can be generated.
  */
-export function requestsFor(op: Operation): SpecRequest[] {
+export function requestsFor(doc: object, op: Operation): SpecRequest[] {
   let sampled: SpecRequest[];
   try {
     sampled = [
-      ...sample(op, { everyOptional: true }, 1),
-      ...sample(op, { everyOptional: false }, GENERATED_PER_OPERATION - 1),
+      ...sample(doc, op, { everyOptional: true }, 1),
+      ...sample(doc, op, { everyOptional: false }, GENERATED_PER_OPERATION - 1),
     ];
   } catch (error) {
     throw new Error(`${op.operationId} (${op.method} ${op.path}): ${(error as Error).message}`);
   }
   const [full, ...partial] = sampled;
   if (!full) throw new Error(`${op.operationId}: no request could be generated`);
-  const examples = Object.entries(namedRequestExamples(op)).map(([name, body]) => ({
+  const examples = Object.entries(namedRequestExamples(doc, op)).map(([name, body]) => ({
     title: `request example ${name}`,
     params: full.params,
     body,
@@ -64,9 +65,9 @@ export function requestsFor(op: Operation): SpecRequest[] {
 }
 
 /** The operation's query parameter that is an object with a documented `style`, if it has one. */
-export function objectQueryParameter(op: Operation): Parameter | undefined {
+export function objectQueryParameter(doc: object, op: Operation): Parameter | undefined {
   return op.parameters.find((p) => {
-    const schema = p.schema ? deref(p.schema) : undefined;
+    const schema = p.schema ? deref(doc, p.schema) : undefined;
     const isObject = schema?.type === "object" || schema?.additionalProperties !== undefined;
     return p.in === "query" && (p.style === "form" || p.style === "deepObject") && isObject;
   });
@@ -78,22 +79,29 @@ export function objectQueryParameter(op: Operation): Parameter | undefined {
  * description of such a parameter says to pass the style it documents: the suite does what it says.
  */
 export function querySerializerFor(
+  doc: object,
   op: Operation,
 ): { object: { style: "form" | "deepObject"; explode: boolean } } | undefined {
-  const parameter = objectQueryParameter(op);
+  const parameter = objectQueryParameter(doc, op);
   if (!parameter) return undefined;
   const style = parameter.style as "form" | "deepObject";
   return { object: { style, explode: parameter.explode ?? style === "form" } };
 }
 
-function sample(op: Operation, shape: Pick<ValueOptions, "everyOptional">, count: number): SpecRequest[] {
+function sample(
+  doc: object,
+  op: Operation,
+  shape: Pick<ValueOptions, "everyOptional">,
+  count: number,
+): SpecRequest[] {
   if (count <= 0) return [];
   return fc
-    .sample(requestArbitrary(op, shape), { seed: seedOf(op.operationId, shape), numRuns: count })
+    .sample(requestArbitrary(doc, op, shape), { seed: seedOf(op.operationId, shape), numRuns: count })
     .map((request) => ({ ...request, title: "" }));
 }
 
 function requestArbitrary(
+  doc: object,
   op: Operation,
   { everyOptional }: Pick<ValueOptions, "everyOptional">,
 ): fc.Arbitrary<Omit<SpecRequest, "title">> {
@@ -103,8 +111,8 @@ function requestArbitrary(
     const model = Object.fromEntries(
       declared.map((p) => {
         const schema = p.schema ?? {};
-        const options = { placement, everyOptional, reservedKeys: queryNames };
-        return [p.name, valid(valueFor(schema, options), schema, `${placement} parameter ${p.name}`)];
+        const options = { doc, placement, everyOptional, reservedKeys: queryNames };
+        return [p.name, valid(doc, valueFor(schema, options), schema, `${placement} parameter ${p.name}`)];
       }),
     );
     const requiredKeys = declared
@@ -112,11 +120,16 @@ function requestArbitrary(
       .map((p) => p.name);
     return fc.record(model, { requiredKeys, noNullPrototype: true });
   };
-  const documented = requestBody(op);
+  const documented = requestBody(doc, op);
   const schema = documented?.media.schema;
   let body: fc.Arbitrary<unknown> = fc.constant(undefined);
   if (schema) {
-    const values = valid(valueFor(schema, { placement: "body", everyOptional }), schema, "request body");
+    const values = valid(
+      doc,
+      valueFor(schema, { doc, placement: "body", everyOptional }),
+      schema,
+      "request body",
+    );
     body = documented.required || everyOptional ? values : fc.option(values, { nil: undefined });
   }
   const request = fc
@@ -134,10 +147,10 @@ function requestArbitrary(
  * long run of rejects means the builder cannot produce the schema at all: fail, naming it, rather
  * than loop (fast-check's filter retries without end).
  */
-function valid<T>(values: fc.Arbitrary<T>, schema: JsonSchema, what: string): fc.Arbitrary<T> {
+function valid<T>(doc: object, values: fc.Arbitrary<T>, schema: JsonSchema, what: string): fc.Arbitrary<T> {
   let rejectedInARow = 0;
   return values.filter((value) => {
-    if (matchesSchema(schema, value)) {
+    if (matchesSchema(doc, schema, value)) {
       rejectedInARow = 0;
       return true;
     }

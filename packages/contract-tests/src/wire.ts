@@ -6,7 +6,7 @@
  * ignores query keys it does not know and does not validate free-form objects such as the database
  * `filters`, so a client that sent `filters[status]=…` instead of `status=…` would pass it unseen.
  */
-import { deref, flatten, type JsonSchema, type Operation, type Parameter } from "./spec.js";
+import { flatten, type Json as JsonSchema, type Operation, type Parameter } from "@kapso/codegen/spec";
 
 export interface ReadRequest {
   path: Record<string, string>;
@@ -15,13 +15,18 @@ export interface ReadRequest {
 }
 
 /** Throws, naming the problem, when the request cannot be what the spec describes. */
-export async function readRequest(op: Operation, baseUrl: string, request: Request): Promise<ReadRequest> {
+export async function readRequest(
+  doc: object,
+  op: Operation,
+  baseUrl: string,
+  request: Request,
+): Promise<ReadRequest> {
   const url = new URL(request.url);
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, "");
   if (!url.pathname.startsWith(basePath)) throw new Error(`${url.pathname} is not under ${basePath}`);
   return {
     path: readPath(op, url.pathname.slice(basePath.length)),
-    query: readQuery(op, url.searchParams),
+    query: readQuery(doc, op, url.searchParams),
     body: await readBody(request),
   };
 }
@@ -52,13 +57,13 @@ function kindOf(schema: JsonSchema): Kind {
   return "scalar";
 }
 
-function readQuery(op: Operation, search: URLSearchParams): Record<string, unknown> {
+function readQuery(doc: object, op: Operation, search: URLSearchParams): Record<string, unknown> {
   const declared = op.parameters.filter((p) => p.in === "query");
   const names = new Set(declared.map((p) => p.name));
   const claimed = new Set<string>();
   const query: Record<string, unknown> = {};
   for (const parameter of declared) {
-    const schema = flatten(deref(parameter.schema ?? {}));
+    const schema = flatten(doc, parameter.schema ?? {});
     const style = parameter.style ?? "form";
     const explode = parameter.explode ?? style === "form";
     const kind = kindOf(schema);
@@ -68,14 +73,19 @@ function readQuery(op: Operation, search: URLSearchParams): Record<string, unkno
       const entries = [...search.entries()].filter(([key]) => !names.has(key));
       for (const [key] of entries) claimed.add(key);
       if (entries.length > 0)
-        value = Object.fromEntries(entries.map(([key, text]) => [key, scalar(extraSchema(schema), text)]));
+        value = Object.fromEntries(
+          entries.map(([key, text]) => [key, scalar(doc, extraSchema(doc, schema), text)]),
+        );
     } else if (kind === "object" && style === "deepObject") {
       const prefix = `${parameter.name}[`;
       const entries = [...search.entries()].filter(([key]) => key.startsWith(prefix) && key.endsWith("]"));
       for (const [key] of entries) claimed.add(key);
       if (entries.length > 0) {
         value = Object.fromEntries(
-          entries.map(([key, text]) => [key.slice(prefix.length, -1), scalar(extraSchema(schema), text)]),
+          entries.map(([key, text]) => [
+            key.slice(prefix.length, -1),
+            scalar(doc, extraSchema(doc, schema), text),
+          ]),
         );
       }
     } else {
@@ -83,19 +93,19 @@ function readQuery(op: Operation, search: URLSearchParams): Record<string, unkno
       const texts = search.getAll(parameter.name);
       if (texts.length === 0) continue;
       if (kind === "array") {
-        const items = flatten(deref(schema.items ?? {}));
+        const items = flatten(doc, schema.items ?? {});
         const parts = explode ? texts : one(parameter, texts).split(delimiter(style));
-        value = parts.map((text) => scalar(items, text));
+        value = parts.map((text) => scalar(doc, items, text));
       } else if (kind === "object") {
         // form, not exploded: key,value,key,value
         const parts = one(parameter, texts).split(",");
         value = Object.fromEntries(
           parts.flatMap((part, i) =>
-            i % 2 === 0 ? [[part, scalar(extraSchema(schema), parts[i + 1] ?? "")]] : [],
+            i % 2 === 0 ? [[part, scalar(doc, extraSchema(doc, schema), parts[i + 1] ?? "")]] : [],
           ),
         );
       } else {
-        value = scalar(schema, one(parameter, texts));
+        value = scalar(doc, schema, one(parameter, texts));
       }
     }
     if (value !== undefined) query[parameter.name] = value;
@@ -116,14 +126,14 @@ function delimiter(style: string): string {
   return style === "spaceDelimited" ? " " : style === "pipeDelimited" ? "|" : ",";
 }
 
-function extraSchema(schema: JsonSchema): JsonSchema {
+function extraSchema(doc: object, schema: JsonSchema): JsonSchema {
   const extra = schema.additionalProperties;
-  return extra && typeof extra === "object" ? flatten(deref(extra)) : {};
+  return extra && typeof extra === "object" ? flatten(doc, extra) : {};
 }
 
 /** A query or path text read back as the type its schema gives it. */
-function scalar(schema: JsonSchema, text: string): unknown {
-  const types = scalarTypes(schema);
+function scalar(doc: object, schema: JsonSchema, text: string): unknown {
+  const types = scalarTypes(doc, schema);
   if (types.has("string") || types.size === 0) return text;
   if ((types.has("integer") || types.has("number")) && text.trim() !== "" && !Number.isNaN(Number(text))) {
     return Number(text);
@@ -132,13 +142,13 @@ function scalar(schema: JsonSchema, text: string): unknown {
   return text; // Left as text, so the comparison with what was passed shows the difference.
 }
 
-function scalarTypes(schema: JsonSchema): Set<string> {
+function scalarTypes(doc: object, schema: JsonSchema): Set<string> {
   const types = new Set<string>();
   if (Array.isArray(schema.type)) for (const type of schema.type) types.add(type as string);
   else if (typeof schema.type === "string") types.add(schema.type);
   if (Array.isArray(schema.enum)) for (const member of schema.enum) types.add(typeof member);
   for (const variant of [...((schema.anyOf ?? []) as unknown[]), ...((schema.oneOf ?? []) as unknown[])]) {
-    for (const type of scalarTypes(flatten(deref(variant)))) types.add(type);
+    for (const type of scalarTypes(doc, flatten(doc, variant))) types.add(type);
   }
   return types;
 }

@@ -1,16 +1,15 @@
 import { createKapsoClient, type KapsoClient } from "@kapso/client";
-import { politeFetch } from "./rate.js";
 import {
-  type Document,
-  documentsStatus,
   exampleValue,
-  isList,
-  type ListStyle,
   listStyle,
   type Operation,
-  operationsOf,
+  readOperations,
+  responseFor,
   responseSchema,
-} from "./spec.js";
+} from "@kapso/codegen/spec";
+import { paginatePages } from "@kapso/pagination";
+import { politeFetch } from "./rate.js";
+import type { Document } from "./spec.js";
 import { ResponseValidator, type Violation } from "./validate.js";
 
 /** Where path ids come from: the spec's examples (a mock answers any), or earlier answers (a real API). */
@@ -79,11 +78,16 @@ export interface ContractReport {
 }
 
 type Result = { data?: unknown; error?: unknown; response: Response };
-type ListBody = {
-  data?: unknown[];
-  paging?: { next?: string | null; cursors?: { after?: string | null } | null };
-  meta?: { page?: number; total_pages?: number; has_next?: boolean };
-};
+/** An answer as it came back, before the client or the paginator read it. */
+type Answer = { status: number; body: unknown };
+
+/** `paginatePages` over a path known only at run time: its types check literal paths. */
+const paginatePagesOf = paginatePages as unknown as (
+  client: KapsoClient,
+  path: string,
+  init: unknown,
+  options: { maxPages: number },
+) => AsyncGenerator<object, void, undefined>;
 
 /** Page-size parameters set small, so a real account with a few items still has a second page. */
 const SMALL_PAGE = 2;
@@ -92,7 +96,7 @@ const PAGE_SIZE_PARAMETERS = new Set(["limit", "per_page"]);
 /** Runs every GET operation of the spec (or those in `only`) and checks each answer against it. */
 export async function runContract(options: ContractOptions): Promise<ContractReport> {
   const started = Date.now();
-  const all = operationsOf(options.spec).filter((op) => op.method === "GET");
+  const all = [...readOperations(options.spec).values()].filter((op) => op.method === "GET");
   const wanted = options.only?.length ? all.filter((op) => options.only?.includes(op.operationId)) : all;
   const client = createKapsoClient({
     baseUrl: options.baseUrl,
@@ -101,6 +105,7 @@ export async function runContract(options: ContractOptions): Promise<ContractRep
     fetch: politeFetch(options.rps, options.fetch),
   });
   const run = new Run(options, client, all);
+  client.use(run.recorder);
   for (const op of wanted) await run.ensure(op);
   return {
     baseUrl: options.baseUrl,
@@ -115,6 +120,23 @@ class Run {
   /** The first item each list answered, for the ids of the operations below it. */
   private readonly firstItems = new Map<Operation, unknown>();
   private readonly running = new Set<Operation>();
+  /** The answers of the requests in flight for one operation, as the server sent them. */
+  private answers: Answer[] = [];
+
+  /** Keeps a copy of every answer, so each page a walk fetched is held to the spec as it arrived. */
+  readonly recorder = {
+    onResponse: async ({ response }: { response: Response }) => {
+      const text = await response.clone().text();
+      let body: unknown = text;
+      try {
+        body = text === "" ? undefined : JSON.parse(text);
+      } catch {
+        // Not JSON: held to the schema as the text it is, which a JSON schema then refuses.
+      }
+      this.answers.push({ status: response.status, body });
+      return response;
+    },
+  };
 
   constructor(
     private readonly options: ContractOptions,
@@ -224,10 +246,14 @@ class Run {
   }
 
   private isList(op: Operation): boolean {
-    return isList(this.options.spec, op);
+    const style = listStyle(this.options.spec, op.object);
+    return style !== undefined && style !== "log-search";
   }
 
-  /** Sends the operation, checks the answer, and follows one page of a list. */
+  /**
+   * Sends the operation and checks the answer; a paginated list is walked by @kapso/pagination, as a
+   * user walks it, for its first two pages, and each page is checked.
+   */
   private async check(op: Operation, path: Record<string, string>, result: OperationResult): Promise<void> {
     const query: Record<string, unknown> = {};
     for (const parameter of op.parameters.filter((p) => p.in === "query")) {
@@ -236,65 +262,53 @@ class Run {
       else if (parameter.required) query[parameter.name] = exampleValue(this.options.spec, parameter);
       else if (PAGE_SIZE_PARAMETERS.has(parameter.name)) query[parameter.name] = SMALL_PAGE;
     }
-    const first = await this.request(op, path, query, 1, result);
-    if (!first?.response.ok) return;
-    const body = first.data as ListBody | undefined;
-    if (Array.isArray(body?.data) && body.data.length > 0) this.firstItems.set(op, body.data[0]);
-    const style = listStyle(this.options.spec, op);
-    if (!style) return;
-    const next = nextQuery(style, body, query);
-    if ("reason" in next) {
-      result.notes.push(`no second page: ${next.reason}`);
-      return;
+    const init = { params: { path, query } };
+    const style = listStyle(this.options.spec, op.object);
+    this.answers = [];
+    let failure: unknown;
+    try {
+      if (style === undefined || style === "unpaginated") {
+        await (this.client.GET as unknown as (path: string, init: unknown) => Promise<Result>)(op.path, init);
+      } else {
+        for await (const _page of paginatePagesOf(this.client, op.path, init, { maxPages: 2 })) {
+          // Only the answers matter here; the recorder keeps them.
+        }
+      }
+    } catch (error) {
+      failure = error;
     }
-    await this.request(op, path, next.query, 2, result);
+    const answers = this.answers;
+    for (const [index, answer] of answers.entries()) this.judge(op, answer, index + 1, result);
+    const first = answers[0]?.body as { data?: unknown } | undefined;
+    if (answers[0]?.status === 200 && Array.isArray(first?.data) && first.data.length > 0) {
+      this.firstItems.set(op, first.data[0]);
+    }
+    // A non-2xx answer is already a problem of its own; anything else the walk refused is one too.
+    const answeredError = answers.some((answer) => answer.status < 200 || answer.status > 299);
+    if (failure !== undefined && !answeredError) {
+      result.problems.push({ page: answers.length, message: describe(failure) });
+    }
+    if (style !== undefined && style !== "unpaginated" && answers.length === 1 && !answeredError) {
+      result.notes.push("no second page: the first page is the last");
+    }
   }
 
-  private async request(
-    op: Operation,
-    path: Record<string, string>,
-    query: Record<string, unknown>,
-    page: number,
-    result: OperationResult,
-  ): Promise<Result | undefined> {
-    const get = this.client.GET as unknown as (path: string, init: unknown) => Promise<Result>;
-    const answer = await get(op.path, { params: { path, query } });
-    const status = answer.response.status;
+  /** Holds one answer to the spec: a documented status, a success, a body its schema accepts. */
+  private judge(op: Operation, answer: Answer, page: number, result: OperationResult): void {
+    const { status, body } = answer;
     result.statuses.push(status);
     const problem = (message: string, violation?: Violation) =>
       result.problems.push({ page, message, violation });
-    if (!documentsStatus(this.options.spec, op, status)) {
+    if (!responseFor(this.options.spec, op, status)) {
       problem(`answered ${status}, which the operation does not document (${op.statuses.join(", ")})`);
-      return answer;
+      return;
     }
-    if (!answer.response.ok) problem(`answered ${status}${errorMessage(answer.error)}`);
+    if (status < 200 || status > 299) problem(`answered ${status}${errorMessage(body)}`);
     const schema = responseSchema(this.options.spec, op, status);
     if (schema) {
-      const body = answer.response.ok ? answer.data : answer.error;
       for (const violation of this.validator.violations(schema, body)) problem(violation.message, violation);
     }
-    return answer;
   }
-}
-
-/** The query for the page after `body`, or why there is none. */
-function nextQuery(
-  style: ListStyle,
-  body: ListBody | undefined,
-  query: Record<string, unknown>,
-): { query: Record<string, unknown> } | { reason: string } {
-  if (!body?.data?.length) return { reason: "the first page is empty" };
-  if (style === "cursor") {
-    const after = body.paging?.cursors?.after;
-    if (!body.paging?.next || !after) return { reason: "the first page is the last (no paging.next)" };
-    return { query: { ...query, after } };
-  }
-  const page = body.meta?.page;
-  if (typeof page !== "number") return { reason: "the first page has no meta.page" };
-  const more =
-    body.meta?.has_next ?? (typeof body.meta?.total_pages === "number" && page < body.meta.total_pages);
-  if (!more) return { reason: "the first page is the last" };
-  return { query: { ...query, page: page + 1 } };
 }
 
 /** The error body's own words (`error`, and `message` when it adds one), for the report line. */

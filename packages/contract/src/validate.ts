@@ -1,6 +1,7 @@
+import type { Json as JsonSchema } from "@kapso/codegen/spec";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
-import type { Document, JsonSchema } from "./spec.js";
+import type { Document } from "./spec.js";
 
 /** One way a response body differs from its schema. */
 export interface Violation {

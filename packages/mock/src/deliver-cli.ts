@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { deliverWebhook, type WebhookEventName } from "./deliver.js";
+import { DELIVERY_HEADERS, deliverWebhook, type WebhookEventName } from "./deliver.js";
 
 export const deliverUsage = `Usage: kapso-mock deliver --url <endpoint> --event <name> [--secret <secret>] [options]
 
@@ -60,7 +60,7 @@ export async function runDeliver(args: string[]): Promise<number> {
   console.log(
     `Delivered ${values.event} (${version}${values.batch ? ", batch" : ""}) to ${values.url}: ${result.status} in ${result.durationMs} ms`,
   );
-  console.log(`  X-Idempotency-Key: ${result.headers["x-idempotency-key"]}`);
+  console.log(`  X-Idempotency-Key: ${result.headers[DELIVERY_HEADERS.idempotencyKey]}`);
   if (result.responseBody) console.log(`  answer: ${result.responseBody.slice(0, 500)}`);
   return result.ok ? 0 : 1;
 }

@@ -1,7 +1,23 @@
+// Signed with node:crypto rather than @kapso/webhooks' signWebhookPayload: @kapso/webhooks' own tests
+// deliver with this module, so depending on it would make the two packages depend on each other.
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { deref } from "@kapso/codegen/spec";
 import type { WebhookPayloadsV1, WebhookPayloadsV2 } from "@kapso/types";
-import { defaultSpecPath } from "./index.js";
+import { defaultSpecPath } from "./spec-path.js";
+
+/** The headers of a delivery, as Kapso names them (lower case, as `fetch` sends them). */
+export const DELIVERY_HEADERS = {
+  /** HMAC-SHA256 of the raw body with the webhook's secret, in hex. */
+  signature: "x-webhook-signature",
+  event: "x-webhook-event",
+  idempotencyKey: "x-idempotency-key",
+  payloadVersion: "x-webhook-payload-version",
+  /** `true` on a batch only. */
+  batch: "x-webhook-batch",
+  /** The number of events of a batch. */
+  batchSize: "x-batch-size",
+} as const;
 
 /** Names of the events Kapso sends, on either payload version. */
 export type WebhookEventName = keyof WebhookPayloadsV2 | keyof WebhookPayloadsV1;
@@ -55,16 +71,11 @@ export interface WebhookDeliveryResult {
   readonly durationMs: number;
 }
 
-interface SpecExample {
-  value?: unknown;
-  $ref?: string;
-}
 interface SpecWithWebhooks {
   webhooks?: Record<
     string,
-    { post?: { requestBody?: { content?: Record<string, { examples?: Record<string, SpecExample> }> } } }
+    { post?: { requestBody?: { content?: Record<string, { examples?: Record<string, unknown> }> } } }
   >;
-  components?: { examples?: Record<string, SpecExample> };
 }
 
 const specs = new Map<string, SpecWithWebhooks>();
@@ -94,8 +105,7 @@ export function webhookExample(options: WebhookExampleOptions): unknown {
     );
   }
   const examples = item.post?.requestBody?.content?.["application/json"]?.examples ?? {};
-  const resolve = (example: SpecExample | undefined) =>
-    example?.$ref ? spec.components?.examples?.[example.$ref.split("/").pop() ?? ""] : example;
+  const resolve = (example: unknown) => (example ? deref<{ value?: unknown }>(spec, example) : undefined);
   const batched = options.batch ? resolve(examples[`${version}_batch`]) : undefined;
   if (batched) return batched.value;
   const single = resolve(examples[version]);
@@ -155,11 +165,13 @@ export async function deliverWebhook(options: DeliverWebhookOptions): Promise<We
   const headers: Record<string, string> = {
     ...options.headers,
     "content-type": "application/json",
-    "x-webhook-event": options.event,
-    "x-webhook-signature": createHmac("sha256", options.secret).update(body).digest("hex"),
-    "x-idempotency-key": options.idempotencyKey ?? randomUUID(),
-    "x-webhook-payload-version": payloadVersion,
-    ...(batchSize === undefined ? {} : { "x-webhook-batch": "true", "x-batch-size": String(batchSize) }),
+    [DELIVERY_HEADERS.event]: options.event,
+    [DELIVERY_HEADERS.signature]: createHmac("sha256", options.secret).update(body).digest("hex"),
+    [DELIVERY_HEADERS.idempotencyKey]: options.idempotencyKey ?? randomUUID(),
+    [DELIVERY_HEADERS.payloadVersion]: payloadVersion,
+    ...(batchSize === undefined
+      ? {}
+      : { [DELIVERY_HEADERS.batch]: "true", [DELIVERY_HEADERS.batchSize]: String(batchSize) }),
   };
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const started = performance.now();

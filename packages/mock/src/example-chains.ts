@@ -8,6 +8,7 @@
 // or page number asks for; the proxy then asks Prism for it with `Prefer: example=<name>`.
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { type Json, listStyleOfAnswer, namedExamples, readOperations } from "@kapso/codegen/spec";
 
 export interface ExampleRequest {
   /** HTTP method, any case. */
@@ -37,7 +38,6 @@ interface OperationExamples {
   readonly byPage: ReadonlyMap<number, string>;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 /** Every query parameter that can select an example; a request with none of them selects nothing. */
 const SELECTORS = ["after", "before", "cursor", "page"];
 
@@ -47,20 +47,17 @@ export class ExampleChains implements ExampleSelector {
 
   constructor(document: unknown) {
     const operations: OperationExamples[] = [];
-    const paths = field(document, "paths");
-    for (const [path, item] of Object.entries(isObject(paths) ? paths : {})) {
-      for (const method of METHODS) {
-        const operation = resolve(document, field(resolve(document, item), method));
-        if (!isObject(operation)) continue;
-        const examples = successExamples(document, operation);
-        if (examples.size === 0) continue;
-        operations.push({
-          method: method.toUpperCase(),
-          pattern: pathPattern(path),
-          literalSegments: path.split("/").filter((segment) => segment && !segment.includes("{")).length,
-          ...indexExamples(examples),
-        });
-      }
+    const doc = (isObject(document) ? document : {}) as Json;
+    for (const operation of readOperations(doc).values()) {
+      const examples = new Map(Object.entries(namedExamples(doc, operation, 200)));
+      if (examples.size === 0) continue;
+      operations.push({
+        method: operation.method,
+        pattern: pathPattern(operation.path),
+        literalSegments: operation.path.split("/").filter((segment) => segment && !segment.includes("{"))
+          .length,
+        ...indexExamples(examples),
+      });
     }
     // The most specific template first, so the first match is the one Prism routes to.
     this.operations = operations.sort((a, b) => b.literalSegments - a.literalSegments);
@@ -141,21 +138,6 @@ export function preferExample(prefer: string | undefined, example: string): stri
   return [...others, `example=${example}`].join(", ");
 }
 
-/** The named examples of the operation's 200 JSON response, by name. */
-function successExamples(document: unknown, operation: Record<string, unknown>): Map<string, unknown> {
-  const response = resolve(document, field(field(operation, "responses"), "200"));
-  const content = field(response, "content");
-  const media = isObject(content)
-    ? Object.entries(content).find(([type]) => type.includes("json"))?.[1]
-    : undefined;
-  const examples = field(resolve(document, media), "examples");
-  const found = new Map<string, unknown>();
-  for (const [name, example] of Object.entries(isObject(examples) ? examples : {})) {
-    found.set(name, field(resolve(document, example), "value"));
-  }
-  return found;
-}
-
 function indexExamples(
   examples: Map<string, unknown>,
 ): Pick<OperationExamples, "cursorParams" | "byCursor" | "byPage"> {
@@ -163,7 +145,7 @@ function indexExamples(
   const byPage = new Map<number, string>();
   let logSearch = false;
   for (const [name, value] of examples) {
-    if (isObject(field(field(value, "data"), "pagination"))) logSearch = true;
+    if (listStyleOfAnswer(value) === "log-search") logSearch = true;
     byCursor.set(Buffer.from(name, "utf8").toString("base64"), name);
     const page = field(field(value, "meta"), "page");
     if (typeof page !== "number") continue;
@@ -182,17 +164,6 @@ function hasItems(value: unknown): boolean {
 function pathPattern(template: string): RegExp {
   const parts = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
   return new RegExp(`^${parts.join("[^/]+")}/?$`);
-}
-
-/** Follows local `$ref`s (`#/components/...`); anything else is returned as it is. */
-function resolve(document: unknown, value: unknown, depth = 0): unknown {
-  const ref = field(value, "$ref");
-  if (typeof ref !== "string" || !ref.startsWith("#/") || depth > 20) return value;
-  let target: unknown = document;
-  for (const key of ref.slice(2).split("/")) {
-    target = field(target, decodeURIComponentSafely(key).replace(/~1/g, "/").replace(/~0/g, "~"));
-  }
-  return resolve(document, target, depth + 1);
 }
 
 function field(value: unknown, key: string): unknown {

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { KapsoMockError } from "./mock-error.js";
 import type { SupervisorConfig } from "./protocol.js";
+import { defaultSpecPath } from "./spec-path.js";
 import { SupervisorChild, startFailure } from "./supervisor-child.js";
 
 export { KapsoMockError } from "./mock-error.js";
@@ -56,15 +57,10 @@ export interface KapsoMock {
   close(): Promise<void>;
 }
 
-const requireHere = createRequire(import.meta.url);
-
-/** The OpenAPI document shipped in `@kapso/types`, as served by default. */
-export function defaultSpecPath(): string {
-  return requireHere.resolve("@kapso/types/openapi.json");
-}
+export { defaultSpecPath } from "./spec-path.js";
 
 function prismBinPath(): string {
-  const manifestPath = requireHere.resolve("@stoplight/prism-cli/package.json");
+  const manifestPath = createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json");
   const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bin: string | Record<string, string> };
   const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin.prism;
   if (!bin) throw new KapsoMockError("@stoplight/prism-cli does not declare a `prism` bin");
@@ -121,8 +117,8 @@ export async function startKapsoMock(options: KapsoMockOptions = {}): Promise<Ka
     startTimeoutMs,
   };
   const supervisor = new SupervisorChild(config);
-  // The supervisor's own deadline is startTimeoutMs; this one only catches a supervisor that hangs.
-  const ready = await supervisor.ready(startTimeoutMs + 5000);
+  // The supervisor holds the one start deadline, startTimeoutMs, for Prism.
+  const ready = await supervisor.ready();
   return {
     url: `http://${urlHost(host)}:${ready.port}`,
     port: ready.port,

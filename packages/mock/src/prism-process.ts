@@ -1,11 +1,14 @@
-// Prism's lifecycle: start it on a free loopback port, wait until it answers, keep the tail of what it
-// prints, notice when it exits, stop it.
+// Prism's lifecycle, owned by the supervisor alone: start it on a free loopback port, wait until it
+// answers, keep the tail of what it prints, notice when it exits, stop it.
+//
+// The port is chosen here and kept: Prism restarts its server when the spec file changes, and a
+// `--port 0` would move it to another port each time. Readiness is an answered request rather than
+// Prism's "listening" log line, which comes before Prism watches the spec file for changes.
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
 import net from "node:net";
-import { describeExit, type PrismExit } from "./protocol.js";
+import { describeExit, OutputTail, type PrismExit } from "./protocol.js";
 
-const LINES_KEPT = 40;
 // Another process can take the probed free port before Prism listens on it; try a few ports.
 const PORT_ATTEMPTS = 3;
 const STOP_GRACE_MS = 2000;
@@ -17,43 +20,15 @@ export interface PrismOptions {
   readonly startTimeoutMs: number;
 }
 
-/** Prism's log (stdout) and its stderr, kept apart: on a crash, stderr opens with the CLI's help text. */
-class PrismOutput {
-  readonly log: string[] = [];
-  readonly stderr: string[] = [];
-
-  keep(lines: string[], chunk: Buffer): void {
-    // Prism colours its log when it thinks it has a terminal; these lines end up in error messages.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escape sequences
-    const text = chunk.toString("utf8").replace(/\u001b\[[0-9;]*m/g, "");
-    for (const line of text.split(/\r?\n/)) {
-      if (line.trim() === "") continue;
-      lines.push(line);
-      if (lines.length > LINES_KEPT) lines.shift();
-    }
-  }
-
-  /** What to show when Prism fails: its fatal log lines, then the last of its log and its error. */
-  diagnostics(): Pick<PrismExit, "fatal" | "output"> {
-    const fatal = this.log
-      .filter((line) => line.includes("fatal"))
-      .map((line) => line.replace(/^.*fatal\s+/, "").trim());
-    const errorStart = this.stderr.findIndex((line) => /^(\{|\w*Error\b)/.test(line));
-    const error = errorStart >= 0 ? this.stderr.slice(errorStart, errorStart + 6) : this.stderr.slice(-6);
-    return { fatal, output: [...this.log.slice(-8), ...error] };
-  }
-
-  mentions(text: string): boolean {
-    return [...this.log, ...this.stderr].some((line) => line.includes(text));
-  }
-}
-
 /**
  * One Prism server. `port` and `exit` are what the proxy reads on every request: where to forward,
  * and, once Prism has died, why.
  */
 export class PrismProcess {
-  readonly output = new PrismOutput();
+  /** Prism's log and its stderr, in the order they came (Prism writes whole lines to each). */
+  readonly output = new OutputTail();
+  /** Prism's `fatal` log lines, which say why in one line; kept whatever the tail drops. */
+  private readonly fatal: string[] = [];
   /** Loopback port Prism listens on; 0 until it does. */
   port = 0;
   pid = 0;
@@ -64,6 +39,11 @@ export class PrismProcess {
   private readonly exitListeners: Array<(exit: PrismExit) => void> = [];
 
   constructor(private readonly options: PrismOptions) {}
+
+  /** What to show when Prism fails: its fatal lines, then the tail of its output. */
+  diagnostics(): Pick<PrismExit, "fatal" | "output"> {
+    return { fatal: [...this.fatal], output: this.output.lines() };
+  }
 
   /** Calls `listener` if Prism exits after `start()` succeeded and without `stop()`. */
   onUnexpectedExit(listener: (exit: PrismExit) => void): void {
@@ -77,7 +57,7 @@ export class PrismProcess {
       const port = await freeLoopbackPort();
       const outcome = await this.attempt(port, deadline);
       if (outcome === "ready") return;
-      const lostThePort = this.output.mentions("EADDRINUSE");
+      const lostThePort = this.output.lines().some((line) => line.includes("EADDRINUSE"));
       if (!lostThePort || attempt >= PORT_ATTEMPTS || this.stopping) {
         throw new Error(`${describeExit(outcome)} before it was ready`);
       }
@@ -91,20 +71,25 @@ export class PrismProcess {
     if (this.options.dynamic) args.push("--dynamic");
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env: process.env });
     this.child = child;
-    child.stdout?.on("data", (chunk: Buffer) => this.output.keep(this.output.log, chunk));
-    child.stderr?.on("data", (chunk: Buffer) => this.output.keep(this.output.stderr, chunk));
+    const read = (chunk: Buffer) => {
+      for (const line of this.output.add(chunk)) {
+        if (line.includes("fatal")) this.fatal.push(line.replace(/^.*fatal\s+/, "").trim());
+      }
+    };
+    child.stdout?.on("data", read);
+    child.stderr?.on("data", read);
 
     let ready = false;
     let exited: PrismExit | undefined;
     child.once("exit", (code, signal) => {
-      exited = { code, signal, ...this.output.diagnostics() };
+      exited = { code, signal, ...this.diagnostics() };
       if (!ready || this.stopping) return;
       this.exit = exited;
       for (const listener of this.exitListeners) listener(exited);
     });
     child.once("error", (error) => {
-      this.output.stderr.push(`Error: could not start Prism: ${error.message}`);
-      exited ??= { code: null, signal: null, ...this.output.diagnostics() };
+      this.output.add(`Error: could not start Prism: ${error.message}\n`);
+      exited ??= { code: null, signal: null, ...this.diagnostics() };
     });
 
     while (!exited) {

@@ -21,7 +21,7 @@ export interface PrismExit {
   readonly signal: string | null;
   /** Prism's `fatal` log lines, which say why in one line when it logged any. */
   readonly fatal: readonly string[];
-  /** The last lines of Prism's log and of its stderr. */
+  /** The last lines Prism printed (its log and its stderr, as they came). */
   readonly output: readonly string[];
 }
 
@@ -67,14 +67,42 @@ export function describeExit(exit: Pick<PrismExit, "code" | "signal">): string {
   return exit.signal ? `Prism was killed by ${exit.signal}` : `Prism exited with code ${exit.code}`;
 }
 
-const OUTPUT_TAIL_LINES = 15;
+/** How many of a process's last output lines an error message shows: the one setting for it. */
+const OUTPUT_LINES_KEPT = 15;
+
+/** The last lines a process printed, without colours, kept for error messages. */
+export class OutputTail {
+  private readonly kept: string[] = [];
+  private partial = "";
+
+  /** Adds a chunk of output; returns the lines it completed, so a caller can watch for one. */
+  add(chunk: Buffer | string): string[] {
+    // Prism colours its log when it thinks it has a terminal; these lines end up in error messages.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI escape sequences
+    const text = (this.partial + chunk.toString()).replace(/\u001b\[[0-9;]*m/g, "");
+    const lines = text.split(/\r?\n/);
+    this.partial = lines.pop() ?? "";
+    const complete = lines.filter((line) => line.trim() !== "");
+    this.kept.push(...complete);
+    this.kept.splice(0, Math.max(0, this.kept.length - OUTPUT_LINES_KEPT));
+    return complete;
+  }
+
+  /** The kept lines, and a last line the process has not finished yet. */
+  lines(): string[] {
+    return this.partial.trim() === ""
+      ? [...this.kept]
+      : [...this.kept, this.partial].slice(-OUTPUT_LINES_KEPT);
+  }
+}
 
 /** A failure's one-line summary, Prism's fatal lines after it, then the tail of Prism's output. */
 export function failureText(summary: string, details: Pick<PrismExit, "fatal" | "output">): string {
   let text = summary;
   if (details.fatal.length > 0) text += `: ${details.fatal.join("; ")}`;
-  const tail = details.output.slice(-OUTPUT_TAIL_LINES);
-  if (tail.length > 0) text += `\n--- last lines of Prism's output ---\n${tail.join("\n")}`;
+  if (details.output.length > 0) {
+    text += `\n--- last lines of Prism's output ---\n${details.output.join("\n")}`;
+  }
   return text;
 }
 

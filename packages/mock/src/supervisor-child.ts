@@ -1,5 +1,7 @@
 // The parent's side of the supervisor process: spawns it, reads its messages, and stops it. Also
-// stops it when this process exits or is interrupted, for callers who forget close().
+// stops it when this process exits or is interrupted, for callers who forget close(). Prism itself is
+// the supervisor's alone: this side never signals it, and holds no start deadline of its own. (A
+// supervisor killed with SIGKILL by someone else leaves its Prism to whoever did that.)
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { KapsoMockError } from "./mock-error.js";
@@ -7,6 +9,7 @@ import {
   crashText,
   encodeConfig,
   failureText,
+  OutputTail,
   parseMessage,
   type SupervisorConfig,
   type SupervisorMessage,
@@ -17,7 +20,7 @@ type ReadyMessage = Extract<SupervisorMessage, { type: "ready" }>;
 // The supervisor runs as plain Node, so it is always the built file. src/ and dist/ sit side by side
 // in the package, so this one URL finds it from the build and from the sources under test.
 const supervisorPath = fileURLToPath(new URL("../dist/supervisor.js", import.meta.url));
-const STDERR_LINES_KEPT = 15;
+// Longer than the supervisor's own grace for Prism, so that only a supervisor that hangs is killed.
 const CLOSE_GRACE_MS = 5000;
 
 export function startFailure(
@@ -35,15 +38,12 @@ export class SupervisorChild {
   readonly exited: Promise<void>;
   private readonly child: ChildProcess;
   /** The supervisor's own stderr: where Node reports a supervisor that crashed. */
-  private readonly stderr: string[] = [];
+  private readonly stderr = new OutputTail();
   private readonly listeners = new Set<(message: SupervisorMessage) => void>();
   private unread = "";
-  private prismPid: number | undefined;
   private closing: Promise<void> | undefined;
-  private readonly killNow = () => {
-    killQuietly(this.child.pid);
-    killQuietly(this.prismPid);
-  };
+  /** For the exit and signal handlers, which cannot wait: the supervisor stops Prism on SIGTERM. */
+  private readonly killNow = () => killQuietly(this.child.pid);
 
   constructor(config: SupervisorConfig) {
     this.child = spawn(process.execPath, [supervisorPath, encodeConfig(config)], {
@@ -51,10 +51,7 @@ export class SupervisorChild {
     });
     // Nothing is ever written; the pipe exists so that its closing tells the supervisor we are gone.
     this.child.stdin?.on("error", () => {});
-    this.child.stderr?.on("data", (chunk: Buffer) => {
-      this.stderr.push(...chunk.toString("utf8").split(/\r?\n/).filter(Boolean));
-      this.stderr.splice(0, Math.max(0, this.stderr.length - STDERR_LINES_KEPT));
-    });
+    this.child.stderr?.on("data", (chunk: Buffer) => this.stderr.add(chunk));
     // Read for the child's whole life, so that it can never block on a full pipe.
     this.child.stdout?.on("data", (chunk: Buffer) => this.read(chunk));
     // Listening from the start: a crash can arrive in the same chunk of output as `ready`.
@@ -64,27 +61,28 @@ export class SupervisorChild {
       });
       this.child.once("exit", (code, signal) => {
         if (this.closing) return resolve();
-        // Killed from outside: Prism has lost its watchdog, so stop it from here.
-        killQuietly(this.prismPid, "SIGKILL");
         const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
         const summary = `Kapso mock: its supervisor process ${how}`;
-        reject(new KapsoMockError(failureText(summary, { fatal: [], output: this.stderr })));
+        reject(new KapsoMockError(failureText(summary, { fatal: [], output: this.stderr.lines() })));
       });
     });
     // Whoever awaits `exited` still gets the rejection; nobody awaiting it is no crash of the caller.
     this.exited.catch(() => {});
   }
 
-  /** Resolves once Prism answers behind the proxy; rejects (and kills the supervisor) if it never does. */
-  async ready(timeoutMs: number): Promise<ReadyMessage> {
+  /**
+   * Resolves once Prism answers behind the proxy; rejects when the supervisor says it cannot start
+   * (its deadline for Prism included) or exits, and then makes sure it is gone.
+   */
+  async ready(): Promise<ReadyMessage> {
     try {
-      const ready = await this.waitForReady(timeoutMs);
-      this.prismPid = ready.prismPid;
+      const ready = await this.waitForReady();
       installHandlers();
       running.add(this.killNow);
       return ready;
     } catch (error) {
-      this.child.kill("SIGKILL");
+      // SIGTERM, not SIGKILL: the supervisor stops Prism on its way out.
+      this.child.kill("SIGTERM");
       throw error;
     }
   }
@@ -96,14 +94,10 @@ export class SupervisorChild {
       if (running.size === 0) uninstallHandlers();
       const child = this.child;
       if (child.exitCode !== null || child.signalCode !== null) {
-        killQuietly(this.prismPid, "SIGKILL");
         resolve();
         return;
       }
-      const force = setTimeout(() => {
-        child.kill("SIGKILL");
-        killQuietly(this.prismPid, "SIGKILL");
-      }, CLOSE_GRACE_MS);
+      const force = setTimeout(() => child.kill("SIGKILL"), CLOSE_GRACE_MS);
       child.once("exit", () => {
         clearTimeout(force);
         resolve();
@@ -127,13 +121,9 @@ export class SupervisorChild {
     }
   }
 
-  private waitForReady(timeoutMs: number): Promise<ReadyMessage> {
+  private waitForReady(): Promise<ReadyMessage> {
     const child = this.child;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(startFailure(`no answer within ${timeoutMs} ms`, { output: this.stderr }));
-      }, timeoutMs);
       const stopListening = this.listen((message) => {
         if (message.type === "ready") {
           cleanup();
@@ -146,14 +136,15 @@ export class SupervisorChild {
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         cleanup();
         const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-        reject(startFailure(`the supervisor process ${how}`, { output: this.stderr }));
+        reject(startFailure(`the supervisor process ${how}`, { output: this.stderr.lines() }));
       };
       const onError = (error: Error) => {
         cleanup();
-        reject(startFailure(`could not spawn the supervisor: ${error.message}`, { output: this.stderr }));
+        reject(
+          startFailure(`could not spawn the supervisor: ${error.message}`, { output: this.stderr.lines() }),
+        );
       };
       const cleanup = () => {
-        clearTimeout(timer);
         stopListening();
         child.off("exit", onExit);
         child.off("error", onError);

@@ -47,7 +47,7 @@ main().catch((error: unknown) => {
   report({
     type: "error",
     message: error instanceof Error ? error.message : String(error),
-    ...prism.output.diagnostics(),
+    ...prism.diagnostics(),
   });
   void stop(1);
 });

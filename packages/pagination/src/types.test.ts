@@ -1,6 +1,12 @@
 import { createKapsoClient } from "@kapso/client";
 import type { FixturePaths, Item } from "@kapso/test-support";
-import type { Customer, paths, WorkflowExecutionEvent, WorkflowExecutionSummary } from "@kapso/types";
+import type {
+  Contact,
+  Customer,
+  paths,
+  WorkflowExecutionEvent,
+  WorkflowExecutionSummary,
+} from "@kapso/types";
 import createClient from "openapi-fetch";
 import { describe, expectTypeOf, test } from "vitest";
 import {
@@ -116,6 +122,23 @@ describe("the item type is inferred", () => {
       meta: PageMeta;
       response: Response;
     }>();
+  });
+
+  test("a list documented in both styles yields pages of either, and may walk backward", () => {
+    // The spec's lists with both `paging` and `meta` are checked in generated/lists.test.ts; here,
+    // what that means for a caller.
+    () => {
+      const pages = paginatePages(kapso, "/whatsapp/contacts", { params: { query: { page: 2 } } });
+      expectTypeOf(pages).toEqualTypeOf<
+        AsyncGenerator<
+          | { data: Contact[]; paging: CursorPaging; response: Response }
+          | { data: Contact[]; meta: PageMeta; response: Response },
+          void,
+          undefined
+        >
+      >();
+      paginate(kapso, "/whatsapp/contacts", {}, { direction: "before" });
+    };
   });
 
   test("a page-number path works with page and per_page", () => {

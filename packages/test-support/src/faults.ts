@@ -37,34 +37,6 @@ export function stallAfterHeaders(res: ServerResponse, sent = "", head: FaultHea
   if (sent) res.write(sent);
 }
 
-/**
- * Sends `body` `bytesPerTick` bytes every `intervalMs`, then ends the response. Stops when the client
- * goes away.
- */
-export function drip(
-  res: ServerResponse,
-  body: string | Uint8Array,
-  options: FaultHead & { bytesPerTick?: number; intervalMs?: number } = {},
-): void {
-  const { bytesPerTick = 1, intervalMs = 10 } = options;
-  const bytes = typeof body === "string" ? Buffer.from(body) : Buffer.from(body);
-  writeHead(res, options);
-  res.flushHeaders();
-  let offset = 0;
-  const timer = setInterval(() => {
-    if (res.destroyed) return clearInterval(timer);
-    const chunk = bytes.subarray(offset, offset + bytesPerTick);
-    offset += chunk.length;
-    if (offset >= bytes.length) {
-      clearInterval(timer);
-      res.end(chunk);
-    } else {
-      res.write(chunk);
-    }
-  }, intervalMs);
-  res.on("close", () => clearInterval(timer));
-}
-
 /** A complete HTTP response whose body is only the first `keep` characters of `text` (e.g. cut JSON). */
 export function truncated(res: ServerResponse, text: string, keep: number, head: FaultHead = {}): void {
   writeHead(res, head);

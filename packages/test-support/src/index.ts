@@ -1,5 +1,4 @@
 export {
-  drip,
   dropBeforeHeaders,
   dropMidBody,
   type FaultHead,

@@ -42,7 +42,9 @@ export function requestsFor(doc: object, op: Operation): SpecRequest[] {
       ...sample(doc, op, { everyOptional: false }, GENERATED_PER_OPERATION - 1),
     ];
   } catch (error) {
-    throw new Error(`${op.operationId} (${op.method} ${op.path}): ${(error as Error).message}`, { cause: error });
+    throw new Error(`${op.operationId} (${op.method} ${op.path}): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const [full, ...partial] = sampled;
   if (!full) throw new Error(`${op.operationId}: no request could be generated`);

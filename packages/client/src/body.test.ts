@@ -8,7 +8,7 @@ import {
   startLoopbackServer,
   truncated,
 } from "@kapso/test-support";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_ERROR_BODY_BYTES } from "./body.js";
 import { KapsoApiError, KapsoConnectionError, KapsoResponseError, KapsoTimeoutError } from "./errors.js";
 import { loopbackClient, rejection } from "./test-setup.js";
@@ -56,12 +56,25 @@ describe("timeoutMs covers the body", () => {
   ] as const)(
     "a %s whose %s body stalls after the headers is a KapsoTimeoutError",
     async (method, status) => {
-      server.handle((_req, res) => stallAfterHeaders(res, '{"data": [', { status }));
-      const kapso = loopbackClient(server, { timeoutMs: 50, maxRetries: 1 });
-      const error = await rejection(kapso[method]("/workflows", method === "POST" ? { body: {} } : {}));
-      expect(error).toBeInstanceOf(KapsoTimeoutError);
-      expect(error.message).toContain("timed out after 50 ms");
-      expect(server.requests).toHaveLength(method === "GET" ? 2 : 1);
+      // The attempt timers run on a fake clock, moved only once the server holds each attempt, so a
+      // loaded machine cannot time an attempt out before it reaches the server.
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      try {
+        server.handle((_req, res) => stallAfterHeaders(res, '{"data": [', { status }));
+        const kapso = loopbackClient(server, { timeoutMs: 50, maxRetries: 1 });
+        const outcome = rejection(kapso[method]("/workflows", method === "POST" ? { body: {} } : {}));
+        const attempts = method === "GET" ? 2 : 1;
+        for (let attempt = 1; attempt <= attempts; attempt++) {
+          await server.until(() => server.requests.length >= attempt);
+          await vi.advanceTimersByTimeAsync(50);
+        }
+        const error = await outcome;
+        expect(error).toBeInstanceOf(KapsoTimeoutError);
+        expect(error.message).toContain("timed out after 50 ms");
+        expect(server.requests).toHaveLength(attempts);
+      } finally {
+        vi.useRealTimers();
+      }
     },
   );
 });

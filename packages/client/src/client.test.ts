@@ -1,10 +1,11 @@
 import { getEventListeners } from "node:events";
-import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { dropBeforeHeaders, json, type LoopbackServer } from "@kapso/test-support";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createKapsoClient, createKapsoClientWithTiming, type KapsoClientOptions } from "./client.js";
 import { KapsoConfigError, KapsoConnectionError, KapsoError, KapsoTimeoutError } from "./errors.js";
 import type { Timing } from "./fetch.js";
 import { sleep } from "./retry.js";
+import { startLoopbackServerPair } from "./test-setup.js";
 
 const KEY = "kapso_test_secret_9f8e7d6c5b4a";
 const EXECUTIONS = "/workflows/{workflow_id}/executions";
@@ -19,11 +20,9 @@ type RawClient = Record<
 
 let server: LoopbackServer;
 let other: LoopbackServer;
-beforeAll(async () => {
-  [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
-});
-afterAll(async () => {
-  await Promise.all([server.close(), other.close()]);
+startLoopbackServerPair((first, second) => {
+  server = first;
+  other = second;
 });
 afterEach(() => {
   vi.unstubAllEnvs();

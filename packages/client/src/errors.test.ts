@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
-import { dropBeforeHeaders, json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
+import { dropBeforeHeaders, json, type LoopbackServer } from "@kapso/test-support";
 import createClient from "openapi-fetch";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createKapsoClient, type KapsoClientOptions } from "./client.js";
 import {
   KapsoApiError,
@@ -10,6 +10,7 @@ import {
   KapsoTimeoutError,
   MAX_TEXT_BODY,
 } from "./errors.js";
+import { startLoopbackServerPair } from "./test-setup.js";
 import { unwrap } from "./unwrap.js";
 
 const KEY = "kapso_live_secret_0a1b2c3d4e5f";
@@ -30,11 +31,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 let other: LoopbackServer;
-beforeAll(async () => {
-  [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
-});
-afterAll(async () => {
-  await Promise.all([server.close(), other.close()]);
+startLoopbackServerPair((first, second) => {
+  server = first;
+  other = second;
 });
 
 function client(options: KapsoClientOptions = {}) {

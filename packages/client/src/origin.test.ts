@@ -1,16 +1,14 @@
-import { json, type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { json, type LoopbackServer } from "@kapso/test-support";
+import { describe, expect, it } from "vitest";
 import { createKapsoClient } from "./client.js";
 import { KapsoConfigError } from "./errors.js";
-import { KEY, loopbackClient, rejection } from "./test-setup.js";
+import { KEY, loopbackClient, rejection, startLoopbackServerPair } from "./test-setup.js";
 
 let server: LoopbackServer;
 let other: LoopbackServer;
-beforeAll(async () => {
-  [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
-});
-afterAll(async () => {
-  await Promise.all([server.close(), other.close()]);
+startLoopbackServerPair((first, second) => {
+  server = first;
+  other = second;
 });
 
 const ok = () => server.handle((_req, res) => json(res, 200, { data: [] }));

@@ -1,5 +1,6 @@
 // Shared by the hardening tests: a client on a loopback server whose waits between attempts are skipped.
-import type { LoopbackServer } from "@kapso/test-support";
+import { type LoopbackServer, startLoopbackServer } from "@kapso/test-support";
+import { afterAll, beforeAll } from "vitest";
 import { createKapsoClientWithTiming, type KapsoClientOptions } from "./client.js";
 
 export const KEY = "kapso_test_secret_9f8e7d6c5b4a";
@@ -29,4 +30,22 @@ export async function rejection(promise: Promise<unknown>): Promise<Error> {
     },
     (error: Error) => error,
   );
+}
+
+/**
+ * Starts two loopback servers, on two origins, before the file's tests and closes them after;
+ * `started` receives them, for the file to keep (a second origin shows where a key or a redirect goes).
+ */
+export function startLoopbackServerPair(
+  started: (server: LoopbackServer, other: LoopbackServer) => void,
+): void {
+  let servers: LoopbackServer[] = [];
+  beforeAll(async () => {
+    const [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
+    servers = [server, other];
+    started(server, other);
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+  });
 }

@@ -9,6 +9,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** politeFetch at `rps` on the fake clock, recording when each request started (ms after the call). */
+function timedPoliteFetch(rps: number) {
+  fakeClock();
+  const started = Date.now();
+  const starts: number[] = [];
+  const fetch = politeFetch(rps, async () => {
+    starts.push(Date.now() - started);
+    return new Response("{}");
+  });
+  return { fetch, starts };
+}
+
 describe("politeFetch", () => {
   it("refuses anything but GET before it reaches the network", async () => {
     const sent: string[] = [];
@@ -28,13 +40,7 @@ describe("politeFetch", () => {
   });
 
   it("starts concurrent requests 1000 / rps ms apart", async () => {
-    fakeClock();
-    const started = Date.now();
-    const starts: number[] = [];
-    const fetch = politeFetch(20, async () => {
-      starts.push(Date.now() - started);
-      return new Response("{}");
-    });
+    const { fetch, starts } = timedPoliteFetch(20);
     const all = Promise.all(Array.from({ length: 4 }, () => fetch("http://127.0.0.1/x")));
     await vi.advanceTimersByTimeAsync(0);
     expect(starts).toEqual([0]);
@@ -48,13 +54,7 @@ describe("politeFetch", () => {
   });
 
   it("lets a request through at once when its slot has passed", async () => {
-    fakeClock();
-    const started = Date.now();
-    const starts: number[] = [];
-    const fetch = politeFetch(20, async () => {
-      starts.push(Date.now() - started);
-      return new Response("{}");
-    });
+    const { fetch, starts } = timedPoliteFetch(20);
     await fetch("http://127.0.0.1/x");
     await vi.advanceTimersByTimeAsync(80);
     await fetch("http://127.0.0.1/x");

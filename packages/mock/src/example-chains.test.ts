@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExampleChains, preferExample, SpecFileExampleChains } from "./example-chains.js";
 import { defaultSpecPath } from "./index.js";
+import { getWithExamples } from "./test-helpers.js";
 
 const base64 = (text: string) => Buffer.from(text).toString("base64");
 const decode = (cursor: string) => Buffer.from(cursor, "base64").toString("utf8");
@@ -42,33 +43,13 @@ describe("log-search chains", () => {
   });
   const document = {
     paths: {
-      "/log_search": {
-        get: {
-          responses: {
-            "200": {
-              content: {
-                "application/json": {
-                  examples: {
-                    first_page: page([1, 2], base64("second_page")),
-                    second_page: page([3, 4], base64("last_page")),
-                    last_page: page([5], null),
-                    unavailable: { value: { data: { available: false, events: [] } } },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      "/things": {
-        get: {
-          responses: {
-            "200": {
-              content: { "application/json": { examples: { first_page: { value: { data: [1] } } } } },
-            },
-          },
-        },
-      },
+      "/log_search": getWithExamples({
+        first_page: page([1, 2], base64("second_page")),
+        second_page: page([3, 4], base64("last_page")),
+        last_page: page([5], null),
+        unavailable: { value: { data: { available: false, events: [] } } },
+      }),
+      "/things": getWithExamples({ first_page: { value: { data: [1] } } }),
     },
   };
   const chains = new ExampleChains(document);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ExampleChains } from "./example-chains.js";
 import type { PrismExit } from "./protocol.js";
 import { MockProxy, type MockProxyOptions, type ProxyClock } from "./proxy.js";
+import { getWithExamples } from "./test-helpers.js";
 
 interface Seen {
   method: string;
@@ -199,38 +200,16 @@ describe("example chains", () => {
     openapi: "3.1.0",
     paths: {
       "/things": {
-        get: {
-          responses: {
-            "200": {
-              content: {
-                "application/json": {
-                  examples: {
-                    first_page: { $ref: "#/components/examples/first" },
-                    second_page: { value: { data: [2] } },
-                    last_page: { value: { data: [3] } },
-                    empty: { value: { data: [] } },
-                  },
-                },
-              },
-            },
-          },
-        },
+        ...getWithExamples({
+          first_page: { $ref: "#/components/examples/first" },
+          second_page: { value: { data: [2] } },
+          last_page: { value: { data: [3] } },
+          empty: { value: { data: [] } },
+        }),
         post: { responses: { "201": { content: { "application/json": { example: {} } } } } },
       },
-      "/numbered": {
-        get: {
-          responses: {
-            "200": {
-              content: {
-                "application/json": {
-                  // `empty` says page 1 as well, and comes first: the page with items wins.
-                  examples: { empty: page(1, []), first_page: page(1, [1]), last_page: page(2, [2]) },
-                },
-              },
-            },
-          },
-        },
-      },
+      // `empty` says page 1 as well, and comes first: the page with items wins.
+      "/numbered": getWithExamples({ empty: page(1, []), first_page: page(1, [1]), last_page: page(2, [2]) }),
       "/things/{thing_id}/parts": {
         get: { responses: { "200": { $ref: "#/components/responses/Parts" } } },
       },

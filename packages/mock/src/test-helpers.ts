@@ -107,3 +107,8 @@ export function startCli(): { cli: ChildProcess; started: Promise<string> } {
   });
   return { cli, started };
 }
+
+/** A GET operation for a test document whose 200 answer has the given named JSON examples. */
+export function getWithExamples<Examples extends Record<string, unknown>>(examples: Examples) {
+  return { get: { responses: { "200": { content: { "application/json": { examples } } } } } };
+}

@@ -7,21 +7,7 @@ import { createKapsoClient, KapsoError } from "@kapso/client";
 import { json, type LoopbackServer, sendBytes, startLoopbackServer } from "@kapso/test-support";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { collect as typedCollect, paginate as typedPaginate } from "./index.js";
-
-// Untyped: these paths are not in the spec, and the pages are hostile on purpose.
-const collect = typedCollect as unknown as (
-  client: unknown,
-  path: string,
-  init?: unknown,
-  options?: unknown,
-) => Promise<unknown[]>;
-const paginate = typedPaginate as unknown as (
-  client: unknown,
-  path: string,
-  init?: unknown,
-  options?: unknown,
-) => AsyncGenerator<unknown>;
+import { collect, paginate } from "./test-setup.js";
 
 const WALKS = 3_000;
 const CONCURRENCY = 16;

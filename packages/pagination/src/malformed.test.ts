@@ -1,7 +1,8 @@
 import { createKapsoClient, KapsoConfigError, KapsoResponseError } from "@kapso/client";
 import { json, type LoopbackServer, sendBytes, startLoopbackServer } from "@kapso/test-support";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { KapsoPaginationError, collect as typedCollect, paginate as typedPaginate } from "./index.js";
+import { KapsoPaginationError } from "./index.js";
+import { collect, paginate } from "./test-setup.js";
 
 let server: LoopbackServer;
 let other: LoopbackServer;
@@ -9,20 +10,6 @@ beforeAll(async () => {
   [server, other] = await Promise.all([startLoopbackServer(), startLoopbackServer()]);
 });
 afterAll(() => Promise.all([server.close(), other.close()]));
-
-// Untyped: these paths are not in the spec, and the pages are hostile on purpose.
-const collect = typedCollect as unknown as (
-  client: unknown,
-  path: string,
-  init?: unknown,
-  options?: unknown,
-) => Promise<unknown[]>;
-const paginate = typedPaginate as unknown as (
-  client: unknown,
-  path: string,
-  init?: unknown,
-  options?: unknown,
-) => AsyncGenerator<unknown>;
 
 const kapso = () =>
   createKapsoClient({

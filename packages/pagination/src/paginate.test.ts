@@ -2,6 +2,7 @@ import { getEventListeners } from "node:events";
 import { createKapsoClient, KapsoApiError, KapsoConfigError, KapsoError } from "@kapso/client";
 import {
   backward,
+  conditionWaiters,
   cursorOf,
   dropBeforeHeaders,
   type FixturePaths,
@@ -49,17 +50,7 @@ const afterTheFirstPage = (request: RecordedRequest) => request.query.has("after
  */
 function countingClient() {
   const counts = { sent: 0, read: 0, failed: 0 };
-  let waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
-  const recheck = () => {
-    const pending = waiters;
-    waiters = [];
-    for (const waiter of pending) {
-      if (waiter.condition()) waiter.resolve();
-      else waiters.push(waiter);
-    }
-  };
-  const until = (condition: () => boolean) =>
-    condition() ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ condition, resolve }));
+  const { until, recheck } = conditionWaiters();
   const counted = createClient<FixturePaths>({
     baseUrl: server.origin,
     fetch: async (request: Request) => {

@@ -107,7 +107,8 @@ describe("a walk shares its client's rate limits", () => {
 });
 
 describe("prefetch under maxConcurrency", () => {
-  it("counts a prefetched page within the limit", async () => {
+  /** A client that sends one request at a time, on a fetch the test answers by hand. */
+  const oneAtATime = () => {
     const server = heldFetch();
     const kapso = createKapsoClient<FixturePaths>({
       apiKey: KEY,
@@ -115,6 +116,11 @@ describe("prefetch under maxConcurrency", () => {
       fetch: server.fetch,
       maxConcurrency: 1,
     });
+    return { server, kapso };
+  };
+
+  it("counts a prefetched page within the limit", async () => {
+    const { server, kapso } = oneAtATime();
     let most = 0;
     const walk = (async () => {
       const seen: number[] = [];
@@ -142,13 +148,7 @@ describe("prefetch under maxConcurrency", () => {
   });
 
   it("takes a queued prefetch out of the line when the caller leaves the walk", async () => {
-    const server = heldFetch();
-    const kapso = createKapsoClient<FixturePaths>({
-      apiKey: KEY,
-      baseUrl: BASE,
-      fetch: server.fetch,
-      maxConcurrency: 1,
-    });
+    const { server, kapso } = oneAtATime();
     const items = paginate(
       kapso,
       "/items",

@@ -32,3 +32,4 @@ export {
   type RecordedRequest,
   startLoopbackServer,
 } from "./server.js";
+export { type ConditionWaiters, conditionWaiters } from "./waiters.js";

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { conditionWaiters } from "./waiters.js";
 
 /** A request as the server received it, body included. */
 export interface RecordedRequest {
@@ -58,15 +59,7 @@ export async function startLoopbackServer(
     requests.length = 0;
     aborted = 0;
   };
-  let waiters: Array<{ condition: () => boolean; resolve: () => void }> = [];
-  const recheck = () => {
-    const pending = waiters;
-    waiters = [];
-    for (const waiter of pending) {
-      if (waiter.condition()) waiter.resolve();
-      else waiters.push(waiter);
-    }
-  };
+  const { until, recheck } = conditionWaiters();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -107,12 +100,7 @@ export async function startLoopbackServer(
       reset();
     },
     reset,
-    until: (condition) =>
-      condition()
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            waiters.push({ condition, resolve });
-          }),
+    until,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

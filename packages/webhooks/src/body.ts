@@ -1,5 +1,5 @@
 import { KapsoWebhookError } from "./errors.js";
-import { checkSignatureHeader } from "./signature.js";
+import { checkSecret, checkSignatureHeader, type WebhookBody } from "./signature.js";
 
 /**
  * The default cap on a delivery's body: 5 MB. Kapso's largest delivery is a batch of at most 100
@@ -83,4 +83,22 @@ export async function receiveBody(request: Request, maxBodyBytes: number): Promi
     throw error;
   }
   return readCappedBody(request, maxBodyBytes);
+}
+
+/**
+ * A `construct*WebhookEvent` function for a Fetch `Request`: the secret and the cap are checked, the
+ * body is read by {@link receiveBody}, then handed to `construct` with the request's headers.
+ */
+export async function receiveRequest<Delivery>(
+  request: Request,
+  options: { secret: string; maxBodyBytes?: number },
+  construct: (input: { body: WebhookBody; headers: Headers; secret: string }) => Promise<Delivery>,
+): Promise<Delivery> {
+  checkSecret(options.secret);
+  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
+  return construct({
+    body: await receiveBody(request, maxBodyBytes),
+    headers: request.headers,
+    secret: options.secret,
+  });
 }

@@ -1,4 +1,4 @@
-import { checkMaxBodyBytes, receiveBody } from "./body.js";
+import { receiveRequest } from "./body.js";
 import {
   headerValue,
   idempotencyKeyOf,
@@ -113,11 +113,5 @@ export async function receiveWebhook(
   request: Request,
   options: ReceiveWebhookOptions,
 ): Promise<KapsoWebhookDelivery> {
-  checkSecret(options.secret);
-  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
-  return constructWebhookEvent({
-    body: await receiveBody(request, maxBodyBytes),
-    headers: request.headers,
-    secret: options.secret,
-  });
+  return receiveRequest(request, options, constructWebhookEvent);
 }

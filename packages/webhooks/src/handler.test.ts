@@ -168,6 +168,19 @@ describe("createWebhookHandler", () => {
 describe("dedupe", () => {
   const request = (key: string) =>
     deliveryRequest("whatsapp.message.received", receivedBody, { "x-idempotency-key": key });
+  /** A delivery of `body` without X-Idempotency-Key, as a sender that does not set one makes it. */
+  const keyless = (body = receivedBody) => {
+    const { "x-idempotency-key": _key, ...headers } = deliveryHeaders("whatsapp.message.received", body);
+    return new Request("http://localhost/", { method: "POST", headers, body });
+  };
+  /** A handler that fails its first call only, as a transient fault would. */
+  const failingOnce = () => {
+    let calls = 0;
+    return vi.fn(() => {
+      calls++;
+      if (calls === 1) throw new Error("transient");
+    });
+  };
 
   it("runs the handlers once per X-Idempotency-Key and still answers 200 to the repeat", async () => {
     const handler = vi.fn();
@@ -193,20 +206,12 @@ describe("dedupe", () => {
   });
 
   it("lets Kapso's retry of a failed delivery run the handlers again", async () => {
-    let calls = 0;
-    const handle = createWebhookHandler({
-      secret,
-      on: {
-        "whatsapp.message.received": () => {
-          calls++;
-          if (calls === 1) throw new Error("transient");
-        },
-      },
-    });
+    const handler = failingOnce();
+    const handle = createWebhookHandler({ secret, on: { "whatsapp.message.received": handler } });
     expect((await handle(request("key-1"))).status).toBe(500);
     expect((await handle(request("key-1"))).status).toBe(200);
     expect((await handle(request("key-1"))).status).toBe(200);
-    expect(calls).toBe(2);
+    expect(handler).toHaveBeenCalledTimes(2);
   });
 
   it("uses a pluggable async store, and answers 500 when the store fails", async () => {
@@ -247,10 +252,6 @@ describe("dedupe", () => {
         },
       },
     });
-    const keyless = (body: string) => {
-      const { "x-idempotency-key": _key, ...headers } = deliveryHeaders("whatsapp.message.received", body);
-      return new Request("http://localhost/", { method: "POST", headers, body });
-    };
     const first = await handle(keyless(receivedBody));
     const repeat = await handle(keyless(receivedBody));
     expect(await repeat.json()).toEqual({ received: true, duplicate: true });
@@ -272,25 +273,12 @@ describe("dedupe", () => {
   });
 
   it("releases the body's digest when a handler fails, so the retry runs the handlers again", async () => {
-    let calls = 0;
-    const handle = createWebhookHandler({
-      secret,
-      on: {
-        "whatsapp.message.received": () => {
-          calls++;
-          if (calls === 1) throw new Error("transient");
-        },
-      },
-    });
-    const { "x-idempotency-key": _key, ...headers } = deliveryHeaders(
-      "whatsapp.message.received",
-      receivedBody,
-    );
-    const keyless = () => new Request("http://localhost/", { method: "POST", headers, body: receivedBody });
+    const handler = failingOnce();
+    const handle = createWebhookHandler({ secret, on: { "whatsapp.message.received": handler } });
     expect((await handle(keyless())).status).toBe(500);
     expect((await handle(keyless())).status).toBe(200);
     expect((await handle(keyless())).status).toBe(200);
-    expect(calls).toBe(2);
+    expect(handler).toHaveBeenCalledTimes(2);
   });
 
   it("bounds the in-memory store, forgetting the oldest keys first", async () => {

@@ -4,6 +4,8 @@
 // the parser sorts every message, status and change into known (typed) and unknown (kept as sent):
 // a union with an open `type: string` member would stop `type === "text"` from narrowing.
 
+import type { ContactCard } from "@kapso/types/whatsapp";
+
 /** The business phone number a `messages` change is about. */
 export interface MetaWebhookMetadata {
   /** The number as users see it, digits only, for example `15550783881`. */
@@ -161,37 +163,11 @@ export interface MetaLocationMessage extends MetaMessageBase {
   location: { latitude: number; longitude: number; name?: string; address?: string; url?: string };
 }
 
-/** One contact card a user shared. */
-export interface MetaSharedContact {
-  /** The name as the card shows it (`formatted_name`) and its parts. */
-  name: {
-    formatted_name: string;
-    first_name?: string;
-    last_name?: string;
-    middle_name?: string;
-    prefix?: string;
-    suffix?: string;
-  };
-  /** Phone numbers; `wa_id` when the number is on WhatsApp. */
-  phones?: { phone?: string; wa_id?: string; type?: string }[];
-  /** Email addresses. */
-  emails?: { email?: string; type?: string }[];
-  /** Postal addresses. */
-  addresses?: {
-    street?: string;
-    city?: string;
-    state?: string;
-    zip?: string;
-    country?: string;
-    country_code?: string;
-    type?: string;
-  }[];
-  /** Company, department and job title. */
-  org?: { company?: string; department?: string; title?: string };
-  /** Web addresses. */
-  urls?: { url?: string; type?: string }[];
-  /** `YYYY-MM-DD`. */
-  birthday?: string;
+/**
+ * One contact card a user shared: the Meta proxy's `ContactCard`, the same object Meta's messages API
+ * sends and the proxy's message history returns, plus the vCard a webhook may carry.
+ */
+export interface MetaSharedContact extends ContactCard {
   /** The card as a vCard, when Meta includes it. */
   vcard?: string;
 }

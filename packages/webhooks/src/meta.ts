@@ -1,4 +1,4 @@
-import { checkMaxBodyBytes, receiveBody } from "./body.js";
+import { receiveRequest } from "./body.js";
 import {
   idempotencyKeyOf,
   invalidPayload as invalid,
@@ -203,13 +203,7 @@ export async function receiveMetaWebhook(
   request: Request,
   options: ReceiveMetaWebhookOptions,
 ): Promise<MetaWebhookDelivery> {
-  checkSecret(options.secret);
-  const maxBodyBytes = checkMaxBodyBytes(options.maxBodyBytes);
-  return constructMetaWebhookEvent({
-    body: await receiveBody(request, maxBodyBytes),
-    headers: request.headers,
-    secret: options.secret,
-  });
+  return receiveRequest(request, options, constructMetaWebhookEvent);
 }
 
 /** What a meta webhook endpoint runs: each is optional, and runs once per item, in order. */

@@ -88,8 +88,9 @@ describe("a 2xx body that is not what its content type says", () => {
   ])("is a KapsoResponseError for %s, from GET and POST", async (_what, contentType, body) => {
     server.handle((_req, res) => sendBytes(res, body, { headers: { "content-type": contentType } }));
     const kapso = loopbackClient(server);
-    for (const call of [kapso.GET("/workflows"), kapso.POST("/workflows", { body: {} })]) {
-      const error = (await rejection(call)) as KapsoResponseError;
+    // One call at a time: a second call's rejection must not arrive before anything awaits it.
+    for (const call of [() => kapso.GET("/workflows"), () => kapso.POST("/workflows", { body: {} })]) {
+      const error = (await rejection(call())) as KapsoResponseError;
       expect(error).toBeInstanceOf(KapsoResponseError);
       expect(error.status).toBe(200);
       expect(error.contentType).toBe(contentType);

@@ -115,11 +115,12 @@ export function createKapsoClient<Paths extends {} = paths>(
 export function createKapsoClientWithTiming<Paths extends {} = paths>(
   options: KapsoClientOptions = {},
   timing: Timing & Partial<Pick<Clock, "now">>,
+  defaultBaseUrl: string = DEFAULT_BASE_URL,
 ): KapsoClient<Paths> {
   const {
     apiKey,
     maxConcurrency = Number.POSITIVE_INFINITY,
-    baseUrl = DEFAULT_BASE_URL,
+    baseUrl = defaultBaseUrl,
     fetch,
     allowInsecureHttp,
     timeoutMs,
@@ -159,6 +160,7 @@ export function createKapsoClientWithTiming<Paths extends {} = paths>(
     apiKey: keyResolver(apiKey),
     fetch,
     timing,
+    baseUrl: normalized,
     originPrefix: originPrefix(normalized),
     rateLimit: new RateLimitState({ now: timing.now ?? (() => Date.now()), sleep: timing.sleep }),
     concurrency:
@@ -189,6 +191,8 @@ interface Shared {
   apiKey: () => string;
   fetch: Fetch | undefined;
   timing: Timing;
+  /** The normalized base URL (no trailing slash). */
+  baseUrl: string;
   originPrefix: string;
   /** One rate-limit state: a 429 seen by any call pauses them all. */
   rateLimit: RateLimitState;
@@ -216,6 +220,18 @@ function resolveSettings(current: Settings, overrides: KapsoClientOverrides): Se
   checkLogger(next.logger);
   next.logLevel = resolveLogLevel(next.logLevel);
   return next;
+}
+
+/**
+ * The base URL of every client this module made, kept off the client object itself so that nothing
+ * enumerable changes; helpers that need a route outside the base URL (the proxy's `/media_download`)
+ * read it here.
+ */
+const baseUrls = new WeakMap<object, string>();
+
+/** The normalized base URL of a client made by `createKapsoClient`/`createKapsoWhatsAppClient`; undefined for any other object. Internal. */
+export function baseUrlOf(client: object): string | undefined {
+  return baseUrls.get(client);
 }
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -255,7 +271,7 @@ function bindClient<Paths extends {}>(
   settings: Settings,
   extraHeaders: HeadersOptions | undefined,
 ): KapsoClient<Paths> {
-  const { concurrency, ...forFetch } = shared;
+  const { concurrency, baseUrl, ...forFetch } = shared;
   const kapsoFetch = createKapsoFetch({
     ...forFetch,
     timeoutMs: settings.timeoutMs,
@@ -312,6 +328,7 @@ function bindClient<Paths extends {}>(
       ),
   };
   for (const method of METHODS) client[method] = (path: string, init?: object) => send(method, path, init);
+  baseUrls.set(client, baseUrl);
   return client as unknown as KapsoClient<Paths>;
 }
 

@@ -262,6 +262,7 @@ describe("the API key never shows", () => {
         "requestId": "req_abc",
         "retryAfterMs": undefined,
         "status": 401,
+        "subcode": undefined,
       }
     `);
   });

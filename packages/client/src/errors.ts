@@ -133,16 +133,14 @@ export const MAX_TEXT_BODY = 4096;
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
 const DETAIL_FIELDS = ["error", "title", "message", "detail", "error_description"];
 
-type ErrorFields = Record<
-  string,
-  { code?: unknown; message?: unknown; error_subcode?: unknown } | undefined
->;
+type ErrorFields = Record<string, { code?: unknown; message?: unknown; error_subcode?: unknown } | undefined>;
 
 /** A code as the body gives it: text (Kapso's own), or a number (Meta's); anything else counts as absent. */
 function codeOf(...candidates: unknown[]): string | number | undefined {
-  return candidates.find(
-    (value) => (typeof value === "string" && value !== "") || Number.isFinite(value),
-  ) as string | number | undefined;
+  return candidates.find((value) => (typeof value === "string" && value !== "") || Number.isFinite(value)) as
+    | string
+    | number
+    | undefined;
 }
 
 /** The API answered with a non-2xx status. */

@@ -2,6 +2,7 @@ import type { paths } from "@kapso/types";
 import type { Client, ClientOptions, HeadersOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
 import { normalizeBaseUrl } from "./base-url.js";
+import { BASE_URL_KEY } from "./base-url-key.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
 import { ConcurrencyLimit } from "./concurrency.js";
 import { isPermissionError, readEnv } from "./env.js";
@@ -222,18 +223,6 @@ function resolveSettings(current: Settings, overrides: KapsoClientOverrides): Se
   return next;
 }
 
-/**
- * The base URL of every client this module made, kept off the client object itself so that nothing
- * enumerable changes; helpers that need a route outside the base URL (the proxy's `/media_download`)
- * read it here.
- */
-const baseUrls = new WeakMap<object, string>();
-
-/** The normalized base URL of a client made by `createKapsoClient`/`createKapsoWhatsAppClient`; undefined for any other object. Internal. */
-export function baseUrlOf(client: object): string | undefined {
-  return baseUrls.get(client);
-}
-
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 
 type Result = { data?: unknown; error?: unknown; response: Response };
@@ -328,7 +317,8 @@ function bindClient<Paths extends {}>(
       ),
   };
   for (const method of METHODS) client[method] = (path: string, init?: object) => send(method, path, init);
-  baseUrls.set(client, baseUrl);
+  // Read by the media helpers, which need the route outside the versioned base URL.
+  Object.defineProperty(client, BASE_URL_KEY, { value: baseUrl });
   return client as unknown as KapsoClient<Paths>;
 }
 

@@ -17,15 +17,6 @@ export {
   KapsoTimeoutError,
 } from "./errors.js";
 export type { KapsoLogger, KapsoLogLevel } from "./log.js";
-export {
-  DEFAULT_MAX_MEDIA_BYTES,
-  type DownloadedMedia,
-  type DownloadMediaOptions,
-  downloadMedia,
-  type MediaFile,
-  type UploadMediaOptions,
-  uploadMedia,
-} from "./media.js";
 export { getRateLimit, type RateLimit } from "./rate-limit.js";
 export type { RetryRule } from "./retry.js";
 export { type UnwrappedData, unwrap } from "./unwrap.js";

@@ -2,15 +2,22 @@
 // `/media_download` route. Both go through the client, so the key, origin rule, timeouts, retry
 // policy and rate limits of every other call apply.
 import type { GetMediaUrlResponse, UploadMediaResponse } from "@kapso/types/whatsapp";
-import { baseUrlOf } from "./client.js";
-import { KapsoApiError, KapsoConfigError, KapsoResponseError } from "./errors.js";
-import { checkPositiveNumber } from "./options.js";
-import { unwrap } from "./unwrap.js";
+// The client by its package name: this entry is bundled on its own with `@kapso/client` left
+// external, so the error classes it throws are the very ones `@kapso/client` exports.
+import {
+  KapsoApiError,
+  KapsoConfigError,
+  KapsoResponseError,
+  type KapsoWhatsAppClient,
+  unwrap,
+} from "@kapso/client";
+import { BASE_URL_KEY } from "./base-url-key.js";
 import { safeUrl } from "./url.js";
-import type { KapsoWhatsAppClient } from "./whatsapp.js";
 
 /** The default `maxBytes` of `downloadMedia`: 100 MB, WhatsApp's largest media file (a document). */
 export const DEFAULT_MAX_MEDIA_BYTES = 100 * 1024 * 1024;
+
+const NODE_FS = "node:fs/promises";
 
 /** A file to upload: a Blob (or File), its bytes, or (in Node, Bun and Deno) the path of a file to read. */
 export type MediaFile = Blob | Uint8Array | ArrayBuffer | string;
@@ -26,7 +33,7 @@ export interface UploadMediaOptions {
    * Blob's own type; bytes and paths need it.
    */
   type?: string;
-  /** The file name sent with the part. Default: a File's name, a path's last segment, else `"file"`. */
+  /** The file name sent with the part. Default: a File's name, a path's last segment, else `"blob"`. */
   filename?: string;
   /** Aborts the upload. */
   signal?: AbortSignal;
@@ -39,7 +46,8 @@ export interface UploadMediaOptions {
  *
  * @example
  * ```ts
- * import { createKapsoWhatsAppClient, uploadMedia } from "@kapso/client";
+ * import { createKapsoWhatsAppClient } from "@kapso/client";
+ * import { uploadMedia } from "@kapso/client/media";
  *
  * const wa = createKapsoWhatsAppClient();
  * const { id } = await uploadMedia(wa, {
@@ -57,7 +65,8 @@ export async function uploadMedia(
   const blob = await toBlob(file, options.type);
   const form = new FormData();
   form.append("messaging_product", "whatsapp");
-  form.append("file", blob, filename ?? nameOf(file));
+  // Without a name, a File keeps its own and a Blob is called "blob".
+  form.append("file", blob, filename ?? (typeof file === "string" ? file.split(/[\\/]/).pop() : undefined));
   return unwrap(
     wa.POST("/{phone_number_id}/media", {
       params: { path: { phone_number_id: phoneNumberId } },
@@ -70,17 +79,17 @@ export async function uploadMedia(
 }
 
 async function toBlob(file: MediaFile, type: string | undefined): Promise<Blob> {
-  if (type !== undefined && (typeof type !== "string" || !/^[\w.+-]+\/[\w.+-]+/.test(type))) {
-    throw new KapsoConfigError(`type must be a MIME type such as "image/jpeg", got ${JSON.stringify(type)}`);
-  }
   let blob: Blob;
   if (file instanceof Blob) {
     blob = type === undefined || type === file.type ? file : file.slice(0, file.size, type);
   } else if (file instanceof ArrayBuffer || ArrayBuffer.isView(file)) {
     blob = new Blob([file as BlobPart], { type: type ?? "" });
   } else if (typeof file === "string" && file !== "") {
-    // Loaded only here, so runtimes without node:fs never load it.
-    const { readFile } = await import("node:fs/promises");
+    // Loaded only here, so runtimes without node:fs never load it; the specifier is a constant rather
+    // than a literal so that a bundler building for the browser leaves it alone instead of failing on it.
+    const { readFile } = (await import(
+      /* webpackIgnore: true */ /* @vite-ignore */ NODE_FS
+    )) as typeof import("node:fs/promises");
     blob = new Blob([await readFile(file)], { type: type ?? "" });
   } else {
     throw new KapsoConfigError("file must be a Blob, a Uint8Array, an ArrayBuffer or the path of a file");
@@ -91,13 +100,6 @@ async function toBlob(file: MediaFile, type: string | undefined): Promise<Blob> 
     );
   }
   return blob;
-}
-
-function nameOf(file: MediaFile): string {
-  if (typeof file === "string") return file.split(/[\\/]/).pop() || "file";
-  return (file as { name?: unknown }).name && typeof (file as File).name === "string"
-    ? (file as File).name
-    : "file";
 }
 
 /** What `downloadMedia` needs besides the media id. */
@@ -134,7 +136,8 @@ export interface DownloadedMedia<Data> {
  *
  * @example
  * ```ts
- * import { createKapsoWhatsAppClient, downloadMedia } from "@kapso/client";
+ * import { createKapsoWhatsAppClient } from "@kapso/client";
+ * import { downloadMedia } from "@kapso/client/media";
  *
  * const wa = createKapsoWhatsAppClient();
  * const image = await downloadMedia(wa, "2551653646313604", { phoneNumberId: "197211286875" });
@@ -157,7 +160,9 @@ export async function downloadMedia(
   options: DownloadMediaOptions,
 ): Promise<DownloadedMedia<Uint8Array | ReadableStream<Uint8Array>>> {
   const { phoneNumberId, maxBytes = DEFAULT_MAX_MEDIA_BYTES, as = "bytes", signal } = options;
-  checkPositiveNumber("maxBytes", maxBytes);
+  if (!(typeof maxBytes === "number" && maxBytes > 0)) {
+    throw new KapsoConfigError(`maxBytes must be a positive number, got ${String(maxBytes)}`);
+  }
   if (as !== "bytes" && as !== "stream") {
     throw new KapsoConfigError(`as must be "bytes" or "stream", got ${JSON.stringify(as)}`);
   }
@@ -205,7 +210,7 @@ export async function downloadMedia(
   }
   const capped = capStream(body, maxBytes, () => tooLarge(response.status, contentType));
   return {
-    data: as === "stream" ? capped : await readAll(capped),
+    data: as === "stream" ? capped : new Uint8Array(await new Response(capped).arrayBuffer()),
     mimeType: facts.mime_type ?? contentType ?? undefined,
     sha256: facts.sha256,
   };
@@ -217,8 +222,8 @@ export async function downloadMedia(
  * itself when it has no version segment (a mock serving the proxy at its root). Same origin, always.
  */
 export function mediaDownloadBase(wa: object): string {
-  const baseUrl = baseUrlOf(wa);
-  if (baseUrl === undefined) {
+  const baseUrl = (wa as { [BASE_URL_KEY]?: string })[BASE_URL_KEY];
+  if (typeof baseUrl !== "string") {
     throw new KapsoConfigError("media helpers need a client made by createKapsoWhatsAppClient()");
   }
   return baseUrl.replace(/\/v\d+(\.\d+)*$/, "");
@@ -247,23 +252,4 @@ function capStream(
       },
     }),
   );
-}
-
-async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -1,7 +1,7 @@
 // Media files of Kapso's Meta proxy: upload as multipart/form-data, download through Kapso's
 // `/media_download` route. Both go through the client, so the key, origin rule, timeouts, retry
 // policy and rate limits of every other call apply.
-import type { GetMediaUrlResponse, UploadMediaResponse } from "@kapso/types/whatsapp";
+
 // The client by its package name: this entry is bundled on its own with `@kapso/client` left
 // external, so the error classes it throws are the very ones `@kapso/client` exports.
 import {
@@ -11,6 +11,7 @@ import {
   type KapsoWhatsAppClient,
   unwrap,
 } from "@kapso/client";
+import type { GetMediaUrlResponse, UploadMediaResponse } from "@kapso/types/whatsapp";
 import { BASE_URL_KEY } from "./base-url-key.js";
 import { safeUrl } from "./url.js";
 

@@ -4,6 +4,7 @@ import type {
   Call,
   Contact,
   Conversation,
+  FlowSummary,
   ListCallsResponse,
   ListContactsResponse,
   ListConversationsResponse,
@@ -11,7 +12,9 @@ import type {
   ListPhoneNumbersResponse,
   ListTemplatesResponse,
   Message,
+  MessageTemplate,
   Paging,
+  PhoneNumberSummary,
   paths as WhatsAppPaths,
 } from "@kapso/types/whatsapp";
 import createClient from "openapi-fetch";
@@ -63,6 +66,9 @@ describe("the proxy's lists", () => {
       ItemOf<ListPhoneNumbersResponse>
     >();
     expectTypeOf<ItemOf<ListConversationsResponse>>().toExtend<Conversation>();
+    expectTypeOf<PaginatedItem<WhatsAppPaths, "/{business_account_id}/message_templates">>().toExtend<MessageTemplate>();
+    expectTypeOf<PaginatedItem<WhatsAppPaths, "/{business_account_id}/phone_numbers">>().toExtend<PhoneNumberSummary>();
+    expectTypeOf<PaginatedItem<WhatsAppPaths, "/{phone_number_id}/flows">>().toExtend<FlowSummary>();
     expectTypeOf<ItemOf<ListContactsResponse>>().toExtend<Contact>();
     expectTypeOf<ItemOf<ListCallsResponse>>().toExtend<Call>();
   });

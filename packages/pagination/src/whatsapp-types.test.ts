@@ -66,8 +66,12 @@ describe("the proxy's lists", () => {
       ItemOf<ListPhoneNumbersResponse>
     >();
     expectTypeOf<ItemOf<ListConversationsResponse>>().toExtend<Conversation>();
-    expectTypeOf<PaginatedItem<WhatsAppPaths, "/{business_account_id}/message_templates">>().toExtend<MessageTemplate>();
-    expectTypeOf<PaginatedItem<WhatsAppPaths, "/{business_account_id}/phone_numbers">>().toExtend<PhoneNumberSummary>();
+    expectTypeOf<
+      PaginatedItem<WhatsAppPaths, "/{business_account_id}/message_templates">
+    >().toExtend<MessageTemplate>();
+    expectTypeOf<
+      PaginatedItem<WhatsAppPaths, "/{business_account_id}/phone_numbers">
+    >().toExtend<PhoneNumberSummary>();
     expectTypeOf<PaginatedItem<WhatsAppPaths, "/{phone_number_id}/flows">>().toExtend<FlowSummary>();
     expectTypeOf<ItemOf<ListContactsResponse>>().toExtend<Contact>();
     expectTypeOf<ItemOf<ListCallsResponse>>().toExtend<Call>();

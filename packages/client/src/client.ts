@@ -2,6 +2,7 @@ import type { paths } from "@kapso/types";
 import type { Client, ClientOptions, HeadersOptions } from "openapi-fetch";
 import * as openapiFetch from "openapi-fetch";
 import { normalizeBaseUrl } from "./base-url.js";
+import { BASE_URL_KEY } from "./base-url-key.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./body.js";
 import { ConcurrencyLimit } from "./concurrency.js";
 import { isPermissionError, readEnv } from "./env.js";
@@ -115,11 +116,12 @@ export function createKapsoClient<Paths extends {} = paths>(
 export function createKapsoClientWithTiming<Paths extends {} = paths>(
   options: KapsoClientOptions = {},
   timing: Timing & Partial<Pick<Clock, "now">>,
+  defaultBaseUrl: string = DEFAULT_BASE_URL,
 ): KapsoClient<Paths> {
   const {
     apiKey,
     maxConcurrency = Number.POSITIVE_INFINITY,
-    baseUrl = DEFAULT_BASE_URL,
+    baseUrl = defaultBaseUrl,
     fetch,
     allowInsecureHttp,
     timeoutMs,
@@ -159,6 +161,7 @@ export function createKapsoClientWithTiming<Paths extends {} = paths>(
     apiKey: keyResolver(apiKey),
     fetch,
     timing,
+    baseUrl: normalized,
     originPrefix: originPrefix(normalized),
     rateLimit: new RateLimitState({ now: timing.now ?? (() => Date.now()), sleep: timing.sleep }),
     concurrency:
@@ -189,6 +192,8 @@ interface Shared {
   apiKey: () => string;
   fetch: Fetch | undefined;
   timing: Timing;
+  /** The normalized base URL (no trailing slash). */
+  baseUrl: string;
   originPrefix: string;
   /** One rate-limit state: a 429 seen by any call pauses them all. */
   rateLimit: RateLimitState;
@@ -255,7 +260,7 @@ function bindClient<Paths extends {}>(
   settings: Settings,
   extraHeaders: HeadersOptions | undefined,
 ): KapsoClient<Paths> {
-  const { concurrency, ...forFetch } = shared;
+  const { concurrency, baseUrl, ...forFetch } = shared;
   const kapsoFetch = createKapsoFetch({
     ...forFetch,
     timeoutMs: settings.timeoutMs,
@@ -312,6 +317,8 @@ function bindClient<Paths extends {}>(
       ),
   };
   for (const method of METHODS) client[method] = (path: string, init?: object) => send(method, path, init);
+  // Read by the media helpers, which need the route outside the versioned base URL.
+  Object.defineProperty(client, BASE_URL_KEY, { value: baseUrl });
   return client as unknown as KapsoClient<Paths>;
 }
 

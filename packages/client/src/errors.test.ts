@@ -261,6 +261,7 @@ describe("the API key never shows", () => {
         "requestId": "req_abc",
         "retryAfterMs": undefined,
         "status": 401,
+        "subcode": undefined,
       }
     `);
   });

@@ -133,7 +133,15 @@ export const MAX_TEXT_BODY = 4096;
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
 const DETAIL_FIELDS = ["error", "title", "message", "detail", "error_description"];
 
-type ErrorFields = Record<string, { code?: unknown; message?: unknown } | undefined>;
+type ErrorFields = Record<string, { code?: unknown; message?: unknown; error_subcode?: unknown } | undefined>;
+
+/** A code as the body gives it: text (Kapso's own), or a number (Meta's); anything else counts as absent. */
+function codeOf(...candidates: unknown[]): string | number | undefined {
+  return candidates.find((value) => (typeof value === "string" && value !== "") || Number.isFinite(value)) as
+    | string
+    | number
+    | undefined;
+}
 
 /** The API answered with a non-2xx status. */
 export class KapsoApiError extends KapsoError {
@@ -141,8 +149,14 @@ export class KapsoApiError extends KapsoError {
   override name = "KapsoApiError";
   /** HTTP status of the response, e.g. 404. */
   readonly status: number;
-  /** `code` from the error body when it has one (`body.code` or `body.error.code`). */
-  readonly code: string | undefined;
+  /**
+   * `code` from the error body when it has one: Kapso's own as text (`body.code`, e.g.
+   * `"marketing_preference_stopped"`, `"thread_not_owner"`), or Meta's as a number (`body.error.code`
+   * of the Meta proxy's Graph-style errors, e.g. 131047). Undefined when absent.
+   */
+  readonly code: string | number | undefined;
+  /** Meta's finer code (`body.error.error_subcode`, e.g. 2494010); undefined when absent. */
+  readonly subcode: string | number | undefined;
   /** The request id the server or a proxy in front of it sent (`x-request-id`, `request-id`, `x-amzn-requestid`, `cf-ray`). */
   readonly requestId: string | undefined;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
@@ -167,15 +181,21 @@ export class KapsoApiError extends KapsoError {
     const where = Object.entries(context ?? {})
       .flatMap(([key, value]) => (value === undefined ? [] : `${key}=${value}`))
       .join(", ");
-    const detail = detailOf(body, fields);
+    const code = codeOf(fields.code, fields.error?.code);
+    const subcode = codeOf(fields.error?.error_subcode, fields.error_subcode);
+    // Meta's numeric codes are what its documentation is indexed by, so the message carries them;
+    // Kapso's text codes are left to the field, as its messages already say the same in words.
+    const metaCodes =
+      typeof code === "number" ? ` (code ${code}${subcode === undefined ? "" : `, subcode ${subcode}`})` : "";
+    const text = detailOf(body, fields);
+    const detail = text ? text + metaCodes : metaCodes.trim();
     super(
       `Kapso API ${status}${statusText ? ` ${statusText}` : ""} on ${method ? `${method} ` : ""}${path}` +
         `${detail ? `: ${detail}` : ""}${where ? ` (${where})` : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
     );
     this.status = status;
-    this.code = [fields.code, fields.error?.code].find((value) => typeof value === "string") as
-      | string
-      | undefined;
+    this.code = code;
+    this.subcode = subcode;
     this.requestId = requestId;
     this.retryAfterMs = parseRetryAfter(headers?.get("retry-after"));
     this.rateLimit = headers && getRateLimit({ headers });

@@ -20,3 +20,8 @@ export type { KapsoLogger, KapsoLogLevel } from "./log.js";
 export { getRateLimit, type RateLimit } from "./rate-limit.js";
 export type { RetryRule } from "./retry.js";
 export { type UnwrappedData, unwrap } from "./unwrap.js";
+export {
+  createKapsoWhatsAppClient,
+  DEFAULT_WHATSAPP_BASE_URL,
+  type KapsoWhatsAppClient,
+} from "./whatsapp.js";

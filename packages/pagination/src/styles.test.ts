@@ -48,8 +48,29 @@ describe("cursor style", () => {
     { cursors: { after: "a" }, next: "" },
     { cursors: { after: null }, next: "n" },
     { next: "n" },
+    // A page with links follows the link of its direction: `previous` alone is the last page forward.
+    { cursors: { after: "a" }, previous: "p" },
+    // The Meta proxy's pages: cursors alone, the last one without `after`.
+    { cursors: { before: "b" } },
+    { cursors: {} },
+    {},
   ])("ends at %j", (paging) => {
     expect(cursorStyle.next({ data: [1], paging }, {}, "after")).toBeUndefined();
+  });
+
+  test.each([
+    [{ cursors: { before: "b", after: "a" } }, "after", "a"],
+    [{ cursors: { before: "b", after: "a" } }, "before", "b"],
+    [{ cursors: { before: "b", after: "a" }, next: "n" }, "after", "a"],
+    [{ cursors: { before: "b" }, previous: "p" }, "before", "b"],
+  ] as const)("goes on from %j %s by the cursor", (paging, direction, cursor) => {
+    expect(cursorStyle.next({ data: [1], paging }, {}, direction)?.position).toBe(cursor);
+  });
+
+  test("walks backward from a proxy page without links while it has cursors.before", () => {
+    expect(
+      cursorStyle.next({ data: [1], paging: { cursors: { after: "a" } } }, {}, "before"),
+    ).toBeUndefined();
   });
 
   test("treats an empty cursor as none", () => {

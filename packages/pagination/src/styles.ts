@@ -106,8 +106,13 @@ export const cursorStyle: ListStyle = {
   positionOf: (query, direction) => query[direction],
   next(body, query, direction) {
     const paging = body.paging as CursorPaging;
-    // `next`/`previous` only say whether a page exists that way; the cursor to send is in `cursors`.
-    const more = direction === "after" ? paging.next : paging.previous;
+    // Two ways of saying "last page". The Platform's pages carry `next`/`previous` (set while a page
+    // exists that way, null or absent otherwise); the Meta proxy's carry only `cursors` as a rule,
+    // and leave out `cursors.after` on the last page. So a page with either link follows the link of
+    // its direction, and a page with neither the cursor's presence. Either way the cursor to send is
+    // in `cursors`: without one there is nothing to ask for.
+    const hasLinks = "next" in paging || "previous" in paging;
+    const more = !hasLinks || (direction === "after" ? paging.next : paging.previous);
     const cursor = paging.cursors?.[direction];
     if (!more || isAbsent(cursor)) return undefined;
     // Going one way, a cursor for the other way in the query would contradict it.

@@ -1,8 +1,12 @@
 import type { KapsoClient } from "@kapso/client";
 import type { components, paths } from "@kapso/types";
+import type { paths as WhatsAppPaths } from "@kapso/types/whatsapp";
 import type { Client, MaybeOptionalInit } from "openapi-fetch";
 
-/** `paging` of a cursor list (`limit`/`before`/`after`): the spec's `Paging` schema. */
+/**
+ * `paging` of a Platform cursor list (`limit`/`before`/`after`): the spec's `Paging` schema. A page
+ * of another API's list (the Meta proxy's) is typed with that API's own `paging`.
+ */
 export type CursorPaging = components["schemas"]["Paging"];
 
 /** `meta` of a page-number list (`page`/`per_page`): the spec's `PageMeta` schema. */
@@ -65,12 +69,18 @@ export type PaginatablePath<Paths> = keyof Paths &
   string &
   { [P in keyof Paths]-?: [PaginationStyleOf<Paths, P>] extends [never] ? never : P }[keyof Paths];
 
+/** The `paging` type of a cursor page's body; the Platform's `Paging` when the body names none. */
+type PagingOfBody<B> = B extends { paging?: infer G } ? NonNullable<G> : CursorPaging;
+
 /** The type of one item of the list at `P`. */
 export type PaginatedItem<Paths, P extends keyof Paths> = ItemOfBody<OkBody<Paths[P]>>;
 
-/** One page as `paginatePages` yields it: the page's items, its style's own field, and the raw response. */
-export type Page<T, S extends PaginationStyle = PaginationStyle> = S extends "cursor"
-  ? { data: T[]; paging: CursorPaging; response: Response }
+/**
+ * One page as `paginatePages` yields it: the page's items, its style's own field, and the raw
+ * response. `G` is the type of a cursor page's `paging` (the list's own, for `PaginatedPage`).
+ */
+export type Page<T, S extends PaginationStyle = PaginationStyle, G = CursorPaging> = S extends "cursor"
+  ? { data: T[]; paging: G; response: Response }
   : S extends "page"
     ? { data: T[]; meta: PageMeta; response: Response }
     : { data: T[]; pagination: LogSearchPagination; response: Response };
@@ -78,7 +88,8 @@ export type Page<T, S extends PaginationStyle = PaginationStyle> = S extends "cu
 /** The page type `paginatePages` yields for the list at `P`. */
 export type PaginatedPage<Paths, P extends keyof Paths> = Page<
   PaginatedItem<Paths, P>,
-  PaginationStyleOf<Paths, P>
+  PaginationStyleOf<Paths, P>,
+  PagingOfBody<OkBody<Paths[P]>>
 >;
 
 /**
@@ -135,17 +146,20 @@ export type CollectOptions = PaginateOptions &
 // ---- The call signature shared by paginate, paginatePages and collect ----
 
 type KapsoPathsClient = Client<paths, MediaType>;
+type WhatsAppPathsClient = Client<WhatsAppPaths, MediaType>;
 
 /**
- * The `paths` a client was made for. What `createKapsoClient()` and `createClient<paths>()` return is
- * recognised by identity, which costs almost nothing. Assignability would not do: a client of a newer
- * spec, whose paths include Kapso's, is assignable to the Kapso client. Reading `Paths` out of any
- * other client's structure costs about 150 000 type instantiations, paid only by programs that
- * paginate such a client.
+ * The `paths` a client was made for. What `createKapsoClient()`, `createKapsoWhatsAppClient()` and
+ * `createClient<paths>()` return is recognised by identity, which costs almost nothing.
+ * Assignability would not do: a client of a newer spec, whose paths include Kapso's, is assignable to
+ * the Kapso client. Reading `Paths` out of any other client's structure costs about 150 000 type
+ * instantiations, paid only by programs that paginate such a client.
  */
 type PathsOf<C> = true extends IsIdentical<C, KapsoClient> | IsIdentical<C, KapsoPathsClient>
   ? paths
-  : PathsInside<C>;
+  : true extends IsIdentical<C, KapsoClient<WhatsAppPaths>> | IsIdentical<C, WhatsAppPathsClient>
+    ? WhatsAppPaths
+    : PathsInside<C>;
 
 /** True only when `A` and `B` are the same type (not merely assignable to each other). */
 type IsIdentical<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

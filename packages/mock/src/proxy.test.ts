@@ -237,6 +237,29 @@ describe("validation errors", () => {
     expect(response.headers.get("sl-violations")).toBe(documented422.headers["sl-violations"]);
   });
 
+  it("says that the API key is missing in Prism's own 401, and leaves a documented 401 alone", async () => {
+    const prismOwn = {
+      type: "https://stoplight.io/prism/errors#UNAUTHORIZED",
+      title: "Invalid security scheme used",
+      status: 401,
+      detail: "Your request does not fullfil the security requirements",
+    };
+    const documented = { error: { message: "The API key is missing or not valid", code: 190 } };
+    let answer: unknown = prismOwn;
+    prism.answer = () => ({
+      status: 401,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(answer),
+    });
+    const url = await startProxy();
+    expect(await (await fetch(`${url}/things`)).json()).toEqual({
+      ...prismOwn,
+      detail: "The request has no valid API key: send it in the X-API-Key header.",
+    });
+    answer = documented;
+    expect(await (await fetch(`${url}/things`)).json()).toEqual(documented);
+  });
+
   it("puts the `validation` list of Prism's own problem document into `detail`", async () => {
     prism.answer = () => ({
       status: 422,

@@ -216,7 +216,7 @@ export class MockProxy {
   private relay(answer: http.IncomingMessage, response: http.ServerResponse): void {
     const status = answer.statusCode ?? 502;
     const json = String(answer.headers["content-type"] ?? "").includes("json");
-    if (this.options.rawErrors || (status !== 400 && status !== 422) || !json) {
+    if (this.options.rawErrors || (status !== 400 && status !== 401 && status !== 422) || !json) {
       response.writeHead(status, answer.headers);
       answer.pipe(response);
       return;
@@ -225,7 +225,11 @@ export class MockProxy {
     answer.on("data", (chunk: Buffer) => chunks.push(chunk));
     answer.on("end", () => {
       const header = answer.headers["sl-violations"];
-      const body = explainViolations(Buffer.concat(chunks), typeof header === "string" ? header : undefined);
+      const received = Buffer.concat(chunks);
+      const body =
+        status === 401
+          ? explainMissingKey(received)
+          : explainViolations(received, typeof header === "string" ? header : undefined);
       const headers = { ...answer.headers, "content-length": String(body.length) };
       delete headers["transfer-encoding"];
       response.writeHead(status, headers);
@@ -259,6 +263,25 @@ function summarize(violations: Violation[]): string {
     .filter((violation) => violation.severity === "Error" && violation.message)
     .map((violation) => violation.message)
     .join("; ");
+}
+
+/** The `type` of the problem document Prism sends for a 401 when the operation documents none. */
+const PRISM_UNAUTHORIZED = /#UNAUTHORIZED$/;
+
+/**
+ * Prism's own 401 (for an operation that documents no 401) says only that "the security requirements"
+ * were not met; a caller needs to hear that the API key is what is missing. A documented 401 is the
+ * spec's example and stays as it is.
+ */
+function explainMissingKey(body: Buffer): Buffer {
+  try {
+    const parsed = JSON.parse(body.toString("utf8")) as { type?: unknown };
+    if (typeof parsed.type !== "string" || !PRISM_UNAUTHORIZED.test(parsed.type)) return body;
+    const detail = "The request has no valid API key: send it in the X-API-Key header.";
+    return Buffer.from(JSON.stringify({ ...parsed, detail }));
+  } catch {
+    return body;
+  }
 }
 
 /**

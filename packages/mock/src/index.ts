@@ -26,7 +26,8 @@ export interface KapsoMockOptions {
   /**
    * The APIs to serve: `"platform"` (Kapso's Platform API, at `url`) and `"whatsapp"` (Kapso's Meta
    * proxy, at `whatsappUrl`), one Prism each. Default: both. Requests to an API left out get a 404
-   * that says so; leaving one out saves its Prism's memory, not start-up time (both start in parallel).
+   * that says so. The Prisms start side by side, but each needs a core while it starts: on a busy
+   * machine leaving one out starts the mock sooner, and it always saves that Prism's memory.
    */
   apis?: readonly MockApi[];
   /** OpenAPI document of the Platform API to serve. Default: the one shipped in `@kapso/types`. */

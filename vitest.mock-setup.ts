@@ -2,9 +2,10 @@
  * The one vitest global setup of the suites that call a mock over HTTP (@kapso/contract's and the
  * contract tests): a mock per document for the whole run, each URL handed to test files through
  * `inject("kapsoMockUrls")[name]`, the first also as `inject("kapsoMockUrl")`. Used as is, it serves
- * the document shipped in @kapso/types; a suite covering other documents calls {@link serveDocuments}.
+ * the documents shipped in @kapso/types, the Platform API's (`shipped`, also `kapsoMockUrl`) and the
+ * Meta proxy's (`whatsapp`); a suite covering other documents calls {@link serveDocuments}.
  */
-import { defaultSpecPath, startKapsoMock } from "@kapso/mock";
+import { defaultSpecPath, defaultWhatsAppSpecPath, type MockApi, startKapsoMock } from "@kapso/mock";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
@@ -14,21 +15,53 @@ declare module "vitest" {
   }
 }
 
-/** Starts a mock of each document (name → bundled spec path) and provides their URLs. */
+/** A document to serve: which of the mock's APIs it is, and its bundled spec file. */
+export interface ServedDocument {
+  api: MockApi;
+  specPath: string;
+}
+
+/**
+ * Starts the mocks of the documents (name → document) and provides the base URL of each document's
+ * API. Documents of different APIs share one mock (one Prism each behind one port); a second
+ * document of the same API gets a mock of its own.
+ */
 export async function serveDocuments(
   project: TestProject,
-  specPaths: Record<string, string>,
+  documents: Record<string, ServedDocument>,
 ): Promise<() => Promise<void>> {
-  const names = Object.keys(specPaths);
-  const mocks = await Promise.all(names.map((name) => startKapsoMock({ specPath: specPaths[name] })));
-  const urls = Object.fromEntries(names.map((name, i) => [name, mocks[i]?.url ?? ""]));
+  const groups: Array<Array<[string, ServedDocument]>> = [];
+  for (const entry of Object.entries(documents)) {
+    const group = groups.find((candidate) => candidate.every(([, other]) => other.api !== entry[1].api));
+    if (group) group.push(entry);
+    else groups.push([entry]);
+  }
+  const mocks = await Promise.all(
+    groups.map((group) => {
+      const specOf = (api: MockApi) => group.find(([, document]) => document.api === api)?.[1].specPath;
+      return startKapsoMock({
+        apis: group.map(([, document]) => document.api),
+        specPath: specOf("platform"),
+        whatsappSpecPath: specOf("whatsapp"),
+      });
+    }),
+  );
+  const urls: Record<string, string> = {};
+  groups.forEach((group, index) => {
+    const mock = mocks[index];
+    if (!mock) return;
+    for (const [name, { api }] of group) urls[name] = api === "whatsapp" ? mock.whatsappUrl : mock.url;
+  });
   project.provide("kapsoMockUrls", urls);
-  project.provide("kapsoMockUrl", mocks[0]?.url ?? "");
+  project.provide("kapsoMockUrl", urls[Object.keys(documents)[0] ?? ""] ?? "");
   return async () => {
     await Promise.all(mocks.map((mock) => mock.close()));
   };
 }
 
 export default function setup(project: TestProject): Promise<() => Promise<void>> {
-  return serveDocuments(project, { shipped: defaultSpecPath() });
+  return serveDocuments(project, {
+    shipped: { api: "platform", specPath: defaultSpecPath() },
+    whatsapp: { api: "whatsapp", specPath: defaultWhatsAppSpecPath() },
+  });
 }

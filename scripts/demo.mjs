@@ -1,18 +1,25 @@
 #!/usr/bin/env node
-// pnpm demo                                   lists a workflow's executions from the embedded mock
-// pnpm demo --live --workflow <uuid>          the same against the real API (needs KAPSO_API_KEY)
+// pnpm demo                                   lists a workflow's executions from the embedded mock,
+//                                              then sends a WhatsApp text through the mock's Meta proxy
+//                                              and lists the conversation's messages
+// pnpm demo --live --workflow <uuid>          the executions against the real API (needs KAPSO_API_KEY);
+//                                              a live run sends no WhatsApp message
 //
 // Uses only the built packages, exactly as a user of @kapso/client, @kapso/pagination and
 // @kapso/mock would. The mock serves the spec's chain of example pages (each cursor names the example
 // holding the next page), so the walk below goes through every page as it would against the real API.
 import { parseArgs } from "node:util";
-import { createKapsoClient, KapsoError } from "@kapso/client";
+import { createKapsoClient, KapsoError, unwrap } from "@kapso/client";
 import { startKapsoMock } from "@kapso/mock";
 import { paginate } from "@kapso/pagination";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // The workflow the spec's example executions belong to; the mock accepts any uuid.
 const MOCK_WORKFLOW_ID = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+// The phone number the spec's example messages and conversations belong to; the mock accepts any id.
+const MOCK_PHONE_NUMBER_ID = "197211286875";
+// A conversation's history is short in the mock; against a real number a page cap keeps a demo short.
+const MAX_MESSAGE_PAGES = 20;
 
 function fail(message) {
   console.error(`demo: ${message}`);
@@ -124,8 +131,77 @@ async function main() {
   );
 }
 
+async function whatsAppDemo() {
+  const started = performance.now();
+  const whatsapp = createKapsoClient({ baseUrl: mock.whatsappUrl, apiKey: "demo-key", maxRetries: 0 });
+  const phone_number_id = MOCK_PHONE_NUMBER_ID;
+  const to = "15551234567";
+  const text = "Your order is on its way.";
+  console.log(`\nWhatsApp, through the Meta proxy of the embedded mock at ${mock.whatsappUrl}\n`);
+
+  const sent = await unwrap(
+    whatsapp.POST("/{phone_number_id}/messages", {
+      params: { path: { phone_number_id } },
+      body: {
+        messaging_product: "whatsapp",
+        to,
+        type: "text",
+        text: { body: text },
+      },
+    }),
+  );
+  console.log(`Sent "${text}" to ${to}: message ${sent.messages[0].id}`);
+
+  const conversations = await unwrap(
+    whatsapp.GET("/{phone_number_id}/conversations", {
+      params: { path: { phone_number_id }, query: { limit: 1 } },
+    }),
+  );
+  const conversation = conversations.data[0];
+  console.log(`Messages of the conversation with ${conversation.phone_number} (${conversation.id}):\n`);
+
+  const messages = [];
+  let after;
+  let pages = 0;
+  do {
+    const page = await unwrap(
+      whatsapp.GET("/{phone_number_id}/messages", {
+        params: {
+          path: { phone_number_id },
+          query: { conversation_id: conversation.id, limit: 20, ...(after ? { after } : {}) },
+        },
+      }),
+    );
+    messages.push(...page.data);
+    pages++;
+    after = page.paging?.cursors?.after;
+  } while (after && pages < MAX_MESSAGE_PAGES);
+
+  console.log(
+    table(messages, [
+      [
+        "sent",
+        (m) =>
+          new Date(Number(m.timestamp) * 1000)
+            .toISOString()
+            .replace("T", " ")
+            .replace(/\.\d+Z$/, "Z"),
+      ],
+      ["direction", (m) => m.kapso?.direction ?? "-"],
+      ["type", (m) => m.type],
+      ["content", (m) => (m.kapso?.content ?? "").slice(0, 60)],
+    ]),
+  );
+  const more = after ? ` (stopped after ${MAX_MESSAGE_PAGES} pages; more follow)` : "";
+  console.log(
+    `\n${messages.length} message${messages.length === 1 ? "" : "s"} in ${pages} page${pages === 1 ? "" : "s"}${more}, ` +
+      `in ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
 try {
   await main();
+  if (!args.live) await whatsAppDemo();
 } catch (error) {
   await stopMock();
   fail(error instanceof KapsoError ? `${error.name}: ${error.message}` : (error?.stack ?? String(error)));

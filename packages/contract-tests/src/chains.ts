@@ -7,7 +7,11 @@ import type { Middleware } from "./harness.js";
 
 export interface ExamplePage {
   data: unknown[] | { events: unknown[]; pagination?: { has_more?: boolean; next_cursor?: string | null } };
-  paging?: { next?: string | null; previous?: string | null };
+  paging?: {
+    next?: string | null;
+    previous?: string | null;
+    cursors?: { before?: string | null; after?: string | null };
+  };
   meta?: { page: number; total_pages?: number };
 }
 
@@ -63,8 +67,38 @@ function pageNumbers(examples: Record<string, unknown>): Map<number, string> {
 }
 
 /**
+ * Whether a cursor page says by `next`/`previous` whether another page follows (the Platform API's
+ * lists), rather than by the presence of `cursors.after`/`cursors.before` alone (the Meta proxy's).
+ */
+export function linksPages(page: ExamplePage): boolean {
+  return page.paging !== undefined && ("next" in page.paging || "previous" in page.paging);
+}
+
+/**
+ * The two ends of a list's chain of examples: `first_page` and `last_page` when the examples are
+ * named so; otherwise, for cursor pages that only carry cursors, the one page with an `after` cursor
+ * and no `before` one and the one page with the reverse. Undefined when the examples form no chain.
+ */
+export function chainEnds(examples: Record<string, unknown>): { first: string; last: string } | undefined {
+  if ("first_page" in examples && "last_page" in examples) return { first: "first_page", last: "last_page" };
+  const pages = Object.entries(examples) as Array<[string, ExamplePage]>;
+  const cursorsOnly = pages.filter(
+    ([, page]) => listStyleOfAnswer(page) === "cursor" && !linksPages(page) && page.paging?.cursors,
+  );
+  const ends = (from: "after" | "before", to: "after" | "before") =>
+    cursorsOnly
+      .filter(([, page]) => page.paging?.cursors?.[to] && !page.paging?.cursors?.[from])
+      .map(([name]) => name);
+  const [first, ...otherFirsts] = ends("before", "after");
+  const [last, ...otherLasts] = ends("after", "before");
+  if (first === undefined || last === undefined || otherFirsts.length > 0 || otherLasts.length > 0)
+    return undefined;
+  return { first, last };
+}
+
+/**
  * The example names a walk from `start` meets: following `next` (after) or `previous` (before) for
- * cursor pages, counting up to `total_pages` for page-number pages, following `next_cursor` while
+ * cursor pages (or `cursors.after`/`cursors.before` for pages without them), counting up to `total_pages` for page-number pages, following `next_cursor` while
  * `has_more` for log-search pages.
  */
 export function chain(
@@ -81,7 +115,11 @@ export function chain(
     names.push(name);
     const style = listStyleOfAnswer(page);
     if (style === "cursor") {
-      const cursor = direction === "after" ? page.paging?.next : page.paging?.previous;
+      const cursor = linksPages(page)
+        ? direction === "after"
+          ? page.paging?.next
+          : page.paging?.previous
+        : page.paging?.cursors?.[direction];
       name = cursor ? decode(cursor) : undefined;
     } else if (style === "page" && page.meta) {
       const more = page.meta.page < (page.meta.total_pages ?? 0);

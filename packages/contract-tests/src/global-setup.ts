@@ -4,5 +4,8 @@ import { serveDocuments } from "../../../vitest.mock-setup.js";
 import { documents } from "./documents.js";
 
 export default function setup(project: TestProject): Promise<() => Promise<void>> {
-  return serveDocuments(project, Object.fromEntries(documents.map((d) => [d.name, d.specPath])));
+  return serveDocuments(
+    project,
+    Object.fromEntries(documents.map((d) => [d.name, { api: d.api, specPath: d.specPath }])),
+  );
 }

@@ -64,6 +64,8 @@ for (const { name, doc, operations } of documents) {
   const { client } = mockClient(url);
   const { client: keyless } = mockClient(url, { withoutApiKey: true });
   for (const op of operations.values()) {
+    // An operation that needs no key and constrains none of its parameters has nothing to reject here.
+    if (!op.requiresAuth && invalidInputs(doc, op).length === 0) continue;
     describe(`${name}: ${op.operationId} rejects`, () => {
       // A valid request around each invalid bit: the generated one that sends only what is required.
       const requests = requestsFor(doc, op);

@@ -1,6 +1,9 @@
 /**
  * Walks every chain of named list examples in each document to its end through @kapso/pagination, in
- * each list style: forward from `first_page`, and for cursor lists backward from `last_page` too. The
+ * each list style: forward from the first page (`first_page`), and for cursor lists backward from the
+ * last (`last_page`) too. Cursor pages that say whether more follow only by carrying a cursor (the
+ * Meta proxy's) are walked through the client by following `paging.cursors.after`/`before`, the way
+ * Kapso documents the end of such a list: a page without the cursor is the last. The
  * expected items and page counts are read from the examples themselves, so a longer chain or a new
  * list endpoint needs no change here. The mock itself serves the example each cursor or page number
  * names; the client only picks the starting page with `Prefer: example=<name>`.
@@ -14,9 +17,18 @@ import {
 } from "@kapso/codegen/spec";
 import { type PaginateOptions, paginate } from "@kapso/pagination";
 import { describe, expect, inject, it } from "vitest";
-import { chain, type ExamplePage, expectedSelectors, itemsOf, recordQueries, SELECTOR } from "./chains.js";
+import {
+  chain,
+  chainEnds,
+  type ExamplePage,
+  expectedSelectors,
+  itemsOf,
+  linksPages,
+  recordQueries,
+  SELECTOR,
+} from "./chains.js";
 import { documents } from "./documents.js";
-import { mockClient } from "./harness.js";
+import { type CallResult, mockClient } from "./harness.js";
 import { requestsFor } from "./requests.js";
 
 /** `paginate` over a path known only at run time: the types check literal paths, not a loop over the spec. */
@@ -27,14 +39,45 @@ const paginateAnyPath = paginate as unknown as (
   options: PaginateOptions,
 ) => AsyncGenerator<unknown, void, undefined>;
 
+interface WalkInit {
+  params: { path: Record<string, unknown>; query: Record<string, unknown> };
+  headers: Record<string, string>;
+}
+
+/**
+ * The items of a walk over pages that carry only cursors: each request sends the cursor the last page
+ * gave for `direction`, and the walk ends at a page without one. The cap only turns a chain that
+ * loops into a failure instead of a hang.
+ */
+async function* walkCursors(
+  client: unknown,
+  path: string,
+  init: WalkInit,
+  direction: "after" | "before",
+  maxPages: number,
+): AsyncGenerator<unknown, void, undefined> {
+  const get = (client as { GET: (path: string, init: unknown) => Promise<CallResult> }).GET;
+  let query = init.params.query;
+  for (let page = 0; page < maxPages; page++) {
+    const { data, response } = await get(path, { ...init, params: { ...init.params, query } });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    const body = data as ExamplePage;
+    yield* itemsOf(body);
+    const cursor = body.paging?.cursors?.[direction];
+    if (!cursor) return;
+    query = { ...init.params.query, [direction]: cursor };
+  }
+  throw new Error(`GET ${path}: more than ${maxPages} pages; the chain does not end`);
+}
+
 for (const { name, doc, operations } of documents) {
   const url = inject("kapsoMockUrls")[name] ?? "";
   const gets = [...operations.values()].filter((op) => op.method === "GET");
-  const chained = gets.filter((op) => {
+  const chained = gets.filter((op) => chainEnds(namedExamples(doc, op, 200)) !== undefined);
+  const styleOfChain = (op: Operation) => {
     const examples = namedExamples(doc, op, 200);
-    return "first_page" in examples && "last_page" in examples;
-  });
-  const styleOfChain = (op: Operation) => listStyleOfAnswer(namedExamples(doc, op, 200).first_page);
+    return listStyleOfAnswer(examples[chainEnds(examples)?.first ?? ""]);
+  };
 
   describe(`${name}: the named-example chains`, () => {
     // A style the document has paginated lists of must have at least one chain walked below, so that
@@ -51,16 +94,18 @@ for (const { name, doc, operations } of documents) {
     const examples = namedExamples(doc, op, 200);
     const everyItem = Object.values(examples).flatMap((page) => itemsOf(page as ExamplePage));
     const style = styleOfChain(op);
-    if (style === undefined || style === "unpaginated") {
-      throw new Error(`${op.operationId}: first_page is not a page of a paginated list`);
+    const ends = chainEnds(examples);
+    if (style === undefined || style === "unpaginated" || !ends) {
+      throw new Error(`${op.operationId}: the first example of its chain is not a page of a paginated list`);
     }
     // Page numbers only count up and log-search cursors only go forward: only cursor lists go both ways.
-    const walks = [
-      ["after", "first_page"],
-      ...(style === "cursor" ? [["before", "last_page"]] : []),
-    ] as Array<["after" | "before", string]>;
+    const walks = [["after", ends.first], ...(style === "cursor" ? [["before", ends.last]] : [])] as Array<
+      ["after" | "before", string]
+    >;
+    const cursorsOnly = style === "cursor" && !linksPages(examples[ends.first] as ExamplePage);
 
-    describe(`${name}: ${op.operationId}: paginate() over the example chain`, () => {
+    const walker = cursorsOnly ? "the client, cursor by cursor," : "paginate()";
+    describe(`${name}: ${op.operationId}: ${walker} over the example chain`, () => {
       it.each(walks)(
         "direction %s from %s reaches the end with every item, in order",
         async (direction, start) => {
@@ -77,7 +122,9 @@ for (const { name, doc, operations } of documents) {
           };
 
           const items: unknown[] = [];
-          const walk = paginateAnyPath(client, op.path, init, style === "cursor" ? { direction } : {});
+          const walk = cursorsOnly
+            ? walkCursors(client, op.path, init, direction, pages.length + 1)
+            : paginateAnyPath(client, op.path, init, style === "cursor" ? { direction } : {});
           for await (const item of walk) items.push(item);
 
           expect(items).toEqual(expected);

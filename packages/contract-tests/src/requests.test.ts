@@ -11,7 +11,7 @@ import { unwrap } from "@kapso/client";
 import { type Operation, responseFor, responseSchema, successStatuses } from "@kapso/codegen/spec";
 import { describe, expect, inject, it } from "vitest";
 import { documents } from "./documents.js";
-import { bodyOf, call, mockClient } from "./harness.js";
+import { binaryMediaType, bodyOf, call, mockClient, operationBaseUrl } from "./harness.js";
 import { requestsFor, type SpecRequest } from "./requests.js";
 import { responseViolations } from "./validate.js";
 import { readRequest } from "./wire.js";
@@ -44,15 +44,20 @@ for (const { name, doc, operations } of documents) {
           );
 
           expect(sent).toHaveLength(1);
-          const onTheWire = await readRequest(doc, op, url, sent[0] as Request);
+          const onTheWire = await readRequest(doc, op, operationBaseUrl(doc, op, url), sent[0] as Request);
           expect(onTheWire, "the request as the spec reads it").toEqual({
             path: request.params.path,
             query: request.params.query,
             body: request.body,
           });
 
-          if (responseSchema(doc, op, status)) expect(responseViolations(doc, op, status, body)).toBe("");
-          else if (responseFor(doc, op, status)) {
+          const binary = binaryMediaType(doc, op, status);
+          if (binary) {
+            expect(body).toBeInstanceOf(Blob);
+            expect(result.response.headers.get("content-type")).toContain(binary);
+          } else if (responseSchema(doc, op, status)) {
+            expect(responseViolations(doc, op, status, body)).toBe("");
+          } else if (responseFor(doc, op, status)) {
             expect(body, `${op.operationId} documents no body for ${status}`).toBeFalsy();
           }
           await expect(unwrap(result)).resolves.toEqual(result.data);

@@ -7,6 +7,7 @@
  */
 
 import {
+  type Content,
   deref,
   type Json as JsonSchema,
   namedRequestExamples,
@@ -30,6 +31,77 @@ export interface SpecRequest {
   body?: unknown;
 }
 
+/** A file part of a `multipart/form-data` body, as the suite describes it and reads it back. */
+export interface FormFile {
+  filename: string;
+  type: string;
+  text: string;
+}
+
+/** A `multipart/form-data` body: text fields, and files for the schema's `format: binary` fields. */
+export type FormFields = Record<string, string | FormFile>;
+
+/** The `multipart/form-data` body an operation takes instead of JSON (an upload), if it takes one. */
+export function formBody(
+  doc: object,
+  op: Operation,
+): { required: boolean; schema: JsonSchema; examples: Record<string, unknown> } | undefined {
+  if (requestBody(doc, op)) return undefined;
+  const body = op.object.requestBody ? deref<Content>(doc, op.object.requestBody) : undefined;
+  const media = body?.content?.["multipart/form-data"] as
+    | { schema?: unknown; examples?: Record<string, unknown> }
+    | undefined;
+  if (!media?.schema) return undefined;
+  const examples = Object.fromEntries(
+    Object.entries(media.examples ?? {}).map(([name, example]) => [
+      name,
+      deref<{ value?: unknown }>(doc, example).value,
+    ]),
+  );
+  return { required: body?.required === true, schema: deref<JsonSchema>(doc, media.schema), examples };
+}
+
+const isBinary = (doc: object, schema: unknown) => deref<JsonSchema>(doc, schema ?? {}).format === "binary";
+
+/** A form's fields from a plain object (a request example): binary fields become files holding their text. */
+function formFields(doc: object, schema: JsonSchema, value: unknown): FormFields {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  const fields: FormFields = {};
+  for (const [name, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+    const text = typeof field === "string" ? field : JSON.stringify(field);
+    fields[name] = isBinary(doc, properties[name])
+      ? { filename: `${name}.bin`, type: "application/octet-stream", text }
+      : text;
+  }
+  return fields;
+}
+
+/**
+ * Generated form bodies: visible ASCII text in every field (multipart encoding rewrites line breaks,
+ * so other text would not read back as sent), files for the binary fields.
+ */
+function formArbitrary(doc: object, schema: JsonSchema, everyOptional: boolean): fc.Arbitrary<FormFields> {
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  const model = Object.fromEntries(
+    Object.entries(properties).map(([name, property]) => {
+      const text = valueFor(property, { doc, placement: "header", everyOptional }).map(String);
+      const field: fc.Arbitrary<string | FormFile> = isBinary(doc, property)
+        ? text.map((content) => ({
+            filename: `${name}.bin`,
+            type: "application/octet-stream",
+            text: content,
+          }))
+        : text;
+      return [name, field];
+    }),
+  );
+  const required = (schema.required ?? []) as string[];
+  return fc.record(model, {
+    requiredKeys: everyOptional ? Object.keys(properties) : required,
+    noNullPrototype: true,
+  }) as fc.Arbitrary<FormFields>;
+}
+
 /**
  * Every request for one operation, without duplicates (an operation that takes nothing has one).
  * Throws, naming the operation and the schema, when no valid value can be generated.
@@ -48,7 +120,13 @@ export function requestsFor(doc: object, op: Operation): SpecRequest[] {
   }
   const [full, ...partial] = sampled;
   if (!full) throw new Error(`${op.operationId}: no request could be generated`);
-  const examples = Object.entries(namedRequestExamples(doc, op)).map(([name, body]) => ({
+  const form = formBody(doc, op);
+  const exampleBodies = form
+    ? Object.entries(form.examples).map(
+        ([name, value]) => [name, formFields(doc, form.schema, value)] as const,
+      )
+    : Object.entries(namedRequestExamples(doc, op));
+  const examples = exampleBodies.map(([name, body]) => ({
     title: `request example ${name}`,
     params: full.params,
     body,
@@ -133,6 +211,11 @@ function requestArbitrary(
       "request body",
     );
     body = documented.required || everyOptional ? values : fc.option(values, { nil: undefined });
+  }
+  const form = formBody(doc, op);
+  if (form) {
+    const values = formArbitrary(doc, form.schema, everyOptional);
+    body = form.required || everyOptional ? values : fc.option(values, { nil: undefined });
   }
   const request = fc
     .record({ path: parameters("path"), query: parameters("query"), body })

@@ -154,6 +154,9 @@ function scalarTypes(doc: object, schema: JsonSchema): Set<string> {
 }
 
 async function readBody(request: Request): Promise<unknown> {
+  if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
+    return readForm(await request.formData());
+  }
   const text = await request.text();
   if (text === "") return undefined;
   const type = request.headers.get("content-type") ?? "";
@@ -161,4 +164,17 @@ async function readBody(request: Request): Promise<unknown> {
     throw new Error(`a body was sent as ${JSON.stringify(type)}, not as JSON`);
   }
   return JSON.parse(text);
+}
+
+/** A multipart body's fields: text as text, each file by its name, media type and content. */
+async function readForm(form: FormData): Promise<Record<string, unknown>> {
+  const fields: Record<string, unknown> = {};
+  for (const [name, value] of form) {
+    if (name in fields) throw new Error(`the form field ${name} was sent twice`);
+    fields[name] =
+      typeof value === "string"
+        ? value
+        : { filename: value.name, type: value.type, text: await value.text() };
+  }
+  return fields;
 }

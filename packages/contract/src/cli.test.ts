@@ -61,6 +61,28 @@ describe("against the embedded mock", () => {
   });
 });
 
+describe("the Meta proxy's document, against the mock's WhatsApp API", () => {
+  it("checks each operation of a shared URL template as itself, and the media download on its own server", async () => {
+    const whatsappSpec = requireHere.resolve("@kapso/types/whatsapp/openapi.json");
+    const only = ["getPhoneNumber", "getMediaUrl", "getFlow", "downloadMedia", "listMessages"];
+    const run = await runCli([
+      "--spec",
+      whatsappSpec,
+      "--base-url",
+      inject("kapsoMockUrls").whatsapp ?? "",
+      "--rps",
+      "0",
+      "--only",
+      only.join(","),
+    ]);
+    expect(run.stderr).toBe("");
+    for (const operationId of only) expect(line(run.stdout, operationId)).toMatch(/^PASS /);
+    expect(line(run.stdout, "getMediaUrl")).toContain("GET /{media_id} -> 200");
+    expect(line(run.stdout, "downloadMedia")).toContain("GET /media_download -> 200");
+    expect(run.status).toBe(0);
+  });
+});
+
 describe("against a mock serving broken answers", () => {
   const requests: Array<{ method: string; path: string; query: string }> = [];
   const proxy = startProxy(mockUrl, async (request, res, forward) => {

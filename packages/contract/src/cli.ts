@@ -130,6 +130,12 @@ function parseOptions(argv: string[]) {
   });
 }
 
+/** Whether a document describes Kapso's Meta proxy: its server is under `/meta/whatsapp`. */
+function isWhatsAppDocument(spec: Document): boolean {
+  const servers = (spec as { servers?: Array<{ url?: unknown }> }).servers ?? [];
+  return servers.some((server) => typeof server.url === "string" && server.url.includes("/meta/whatsapp"));
+}
+
 function checkOnly(spec: Document, only: string[] | undefined, specPath: string): void {
   if (!only?.length) return;
   const gets = new Set<string>();
@@ -162,8 +168,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     checkOnly(spec, parsed.options.only, parsed.specPath);
     let baseUrl = parsed.options.baseUrl;
     if (baseUrl === undefined) {
-      mock = await startKapsoMock({ specPath: parsed.specPath });
-      baseUrl = mock.url;
+      // The embedded mock serves the document as the API it describes, and only that one.
+      const whatsapp = isWhatsAppDocument(spec);
+      mock = await startKapsoMock(
+        whatsapp
+          ? { apis: ["whatsapp"], whatsappSpecPath: parsed.specPath }
+          : { apis: ["platform"], specPath: parsed.specPath },
+      );
+      baseUrl = whatsapp ? mock.whatsappUrl : mock.url;
       process.stdout.write(`embedded mock of ${parsed.specPath} at ${baseUrl}\n`);
     }
     const report = await runContract({ ...parsed.options, baseUrl, spec });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { type Json, splitSharedTemplates } from "@kapso/codegen/spec";
 import { parse as parseYaml } from "yaml";
 
 /** A bundled OpenAPI document, as {@link loadSpec} reads it; only the parts the checks use are typed. */
@@ -22,7 +23,12 @@ export function shippedSpecPath(): string {
   return createRequire(import.meta.url).resolve("@kapso/types/openapi.json");
 }
 
-/** Reads a bundled (single-file) document, JSON or YAML; throws naming the file and the problem. */
+/**
+ * Reads a bundled (single-file) document, JSON or YAML; throws naming the file and the problem. A
+ * path that stands for several operations sharing a URL template (the Meta proxy's `/{object_id}`)
+ * comes back as those operations, each under its own template (`/{media_id}`, `/{flow_id}`), as
+ * callers and the generated types see them.
+ */
 export function loadSpec(file: string): Document {
   let text: string;
   try {
@@ -42,5 +48,9 @@ export function loadSpec(file: string): Document {
   if (!doc || typeof doc !== "object" || !paths || typeof paths !== "object") {
     throw new Error(`the spec ${file} has no "paths": it is not an OpenAPI document`);
   }
-  return doc as Document;
+  try {
+    return splitSharedTemplates(doc as Json) as Document;
+  } catch (error) {
+    throw new Error(`the spec ${file}: ${(error as Error).message}`);
+  }
 }

@@ -1,15 +1,19 @@
 import { parseArgs } from "node:util";
 import { runDeliver } from "./deliver-cli.js";
-import { defaultSpecPath, startKapsoMock } from "./index.js";
+import { defaultSpecPath, defaultWhatsAppSpecPath, type MockApi, startKapsoMock } from "./index.js";
 
-const usage = `Usage: kapso-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--spec <file>] [--raw-errors]
-                  [--no-example-chains]
+const usage = `Usage: kapso-mock [--port 4010] [--host 127.0.0.1] [--dynamic] [--spec <file>] [--whatsapp-spec <file>]
+                  [--apis platform,whatsapp] [--raw-errors] [--no-example-chains]
 
-Serves the Kapso Platform API OpenAPI document through Prism until stopped with Ctrl-C.
+Serves Kapso's Platform API and its Meta proxy (WhatsApp API) through Prism, on one port, until
+stopped with Ctrl-C. The Platform API is at the root, the WhatsApp API under /meta/whatsapp/v24.0.
   --port, -p     port to listen on (0 picks a free one)          default 4010
   --host         interface to listen on                          default 127.0.0.1
   --dynamic, -d  invent bodies from the schemas instead of answering with the examples
-  --spec         OpenAPI document to serve                       default: the one in @kapso/types
+  --spec         Platform API document to serve                  default: the one in @kapso/types
+  --whatsapp-spec
+                 WhatsApp API document to serve                  default: @kapso/types/whatsapp/openapi.json
+  --apis         the APIs to serve, comma-separated              default: platform,whatsapp
   --raw-errors   leave Prism's validation errors untouched
   --no-example-chains
                  do not serve the list example a cursor or page number names
@@ -29,6 +33,8 @@ async function main(): Promise<void> {
       host: { type: "string", default: "127.0.0.1" },
       dynamic: { type: "boolean", short: "d", default: false },
       spec: { type: "string" },
+      "whatsapp-spec": { type: "string" },
+      apis: { type: "string", default: "platform,whatsapp" },
       "raw-errors": { type: "boolean", default: false },
       "no-example-chains": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -42,17 +48,34 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`--port must be an integer from 0 to 65535, got "${values.port}"`);
   }
+  const apis = values.apis.split(",").map((api) => api.trim());
+  const unknown = apis.filter((api) => api !== "platform" && api !== "whatsapp");
+  if (unknown.length > 0) {
+    throw new Error(`--apis takes "platform", "whatsapp" or both, got "${unknown.join(", ")}"`);
+  }
+  const served = apis as MockApi[];
   const specPath = values.spec ?? defaultSpecPath();
+  const whatsappSpecPath = values["whatsapp-spec"] ?? defaultWhatsAppSpecPath();
   const mock = await startKapsoMock({
     port,
     host: values.host,
     dynamic: values.dynamic,
+    apis: served,
     specPath,
+    whatsappSpecPath,
     rawErrors: values["raw-errors"],
     exampleChains: !values["no-example-chains"],
   });
+  const dynamic = values.dynamic ? " (dynamic responses)" : "";
   console.log(`Kapso mock listening on ${mock.url}`);
-  console.log(`  spec: ${specPath}${values.dynamic ? " (dynamic responses)" : ""}`);
+  if (served.includes("platform")) {
+    console.log(`  Platform API: ${mock.url}`);
+    console.log(`    spec: ${specPath}${dynamic}`);
+  }
+  if (served.includes("whatsapp")) {
+    console.log(`  WhatsApp API: ${mock.whatsappUrl}`);
+    console.log(`    spec: ${whatsappSpecPath}${dynamic}`);
+  }
   console.log("  stop with Ctrl-C");
 
   let stopping = false;

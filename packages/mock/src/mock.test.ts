@@ -1,8 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { namedExamples, readOperations, splitSharedTemplates } from "@kapso/codegen/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type KapsoMock, KapsoMockError, startKapsoMock } from "./index.js";
+import { defaultWhatsAppSpecPath, type KapsoMock, KapsoMockError, startKapsoMock } from "./index.js";
 import { descendants, isAlive, startCli, startParent, waitUntilGone } from "./test-helpers.js";
 
 const workflowId = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -94,6 +95,150 @@ describe("startKapsoMock", () => {
   });
 });
 
+interface MessagesPage {
+  data: Array<{ id: string }>;
+  paging: { cursors: { before?: string; after?: string } };
+}
+
+const phoneNumberId = "1234567890";
+const textMessage = { messaging_product: "whatsapp", to: "15551234567", type: "text", text: { body: "Hi" } };
+
+/**
+ * The named examples of an operation of the shipped WhatsApp document, read as the spec library reads
+ * them: with the operations of a shared path under their own templates.
+ */
+function whatsappExamples(operationId: string, status: number): Record<string, unknown> {
+  const shipped = JSON.parse(readFileSync(defaultWhatsAppSpecPath(), "utf8")) as Record<string, unknown>;
+  const document = splitSharedTemplates(shipped);
+  const operation = readOperations(document).get(operationId);
+  if (!operation) throw new Error(`no operation ${operationId} in the WhatsApp document`);
+  return namedExamples(document, operation, status);
+}
+
+describe("the WhatsApp API (Kapso's Meta proxy)", () => {
+  let mock: KapsoMock;
+  beforeAll(async () => {
+    mock = await startKapsoMock();
+  });
+  afterAll(() => mock?.close());
+
+  it("is served on the same port as the Platform API, under Kapso's own path", () => {
+    expect(mock.whatsappUrl).toBe(`${mock.url}/meta/whatsapp/v24.0`);
+    expect(Object.keys(mock.pids).sort()).toEqual(["platform", "whatsapp"]);
+  });
+
+  it("walks a conversation's messages to the last page by following paging.cursors.after", async () => {
+    const headers = { "X-API-Key": "test" };
+    const messages = `${mock.whatsappUrl}/${phoneNumberId}/messages`;
+    const pages: MessagesPage[] = [];
+    let url = `${messages}?limit=20`;
+    // The cap only keeps a broken chain from hanging the test; the chain must end well before it.
+    for (let page = 0; page < 20; page++) {
+      const response = await fetch(url, { headers });
+      expect(response.status).toBe(200);
+      pages.push((await response.json()) as MessagesPage);
+      const after = pages.at(-1)?.paging.cursors.after;
+      if (after === undefined) break;
+      url = `${messages}?after=${encodeURIComponent(after)}`;
+    }
+    const examples = Object.values(whatsappExamples("listMessages", 200)) as MessagesPage[];
+    expect(pages).toHaveLength(examples.length);
+    expect(pages.at(-1)?.paging.cursors.after).toBeUndefined();
+    const ids = pages.flatMap((page) => page.data.map((message) => message.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(examples.flatMap((page) => page.data.map((message) => message.id)).sort());
+  });
+
+  it("answers a text message with the spec's example", async () => {
+    const response = await fetch(`${mock.whatsappUrl}/${phoneNumberId}/messages`, {
+      method: "POST",
+      headers: { "X-API-Key": "test", "content-type": "application/json" },
+      body: JSON.stringify(textMessage),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { messages: Array<{ id: string }> };
+    expect(Object.values(whatsappExamples("sendMessage", 200))).toContainEqual(body);
+    expect(body.messages[0]?.id).toMatch(/^wamid\./);
+  });
+
+  it("refuses a text message without `text` with a 422 naming the missing field, in Meta's error shape", async () => {
+    const { text: _, ...withoutText } = textMessage;
+    const response = await fetch(`${mock.whatsappUrl}/${phoneNumberId}/messages`, {
+      method: "POST",
+      headers: { "X-API-Key": "test", "content-type": "application/json" },
+      body: JSON.stringify(withoutText),
+    });
+    expect(response.status).toBe(422);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toContain("required property 'text'");
+  });
+
+  it("answers 401 without an API key", async () => {
+    const response = await fetch(`${mock.whatsappUrl}/${phoneNumberId}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(textMessage),
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it("answers each operation of a shared path with the example a Prefer header names", async () => {
+    const headers = { "X-API-Key": "test" };
+    for (const [operationId, example] of [
+      ["getMediaUrl", "get_media_url"],
+      ["getFlow", "get_flow"],
+    ] as const) {
+      const response = await fetch(`${mock.whatsappUrl}/${phoneNumberId}?phone_number_id=${phoneNumberId}`, {
+        headers: { ...headers, Prefer: `example=${example}` },
+      });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(whatsappExamples(operationId, 200)[example]);
+    }
+  });
+
+  it("serves the media download beside the versioned path, as Kapso's server does", async () => {
+    const url = new URL(mock.whatsappUrl);
+    url.pathname = "/meta/whatsapp/media_download";
+    url.search = "token=abc";
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/octet-stream");
+
+    const versioned = await fetch(`${mock.whatsappUrl}/media_download?token=abc`);
+    expect(versioned.status).toBe(404);
+    expect(((await versioned.json()) as { message: string }).message).toContain(
+      "is served at /meta/whatsapp/media_download",
+    );
+  });
+});
+
+describe("apis", () => {
+  it("serves only the APIs asked for, and says so for the other one", async () => {
+    const mock = await startKapsoMock({ apis: ["whatsapp"] });
+    try {
+      expect(Object.keys(mock.pids)).toEqual(["whatsapp"]);
+      const platform = await fetch(`${mock.url}/workflows/${workflowId}/executions`, {
+        headers: { "X-API-Key": "test" },
+      });
+      expect(platform.status).toBe(404);
+      expect(((await platform.json()) as { message: string }).message).toContain(
+        "the Platform API is not served by this mock",
+      );
+      const whatsapp = await fetch(`${mock.whatsappUrl}/${phoneNumberId}/messages`, {
+        headers: { "X-API-Key": "test" },
+      });
+      expect(whatsapp.status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("rejects an API it does not know", async () => {
+    const start = startKapsoMock({ apis: ["platform", "billing" as "platform"] });
+    await expect(start).rejects.toThrow(/apis must list "platform", "whatsapp" or both/);
+  });
+});
+
 describe("a spec of your own", () => {
   const spec = join(tmpdir(), `kapso-mock-own-spec-${process.pid}.json`);
   const document = (title: string) =>
@@ -159,7 +304,7 @@ describe("exampleChains: false", () => {
 });
 
 describe("a Prism that dies while the mock runs", () => {
-  it("is reported to every request and through `exited`, naming how Prism ended", async () => {
+  it("is reported to every request of its API and through `exited`; the other API keeps answering", async () => {
     const mock = await startKapsoMock();
     process.kill(mock.pid, "SIGKILL");
     const error = await mock.exited.then(
@@ -175,17 +320,25 @@ describe("a Prism that dies while the mock runs", () => {
       headers: { "X-API-Key": "test" },
     });
     expect(response.status).toBe(502);
-    expect(((await response.json()) as { message: string }).message).toMatch(/Prism was killed by SIGKILL/);
+    expect(((await response.json()) as { message: string }).message).toMatch(
+      /Prism was killed by SIGKILL while serving requests to the Platform API/,
+    );
+    const whatsapp = await fetch(`${mock.whatsappUrl}/${phoneNumberId}/messages`, {
+      headers: { "X-API-Key": "test" },
+    });
+    expect(whatsapp.status).toBe(200);
     await mock.close();
   });
 });
 
 describe("close()", () => {
-  it("stops Prism: its process is gone and `exited` resolved once close() resolves", async () => {
+  it("stops both Prisms: their processes are gone and `exited` resolved once close() resolves", async () => {
     const mock = await startKapsoMock();
-    expect(isAlive(mock.pid)).toBe(true);
+    const pids = Object.values(mock.pids);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(isAlive(pid)).toBe(true);
     await mock.close();
-    expect(isAlive(mock.pid)).toBe(false);
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
     await expect(mock.exited).resolves.toBeUndefined();
     await expect(fetch(mock.url)).rejects.toThrow();
     await mock.close();
@@ -245,22 +398,25 @@ describe("start failures", () => {
 describe("cleanup when the parent process dies", () => {
   it.each(["SIGKILL", "SIGTERM", "exit"] as const)("leaves no Prism behind after %s", async (how) => {
     const { parent, started } = startParent(how);
-    const { pid, url } = await started;
-    expect(isAlive(pid)).toBe(true);
+    const { pids, url } = await started;
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) expect(isAlive(pid)).toBe(true);
     if (how !== "exit") parent.kill(how);
-    await waitUntilGone(pid);
+    for (const pid of pids) await waitUntilGone(pid);
     await expect(fetch(url)).rejects.toThrow();
   });
 });
 
 describe("the kapso-mock bin", () => {
-  it("stops Prism and its supervisor on Ctrl-C (SIGINT) and exits 0", async () => {
+  it("prints both URLs, and stops both Prisms and its supervisor on Ctrl-C (SIGINT) and exits 0", async () => {
     const { cli, started } = startCli();
-    const url = await started;
+    const { url, whatsappUrl } = await started;
+    expect(whatsappUrl).toBe(`${url}/meta/whatsapp/v24.0`);
     const helpers = descendants(cli.pid ?? -1);
-    // The supervisor and Prism under it.
-    expect(helpers.length).toBeGreaterThanOrEqual(2);
+    // The supervisor and the two Prisms under it.
+    expect(helpers.length).toBeGreaterThanOrEqual(3);
     expect((await fetch(`${url}/workflows/${workflowId}/executions`)).status).toBe(401);
+    expect((await fetch(`${whatsappUrl}/${phoneNumberId}/messages`)).status).toBe(401);
     const exit = new Promise<number | null>((resolve) => cli.once("exit", resolve));
     cli.kill("SIGINT");
     expect(await exit).toBe(0);

@@ -2,10 +2,20 @@
 // a SupervisorConfig as the supervisor's one argument; the supervisor answers with SupervisorMessages,
 // one JSON line each on its stdout. Both sides import this module, so the two cannot drift apart.
 
+/** The two APIs a mock can serve: Kapso's Platform API and its Meta proxy for WhatsApp. */
+export type MockApi = "platform" | "whatsapp";
+
+/** How messages name an API. */
+export const API_NAMES: Readonly<Record<MockApi, string>> = {
+  platform: "Platform API",
+  whatsapp: "WhatsApp API",
+};
+
 export interface SupervisorConfig {
   /** Prism's CLI entry script, run with the same Node as the parent. */
   readonly prismBin: string;
-  readonly specPath: string;
+  /** The spec file of every API to serve, one Prism each. */
+  readonly specPaths: Readonly<Partial<Record<MockApi, string>>>;
   /** Where the proxy listens: the address callers use. Prism itself always gets a free loopback port. */
   readonly host: string;
   readonly port: number;
@@ -26,8 +36,12 @@ export interface PrismExit {
 }
 
 export type SupervisorMessage =
-  /** The proxy listens on `port` and Prism answers behind it. */
-  | { readonly type: "ready"; readonly port: number; readonly prismPid: number }
+  /** The proxy listens on `port` and every Prism answers behind it. */
+  | {
+      readonly type: "ready";
+      readonly port: number;
+      readonly prismPids: Readonly<Partial<Record<MockApi, number>>>;
+    }
   /** The mock could not start; the supervisor exits after sending this. */
   | {
       readonly type: "error";
@@ -35,8 +49,11 @@ export type SupervisorMessage =
       readonly fatal: readonly string[];
       readonly output: readonly string[];
     }
-  /** Prism exited after it was ready; the proxy stays up and answers every request with this as a 502. */
-  | ({ readonly type: "exited" } & PrismExit);
+  /**
+   * A Prism exited after it was ready; the proxy stays up and answers every request to its API with
+   * this as a 502.
+   */
+  | ({ readonly type: "exited"; readonly api: MockApi } & PrismExit);
 
 export function encodeMessage(message: SupervisorMessage): string {
   return `${JSON.stringify(message)}\n`;
@@ -106,7 +123,11 @@ export function failureText(summary: string, details: Pick<PrismExit, "fatal" | 
   return text;
 }
 
-/** What a caller is told, by the proxy's 502s and by `mock.exited`, once Prism has died mid-run. */
-export function crashText(exit: PrismExit): string {
-  return failureText(`Kapso mock: ${describeExit(exit)} while serving requests`, exit);
+/**
+ * What a caller is told, by the proxy's 502s and by `mock.exited`, once Prism has died mid-run;
+ * `api` names the API it served when the mock serves more than one.
+ */
+export function crashText(exit: PrismExit, api?: MockApi): string {
+  const served = api ? ` to the ${API_NAMES[api]}` : "";
+  return failureText(`Kapso mock: ${describeExit(exit)} while serving requests${served}`, exit);
 }

@@ -1,6 +1,7 @@
 // The proxy in-process, in front of a small fake of Prism: no Prism is started here.
 import { type LoopbackServer, type RecordedRequest, startLoopbackServer } from "@kapso/test-support";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { WHATSAPP_MOUNT } from "./apis.js";
 import { ExampleChains } from "./example-chains.js";
 import type { PrismExit } from "./protocol.js";
 import { MockProxy, type MockProxyOptions, type ProxyClock } from "./proxy.js";
@@ -132,6 +133,88 @@ describe("forwarding", () => {
   });
 });
 
+describe("two APIs behind one port", () => {
+  let whatsapp: FakePrism;
+  const whatsappUpstream: { port: number; exit: PrismExit | undefined } = { port: 0, exit: undefined };
+  const mounts = (served: boolean) =>
+    WHATSAPP_MOUNT.map((mount) => ({
+      ...mount,
+      api: "whatsapp" as const,
+      upstream: served ? whatsappUpstream : undefined,
+      exampleChains: undefined,
+    }));
+
+  beforeEach(async () => {
+    whatsapp = new FakePrism();
+    whatsappUpstream.port = await whatsapp.listen();
+    whatsappUpstream.exit = undefined;
+  });
+  afterEach(() => whatsapp.close());
+
+  it("sends the WhatsApp API's requests to its own Prism without the prefix, the rest to the Platform's", async () => {
+    const url = await startProxy({ mounts: mounts(true) });
+    await fetch(`${url}/meta/whatsapp/v24.0/123/messages?limit=2`);
+    await fetch(`${url}/meta/whatsapp/media_download?token=t`);
+    await fetch(`${url}/workflows`);
+    expect(whatsapp.seen.map((seen) => seen.url)).toEqual([
+      "/123/messages?limit=2",
+      "/media_download?token=t",
+    ]);
+    expect(prism.seen.map((seen) => seen.url)).toEqual(["/workflows"]);
+  });
+
+  it("refuses the media download under the versioned path, naming where it is served", async () => {
+    const url = await startProxy({ mounts: mounts(true) });
+    const response = await fetch(`${url}/meta/whatsapp/v24.0/media_download?token=t`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { message: string }).message).toBe(
+      "Kapso mock: /meta/whatsapp/v24.0/media_download is served at /meta/whatsapp/media_download (the WhatsApp API's other server)",
+    );
+    expect(whatsapp.seen).toEqual([]);
+  });
+
+  it("answers a 404 naming the API when it was not started", async () => {
+    const url = await startProxy({ mounts: mounts(false) });
+    const response = await fetch(`${url}/meta/whatsapp/v24.0/123/messages`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { message: string }).message).toContain(
+      "the WhatsApp API is not served by this mock",
+    );
+    expect(whatsapp.seen).toEqual([]);
+  });
+
+  it("names the API whose Prism died", async () => {
+    whatsappUpstream.exit = { code: 3, signal: null, fatal: [], output: [] };
+    const url = await startProxy({ mounts: mounts(true) });
+    const response = await fetch(`${url}/meta/whatsapp/v24.0/123/messages`);
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { message: string }).message).toBe(
+      "Kapso mock: Prism exited with code 3 while serving requests to the WhatsApp API",
+    );
+    expect((await fetch(`${url}/workflows`)).status).toBe(200);
+  });
+
+  it("puts Prism's description of the problem into a Meta-style error's `error.message`", async () => {
+    whatsapp.answer = () => ({
+      status: 422,
+      headers: {
+        "content-type": "application/json",
+        "sl-violations": JSON.stringify([
+          { location: ["request", "body"], severity: "Error", message: "must have required property 'text'" },
+        ]),
+      },
+      body: JSON.stringify({
+        error: { message: "the example's own text", type: "OAuthException", code: 100 },
+      }),
+    });
+    const url = await startProxy({ mounts: mounts(true) });
+    const response = await fetch(`${url}/meta/whatsapp/v24.0/123/messages`, { method: "POST", body: "{}" });
+    expect(await response.json()).toEqual({
+      error: { message: "must have required property 'text'", type: "OAuthException", code: 100 },
+    });
+  });
+});
+
 describe("validation errors", () => {
   const documented422 = {
     status: 422,
@@ -153,6 +236,29 @@ describe("validation errors", () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ error: "Unprocessable entity", message: "limit must be >= 1" });
     expect(response.headers.get("sl-violations")).toBe(documented422.headers["sl-violations"]);
+  });
+
+  it("says that the API key is missing in Prism's own 401, and leaves a documented 401 alone", async () => {
+    const prismOwn = {
+      type: "https://stoplight.io/prism/errors#UNAUTHORIZED",
+      title: "Invalid security scheme used",
+      status: 401,
+      detail: "Your request does not fullfil the security requirements",
+    };
+    const documented = { error: { message: "The API key is missing or not valid", code: 190 } };
+    let answer: unknown = prismOwn;
+    prism.answer = () => ({
+      status: 401,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(answer),
+    });
+    const url = await startProxy();
+    expect(await (await fetch(`${url}/things`)).json()).toEqual({
+      ...prismOwn,
+      detail: "The request has no valid API key: send it in the X-API-Key header.",
+    });
+    answer = documented;
+    expect(await (await fetch(`${url}/things`)).json()).toEqual(documented);
   });
 
   it("puts the `validation` list of Prism's own problem document into `detail`", async () => {

@@ -57,7 +57,7 @@ export class SupervisorChild {
     // Listening from the start: a crash can arrive in the same chunk of output as `ready`.
     this.exited = new Promise<void>((resolve, reject) => {
       this.listen((message) => {
-        if (message.type === "exited") reject(new KapsoMockError(crashText(message)));
+        if (message.type === "exited") reject(new KapsoMockError(crashText(message, message.api)));
       });
       this.child.once("exit", (code, signal) => {
         if (this.closing) return resolve();

@@ -36,7 +36,7 @@ function writeParentScript(): string {
     [
       'import { startKapsoMock } from "../dist/index.js";',
       "const mock = await startKapsoMock();",
-      'process.stdout.write(JSON.stringify({ pid: mock.pid, url: mock.url }) + "\\n");',
+      'process.stdout.write(JSON.stringify({ pids: Object.values(mock.pids), url: mock.url }) + "\\n");',
       'if (process.argv[2] === "exit") process.exit(0);',
       "setInterval(() => {}, 60_000);",
     ].join("\n"),
@@ -47,10 +47,10 @@ function writeParentScript(): string {
 /** A Node process that starts a mock and never closes it; the test then kills it (or lets it exit). */
 export function startParent(how: string): {
   parent: ChildProcess;
-  started: Promise<{ pid: number; url: string }>;
+  started: Promise<{ pids: number[]; url: string }>;
 } {
   const parent = spawn(process.execPath, [writeParentScript(), how], { stdio: ["ignore", "pipe", "pipe"] });
-  const started = new Promise<{ pid: number; url: string }>((resolve, reject) => {
+  const started = new Promise<{ pids: number[]; url: string }>((resolve, reject) => {
     let out = "";
     let err = "";
     parent.stdout?.on("data", (chunk: Buffer) => {
@@ -87,18 +87,22 @@ export function descendants(pid: number): number[] {
   return found;
 }
 
-/** The built `kapso-mock` bin on a free port; `started` resolves with the URL it prints. */
-export function startCli(): { cli: ChildProcess; started: Promise<string> } {
+/** The built `kapso-mock` bin on a free port; `started` resolves with the two URLs it prints. */
+export function startCli(): {
+  cli: ChildProcess;
+  started: Promise<{ url: string; whatsappUrl: string }>;
+} {
   const cli = spawn(process.execPath, [join(packageDir, "bin", "kapso-mock.js"), "--port", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const started = new Promise<string>((resolve, reject) => {
+  const started = new Promise<{ url: string; whatsappUrl: string }>((resolve, reject) => {
     let out = "";
     let err = "";
     cli.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString("utf8");
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve(url);
+      const whatsappUrl = /WhatsApp API: (http:\/\/\S+)/.exec(out)?.[1];
+      if (url && whatsappUrl) resolve({ url, whatsappUrl });
     });
     cli.stderr?.on("data", (chunk: Buffer) => {
       err += chunk.toString("utf8");

@@ -234,20 +234,12 @@ function withoutPrototypeKeys(value: unknown): boolean {
   );
 }
 
-// Keys that shadow what Object.prototype gives every object: Ajv's deep equality (enum, const,
-// uniqueItems) calls `value.toString()`, and fails on a body whose "toString" is a string.
-const SHADOWING_KEYS = new Set(["toString", "valueOf", "constructor", "hasOwnProperty", "__proto__"]);
-
 // JSON has no negative zero (JSON.stringify(-0) is "0"), so a body holding one cannot round-trip.
 function withoutNegativeZero(value: unknown): unknown {
   if (Object.is(value, -0)) return 0;
   if (Array.isArray(value)) return value.map(withoutNegativeZero);
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => !SHADOWING_KEYS.has(key))
-        .map(([key, item]) => [key, withoutNegativeZero(item)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutNegativeZero(item)]));
   }
   return value;
 }

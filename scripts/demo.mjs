@@ -9,7 +9,7 @@
 // @kapso/mock would. The mock serves the spec's chain of example pages (each cursor names the example
 // holding the next page), so the walk below goes through every page as it would against the real API.
 import { parseArgs } from "node:util";
-import { createKapsoClient, KapsoError, unwrap } from "@kapso/client";
+import { createKapsoClient, createKapsoWhatsAppClient, KapsoError, unwrap } from "@kapso/client";
 import { startKapsoMock } from "@kapso/mock";
 import { paginate } from "@kapso/pagination";
 
@@ -133,7 +133,17 @@ async function main() {
 
 async function whatsAppDemo() {
   const started = performance.now();
-  const whatsapp = createKapsoClient({ baseUrl: mock.whatsappUrl, apiKey: "demo-key", maxRetries: 0 });
+  const whatsapp = createKapsoWhatsAppClient({
+    baseUrl: mock.whatsappUrl,
+    apiKey: "demo-key",
+    maxRetries: 0,
+  });
+  let pages = 0;
+  whatsapp.use({
+    onResponse({ request }) {
+      if (new URL(request.url).pathname.endsWith("/messages") && request.method === "GET") pages++;
+    },
+  });
   const phone_number_id = MOCK_PHONE_NUMBER_ID;
   const to = "15551234567";
   const text = "Your order is on its way.";
@@ -161,21 +171,16 @@ async function whatsAppDemo() {
   console.log(`Messages of the conversation with ${conversation.phone_number} (${conversation.id}):\n`);
 
   const messages = [];
-  let after;
-  let pages = 0;
-  do {
-    const page = await unwrap(
-      whatsapp.GET("/{phone_number_id}/messages", {
-        params: {
-          path: { phone_number_id },
-          query: { conversation_id: conversation.id, limit: 20, ...(after ? { after } : {}) },
-        },
-      }),
-    );
-    messages.push(...page.data);
-    pages++;
-    after = page.paging?.cursors?.after;
-  } while (after && pages < MAX_MESSAGE_PAGES);
+  for await (const message of paginate(
+    whatsapp,
+    "/{phone_number_id}/messages",
+    {
+      params: { path: { phone_number_id }, query: { conversation_id: conversation.id, limit: 20 } },
+    },
+    { maxPages: MAX_MESSAGE_PAGES },
+  )) {
+    messages.push(message);
+  }
 
   console.log(
     table(messages, [
@@ -192,9 +197,8 @@ async function whatsAppDemo() {
       ["content", (m) => (m.kapso?.content ?? "").slice(0, 60)],
     ]),
   );
-  const more = after ? ` (stopped after ${MAX_MESSAGE_PAGES} pages; more follow)` : "";
   console.log(
-    `\n${messages.length} message${messages.length === 1 ? "" : "s"} in ${pages} page${pages === 1 ? "" : "s"}${more}, ` +
+    `\n${messages.length} message${messages.length === 1 ? "" : "s"} in ${pages} page${pages === 1 ? "" : "s"}, ` +
       `in ${Math.round(performance.now() - started)} ms`,
   );
 }

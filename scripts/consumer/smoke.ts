@@ -2,10 +2,12 @@
 // the mock in each module setup.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createKapsoClient, KapsoApiError, unwrap } from "@kapso/client";
+import { createKapsoClient, createKapsoWhatsAppClient, KapsoApiError, unwrap } from "@kapso/client";
+import { downloadMedia, uploadMedia } from "@kapso/client/media";
 import { deliverWebhook, startKapsoMock } from "@kapso/mock";
 import { collect, paginate } from "@kapso/pagination";
 import type { ListWorkflowExecutionsQuery, paths, WorkflowExecutionSummary } from "@kapso/types";
+import type { Message } from "@kapso/types/whatsapp";
 import { createWebhookHandler, toNodeListener } from "@kapso/webhooks";
 
 type ExecutionsPage =
@@ -85,13 +87,79 @@ async function main(): Promise<void> {
       "the handler got the message",
     );
 
+    const whatsapp = await whatsAppSmoke(mock.whatsappUrl);
+
     console.log(
       `consumer smoke test passed: ${page.data.length} executions on the first page, ${seen} paginated, ` +
-        `${messageIds.length} webhook delivery handled`,
+        `${messageIds.length} webhook delivery handled; WhatsApp: ${whatsapp}`,
     );
   } finally {
     await mock.close();
   }
+}
+
+// The Meta proxy through the mock: a text and an image message, a media upload and download, and a
+// conversation's messages walked to the end.
+async function whatsAppSmoke(whatsappUrl: string): Promise<string> {
+  const phone_number_id = "197211286875";
+  const wa = createKapsoWhatsAppClient({ apiKey: "consumer-test-key", baseUrl: whatsappUrl, maxRetries: 0 });
+  const path = { phone_number_id };
+  const text = await unwrap(
+    wa.POST("/{phone_number_id}/messages", {
+      params: { path },
+      body: { messaging_product: "whatsapp", to: "15550148213", type: "text", text: { body: "Hi" } },
+    }),
+  );
+  check(text.messages[0]?.id.startsWith("wamid.") === true, "a text message was sent");
+  const image = await unwrap(
+    wa.POST("/{phone_number_id}/messages", {
+      params: { path },
+      body: {
+        messaging_product: "whatsapp",
+        to: "15550148213",
+        type: "image",
+        image: { id: "4558427620926891" },
+      },
+    }),
+  );
+  check(image.messages[0]?.id.startsWith("wamid.") === true, "an image message was sent");
+
+  const uploaded = await uploadMedia(wa, {
+    phoneNumberId: phone_number_id,
+    file: new Blob([new TextEncoder().encode("jpeg bytes")], { type: "image/jpeg" }),
+    filename: "storefront.jpg",
+  });
+  check(typeof uploaded.id === "string", "the upload answered a media id");
+  // `/{media_id}` shares its URL template with a phone number and a Flow in the mock: the example
+  // name picks the media file's answer.
+  const media = createKapsoWhatsAppClient({
+    apiKey: "consumer-test-key",
+    baseUrl: whatsappUrl,
+    maxRetries: 0,
+  });
+  media.use({
+    onRequest({ request, schemaPath }) {
+      if (schemaPath === "/{media_id}") request.headers.set("Prefer", "example=get_media_url");
+    },
+  });
+  const downloaded = await downloadMedia(media, uploaded.id, { phoneNumberId: phone_number_id });
+  check(downloaded.data.byteLength > 0, "the download returned bytes");
+
+  const conversations = await unwrap(
+    wa.GET("/{phone_number_id}/conversations", { params: { path, query: { limit: 1 } } }),
+  );
+  const conversation_id = conversations.data[0]?.id;
+  check(conversation_id !== undefined, "the number has a conversation");
+  const messages: Message[] = await collect(
+    wa,
+    "/{phone_number_id}/messages",
+    {
+      params: { path, query: { conversation_id, limit: 20 } },
+    },
+    { all: true },
+  );
+  check(messages.length > 1, `the conversation's walk returned ${messages.length} messages`);
+  return `text and image sent, ${downloaded.data.byteLength} bytes downloaded, ${messages.length} messages walked`;
 }
 
 main().catch((error: unknown) => {

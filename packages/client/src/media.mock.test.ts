@@ -1,6 +1,5 @@
-// End to end against the mock (Prism serving the shipped proxy document): a text and an image
-// message, an upload from bytes, a download through the download_url the example gives.
-import { createRequire } from "node:module";
+// End to end against the mock's Meta proxy (Prism serving the shipped proxy document): a text and an
+// image message, an upload from bytes, a download through the download_url the example gives.
 import { type KapsoMock, startKapsoMock } from "@kapso/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { downloadMedia, uploadMedia } from "./media.js";
@@ -10,12 +9,11 @@ import { createKapsoWhatsAppClient } from "./whatsapp.js";
 const PHONE = "197211286875";
 let mock: KapsoMock;
 beforeAll(async () => {
-  const specPath = createRequire(import.meta.url).resolve("@kapso/types/whatsapp/openapi.json");
-  mock = await startKapsoMock({ specPath });
+  mock = await startKapsoMock({ apis: ["whatsapp"] });
 }, 60_000);
 afterAll(() => mock?.close());
 
-const wa = () => createKapsoWhatsAppClient({ apiKey: "kapso_mock_key", baseUrl: mock.url, maxRetries: 0 });
+const wa = () => createKapsoWhatsAppClient({ apiKey: "kapso_mock_key", baseUrl: mock.whatsappUrl, maxRetries: 0 });
 
 describe("the proxy client against the mock", () => {
   it("sends a text and an image message", async () => {

@@ -13,7 +13,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => mock?.close());
 
-const wa = () => createKapsoWhatsAppClient({ apiKey: "kapso_mock_key", baseUrl: mock.whatsappUrl, maxRetries: 0 });
+const wa = () =>
+  createKapsoWhatsAppClient({ apiKey: "kapso_mock_key", baseUrl: mock.whatsappUrl, maxRetries: 0 });
 
 describe("the proxy client against the mock", () => {
   it("sends a text and an image message", async () => {

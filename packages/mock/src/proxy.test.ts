@@ -28,8 +28,13 @@ class FakePrism {
   answer: Answer = () => ({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
   private server: LoopbackServer | undefined;
 
+  /**
+   * What the proxy sent here. A real Prism started by another test file probes its port with
+   * `GET /` until it listens; if that port was just given to this fake, the probe lands here, so the
+   * probe's request (no test sends `/`) is not counted as the proxy's.
+   */
   get seen(): Seen[] {
-    return (this.server?.requests ?? []).map(seenOf);
+    return (this.server?.requests ?? []).map(seenOf).filter((seen) => seen.url !== "/");
   }
 
   async listen(port = 0): Promise<number> {

@@ -37,7 +37,10 @@ export interface KapsoMockOptions {
    * `@kapso/types/whatsapp/openapi.json`.
    */
   whatsappSpecPath?: string;
-  /** How long Prism may take to answer its first request. Default 30 000 ms. */
+  /**
+   * How long Prism may take to answer its first request. Default 60 000 ms: it answers in 2-6 s on an
+   * idle machine, but a CI runner busy with a whole test run has been seen to take over 30 s.
+   */
   startTimeoutMs?: number;
   /**
    * Leave Prism's validation errors exactly as Prism sends them. By default the `message` of a
@@ -130,7 +133,7 @@ function urlHost(host: string): string {
 export async function startKapsoMock(options: KapsoMockOptions = {}): Promise<KapsoMock> {
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 0;
-  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const apis = options.apis ?? ALL_APIS;
   const unknown = apis.filter((api) => !ALL_APIS.includes(api));
   if (unknown.length > 0 || apis.length === 0) {

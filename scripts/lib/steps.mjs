@@ -71,8 +71,9 @@ export function tallyTests(suites, root) {
   for (const suite of suites) {
     const tally = total.byStep.get(suite.step) ?? { passed: 0, failed: 0 };
     const file = resultFile(suite);
-    if (existsSync(file)) {
-      const report = JSON.parse(readFileSync(file, "utf8"));
+    const report = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+    // A run whose setup failed (the mock did not start, say) writes a report of no tests at all.
+    if (report && !(report.success === false && report.numTotalTests === 0)) {
       // A file that failed to load reports no tests of its own; it still counts as a failure.
       const brokenFiles = (report.testResults ?? []).filter(
         (f) => f.status === "failed" && (f.assertionResults ?? []).length === 0,

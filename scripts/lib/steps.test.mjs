@@ -71,6 +71,18 @@ describe("tallyTests and report", () => {
     );
   });
 
+  it("counts the tests of a suite whose setup failed (a report of no tests) as never run", () => {
+    const dir = suiteFolder('it("a", () => {});\nit("b", () => {});\n', {
+      success: false,
+      numTotalTests: 0,
+      numPassedTests: 0,
+      numFailedTests: 0,
+      testResults: [],
+    });
+    const tally = tallyTests([{ name: "s", dir, step: "tests" }], tmpdir());
+    expect(tally).toMatchObject({ passed: 0, failed: 2, neverRan: 2 });
+  });
+
   it("counts a test file that failed to load as a failure", () => {
     const dir = suiteFolder('it("a", () => {});\n', {
       numPassedTests: 2,
